@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Prints the SQL that takes a database from one schema to another, offline.
+// Prisma 7's Migrate needs a native engine that cannot be downloaded here, so this runs
+// Prisma 6.19's CLI (devDependency alias "prisma6") in its JS-engine mode on a temporary
+// copy of the schema. Usage:
+//   node scripts/schema-diff.js [--from <old schema.prisma>] [--to prisma/schema.prisma]
+// Without --from it diffs from an empty database. Used to author new migrations
+// (npm run db:diff) and by the drift test.
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+
+function prisma6Copy(schemaPath, dir, name) {
+  const text = fs
+    .readFileSync(schemaPath, "utf8")
+    .replace(/provider\s*=\s*"prisma-client"/, 'provider = "prisma-client"\n  engineType = "client"')
+    .replace(/\n\s*importFileExtension[^\n]*/, "")
+    .replace(/provider\s*=\s*"sqlite"/, `provider = "sqlite"\n  url = "file:${path.join(dir, "scratch.db")}"`);
+  const out = path.join(dir, name);
+  fs.writeFileSync(out, text);
+  return out;
+}
+
+function main(argv) {
+  const root = path.resolve(__dirname, "..");
+  const args = { to: path.join(root, "prisma/schema.prisma") };
+  for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, "")] = argv[i + 1];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-schema-diff-"));
+  try {
+    const config = path.join(root, `.prisma6-${process.pid}.config.js`);
+    fs.writeFileSync(
+      config,
+      `const { PrismaLibSQL } = require("prisma6-adapter-libsql");
+module.exports = { experimental: { adapter: true }, engine: "js",
+  schema: ${JSON.stringify(path.join(dir, "to.prisma"))},
+  async adapter() { return new PrismaLibSQL({ url: ${JSON.stringify("file:" + path.join(dir, "scratch.db"))} }); } };`,
+    );
+    try {
+      const to = prisma6Copy(args.to, dir, "to.prisma");
+      const from = args.from ? ["--from-schema-datamodel", prisma6Copy(args.from, dir, "from.prisma")] : ["--from-empty"];
+      const sql = execFileSync(
+        process.execPath,
+        [path.join(root, "node_modules/prisma6/build/index.js"), "migrate", "diff", "--config", config, ...from, "--to-schema-datamodel", to, "--script"],
+        { cwd: root, env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", PRISMA_HIDE_UPDATE_MESSAGE: "1" }, stdio: ["ignore", "pipe", "pipe"] },
+      ).toString();
+      process.stdout.write(sql);
+    } finally {
+      fs.rmSync(config, { force: true });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2));
