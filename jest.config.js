@@ -6,7 +6,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: ["/test/browser/"],
-  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   moduleNameMapper: { "^adaptivecards$": "<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js" },
   setupFiles: ["<rootDir>/test/setup-env.ts"],
   testTimeout: 60000,

@@ -1,0 +1,51 @@
+import type { DecisionRecordView, NoticeView, RosterView } from "../cards/outbound-card";
+import type {
+  ConveneMeetingCommand,
+  LinkChannelCommand,
+  ListDeadlinesCommand,
+  MarkMeetingHeldCommand,
+  RecordDecisionCommand,
+  RespondToInvitationCommand,
+  WaiveDeadlineCommand,
+} from "../domain/commands/command.schemas";
+
+/** One deadline or action line for the `deadlines` command. */
+export interface DeadlineLineView {
+  id: string;
+  kind: "deadline" | "action";
+  title: string;
+  dueDate: string;
+  dueDateLabel: string;
+  workingDaysRemaining: number;
+  status: string;
+  ownerLabel: string | null;
+}
+
+/** The answer to `deadlines <case-ref>`. */
+export interface DeadlinesView {
+  caseReference: string;
+  lines: DeadlineLineView[];
+}
+
+/** The result of recording a decision: a card, or field-level errors to show beside inputs. */
+export type RecordDecisionResult =
+  | { ok: true; record: DecisionRecordView; roster: RosterView }
+  | { ok: false; errors: Record<string, string> };
+
+/**
+ * The use cases every edge calls. Each validates its command with zod, authorises the
+ * actor from our own data, changes state, appends audit and enqueues outbound messages in
+ * one transaction, and is idempotent on `cmd.key`: a redelivered command returns the first
+ * answer and changes nothing. Failures throw `DomainError` with a stable code.
+ */
+export interface App {
+  linkChannel(cmd: LinkChannelCommand): Promise<{ caseReference: string; created: boolean; notice: NoticeView }>;
+  conveneMeeting(cmd: ConveneMeetingCommand): Promise<{ meetingId: string; roster: RosterView }>;
+  respondToInvitation(cmd: RespondToInvitationCommand): Promise<{ roster: RosterView }>;
+  markMeetingHeld(cmd: MarkMeetingHeldCommand): Promise<{ roster: RosterView }>;
+  recordDecision(cmd: RecordDecisionCommand): Promise<RecordDecisionResult>;
+  listDeadlines(cmd: ListDeadlinesCommand): Promise<DeadlinesView>;
+  waiveDeadline(cmd: WaiveDeadlineCommand): Promise<{ notice: NoticeView }>;
+  /** The current roster of a meeting (for refresh and for opening forms). Authorised: actor must belong to a linked conversation of the case. */
+  getRoster(meetingId: string): Promise<RosterView>;
+}

@@ -1,0 +1,35 @@
+import type { Logger } from "pino";
+import type { WorkingDayCalendar } from "../domain/calendar/working-day-calendar";
+import type { Clock } from "../domain/shared/clock";
+import type { App } from "./app-types";
+import type { UnitOfWork } from "./ports";
+import { conveneMeeting } from "./use-cases/convene-meeting";
+import { getRoster } from "./use-cases/get-roster";
+import { linkChannel } from "./use-cases/link-channel";
+import { listDeadlines } from "./use-cases/list-deadlines";
+import { markMeetingHeld } from "./use-cases/mark-meeting-held";
+import { recordDecision } from "./use-cases/record-decision";
+import { respondToInvitation } from "./use-cases/respond-to-invitation";
+import { waiveDeadline } from "./use-cases/waive-deadline";
+
+/** What every use case needs. */
+export interface AppDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  calendar: WorkingDayCalendar;
+  logger: Pick<Logger, "info" | "warn" | "error" | "debug">;
+}
+
+/** Binds the use cases to their dependencies: the one object every edge talks to. */
+export function createApp(deps: AppDeps): App {
+  return {
+    linkChannel: (cmd) => linkChannel(deps, cmd),
+    conveneMeeting: (cmd) => conveneMeeting(deps, cmd),
+    respondToInvitation: (cmd) => respondToInvitation(deps, cmd),
+    markMeetingHeld: (cmd) => markMeetingHeld(deps, cmd),
+    recordDecision: (cmd) => recordDecision(deps, cmd),
+    listDeadlines: (cmd) => listDeadlines(deps, cmd),
+    waiveDeadline: (cmd) => waiveDeadline(deps, cmd),
+    getRoster: (meetingId) => getRoster(deps, meetingId),
+  };
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import type { Case } from "../../domain/case/case-reference";
+import type { DecisionRecordPayload, RecordFor } from "../../domain/decision-record/decision-record.schema";
+import { computeDueDate, type RuleId } from "../../domain/deadline/statutory-rules";
+import type { Meeting } from "../../domain/meeting/meeting";
+import type { MeetingKind } from "../../domain/meeting/meeting-kind";
+import { firstNudgeAt } from "../../domain/nudge/nudge-plan";
+import { isoDateInLondon, type IsoDate } from "../../domain/shared/iso-date";
+import type { AppDeps } from "../create-app";
+import type { DeadlineRow, Repositories } from "../ports";
+
+/** A clock to open: which rule, counted from what. */
+export interface DeadlineEvent {
+  rule: RuleId;
+  sourceKind: string;
+  /** The meeting, action or notification the clock counts from (idempotency: one deadline per rule and source). */
+  sourceId: string;
+  /** The day it counts from (Europe/London). For "action", the action's own due date. */
+  from: IsoDate;
+  actionId?: string;
+}
+
+/**
+ * Opens a deadline (once per rule and source) with its first nudge scheduled, so the
+ * "deadline created" nudge goes out through the normal scheduler pass and outbox.
+ */
+export async function openDeadline(deps: AppDeps, repos: Repositories, c: Case, e: DeadlineEvent): Promise<DeadlineRow> {
+  const now = deps.clock.now();
+  const dueDate = computeDueDate(e.rule, e.from, deps.calendar);
+  return repos.deadlines.createIfAbsent({
+    id: randomUUID(),
+    caseId: c.id,
+    rule: e.rule,
+    sourceKind: e.sourceKind,
+    sourceId: e.sourceId,
+    sourceDate: e.from,
+    dueDate,
+    status: "open",
+    waivedReason: null,
+    closedAt: null,
+    closedByMeetingId: null,
+    workingDaysTaken: null,
+    nextNudgeAt: firstNudgeAt({ dueDate, createdAt: now }, deps.calendar),
+    lastNudgeStage: null,
+    actionId: e.actionId ?? null,
+    createdAt: now,
+  });
+}
+
+/**
+ * The clocks a finalised record starts (DOMAIN.md's rule table): a strategy discussion
+ * that starts section 47 enquiries → initial conference in 15 working days; an initial
+ * conference that makes a plan → first core group (10 working days) and first review
+ * (3 months); a review that continues the plan → the next review (6 months); every agreed
+ * action → its own date.
+ */
+export function deadlineEventsForRecord(meeting: Meeting, record: DecisionRecordPayload, heldOn: IsoDate, actions: { id: string; dueDate: IsoDate }[]): DeadlineEvent[] {
+  const events: DeadlineEvent[] = actions.map((a) => ({ rule: "action", sourceKind: "action", sourceId: a.id, from: a.dueDate, actionId: a.id }));
+  const kind: MeetingKind = meeting.kind;
+  const base = { sourceKind: kind, sourceId: meeting.id };
+  if (kind === "strategy-discussion") {
+    const r = record as RecordFor<"strategy-discussion">;
+    if (r.decision.s47 === "yes") events.push({ ...base, rule: "icpc", from: r.meeting.date ?? heldOn });
+  } else if (kind === "icpc" || kind === "transfer-in-conference") {
+    const r = record as RecordFor<"icpc">;
+    if (r.plan) {
+      events.push({ ...base, rule: "core-group", from: heldOn }, { ...base, rule: "first-review", from: heldOn });
+    }
+  } else if (kind === "review-conference") {
+    const r = record as RecordFor<"review-conference">;
+    if (r.outcome === "continues") events.push({ ...base, rule: "next-review", from: heldOn });
+  }
+  return events;
+}
+
+/** Opens every clock a newly finalised record starts. */
+export async function createDeadlinesForRecord(deps: AppDeps, repos: Repositories, c: Case, meeting: Meeting, record: DecisionRecordPayload): Promise<void> {
+  const heldOn = isoDateInLondon(meeting.heldAt ?? deps.clock.now());
+  const actions = (await repos.actions.listForCase(c.id)).filter((a) => a.meetingId === meeting.id);
+  for (const e of deadlineEventsForRecord(meeting, record, heldOn, actions)) await openDeadline(deps, repos, c, e);
+}
+
+/** Which open clocks a held meeting of each kind satisfies. */
+const SATISFIES: Partial<Record<MeetingKind, RuleId[]>> = {
+  icpc: ["icpc"],
+  "core-group": ["core-group"],
+  "review-conference": ["first-review", "next-review", "review-before-18"],
+  "transfer-in-conference": ["transfer-in"],
+};
+
+/**
+ * Closes the case's open deadlines that this held meeting satisfies, as met (held on or
+ * before the due date) or missed, with the working days it took: the national measure
+ * is the share of conferences held within timescale.
+ */
+export async function closeDeadlinesForHeldMeeting(deps: AppDeps, repos: Repositories, c: Case, meeting: Meeting): Promise<void> {
+  const rules = SATISFIES[meeting.kind];
+  if (!rules || !meeting.heldAt) return;
+  const heldOn = isoDateInLondon(meeting.heldAt);
+  for (const d of await repos.deadlines.listOpenForCase(c.id)) {
+    if (!rules.includes(d.rule as RuleId)) continue;
+    await repos.deadlines.update({
+      ...d,
+      status: heldOn <= d.dueDate ? "met" : "missed",
+      closedAt: meeting.heldAt,
+      closedByMeetingId: meeting.id,
+      workingDaysTaken: deps.calendar.workingDaysBetween(d.sourceDate, heldOn),
+      nextNudgeAt: null,
+    });
+    await repos.audit.append({
+      at: deps.clock.now(), actorId: meeting.convenorId, action: "change", entityType: "deadline", entityId: d.id, caseId: c.id,
+      detail: { rule: d.rule, status: heldOn <= d.dueDate ? "met" : "missed" },
+    });
+  }
+}

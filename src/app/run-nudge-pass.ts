@@ -1,0 +1,188 @@
+import { DateTime } from "luxon";
+import type { MentionView, NudgeView } from "../cards/outbound-card";
+import type { WorkingDayCalendar } from "../domain/calendar/working-day-calendar";
+import { getRule } from "../domain/deadline/statutory-rules";
+import { evaluateNudge, type NudgePlanConfigInput } from "../domain/nudge/nudge-plan";
+import type { Clock } from "../domain/shared/clock";
+import { LONDON } from "../domain/shared/iso-date";
+import type { ChannelLink, DeadlineRow, Practitioner, Repositories, UnitOfWork } from "./ports";
+
+/** Logger shape the pass needs (pino's). Ids only: never case content. */
+export interface PassLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Dependencies of {@link runNudgePass}. */
+export interface NudgePassDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  calendar: WorkingDayCalendar;
+  logger: PassLogger;
+  /** Nudge plan settings; the documented default when absent. */
+  nudgePlan?: NudgePlanConfigInput;
+}
+
+/** One nudge the pass enqueued. */
+export interface SentNudge {
+  deadlineId: string;
+  caseReference: string;
+  rule: string;
+  stage: string;
+  late: boolean;
+  escalated: boolean;
+  /** Channel links it was enqueued for (one outbox row each). */
+  channelLinkIds: string[];
+  /** Practitioner ids mentioned (owner, and manager when escalated). */
+  mentionedPractitionerIds: string[];
+}
+
+/** What a pass did. */
+export interface NudgePassResult {
+  sent: SentNudge[];
+  /** Deadlines looked at (due ones only: the pass never scans the table). */
+  considered: number;
+  /** Deadlines whose processing threw (logged; retried on a later pass). */
+  failed: number;
+}
+
+/** "Thu 7 Jan 2027": the date as practitioners read it. */
+export function dueDateLabel(d: string): string {
+  return DateTime.fromISO(d, { zone: LONDON }).toFormat("ccc d LLL yyyy");
+}
+
+/** Why the deadline exists, e.g. "within 15 working days of the strategy discussion that initiated section 47 enquiries". */
+export function ruleSummary(rule: string): string {
+  const def = getRule(rule);
+  return def.limit.unit === "working-days" || def.limit.unit === "calendar-months" ? `${def.summary} of the ${def.countsFrom}` : def.summary;
+}
+
+const FAILED_RETRY_MS = 15 * 60_000;
+
+/**
+ * One scheduler pass: for every open deadline whose nextNudgeAt has come (read through
+ * the (status, nextNudgeAt) index, so cost follows the due work, not the table), decide
+ * the nudge with the pure plan, enqueue one outbox row per linked channel and move the
+ * deadline's nextNudgeAt on, all in that deadline's own transaction. Outbox keys are
+ * `deadline/<id>/<stage>/<channelLinkId>`, so two schedulers (or a rerun) never double up.
+ */
+export async function runNudgePass(deps: NudgePassDeps, opts: { limit?: number } = {}): Promise<NudgePassResult> {
+  const now = deps.clock.now();
+  const batch = opts.limit ?? 500;
+  const result: NudgePassResult = { sent: [], considered: 0, failed: 0 };
+  const seen = new Set<string>();
+  for (;;) {
+    const due = await deps.uow.run((repos) => repos.deadlines.listDueForNudge(now, batch));
+    const fresh = due.filter((d) => !seen.has(d.id));
+    if (fresh.length === 0) break;
+    for (const d of fresh) {
+      seen.add(d.id);
+      result.considered++;
+      try {
+        const sent = await deps.uow.run((repos) => nudgeOne(repos, d.id, now, deps));
+        if (sent) result.sent.push(sent);
+      } catch (err) {
+        result.failed++;
+        deps.logger.error({ deadlineId: d.id, err: (err as Error).message }, "nudge failed for a deadline; other deadlines continue");
+        // Push it back a little so a poisoned row cannot hog the head of every pass.
+        await deps.uow
+          .run(async (repos) => {
+            const row = await repos.deadlines.findById(d.id);
+            if (row && row.status === "open") await repos.deadlines.update({ ...row, nextNudgeAt: new Date(now.getTime() + FAILED_RETRY_MS) });
+          })
+          .catch(() => undefined);
+      }
+    }
+    if (due.length < batch) break;
+  }
+  if (result.sent.length) deps.logger.info({ sent: result.sent.length, considered: result.considered }, "nudge pass");
+  return result;
+}
+
+async function nudgeOne(repos: Repositories, deadlineId: string, now: Date, deps: NudgePassDeps): Promise<SentNudge | null> {
+  // Re-read inside the transaction: another scheduler may have handled it since the listing.
+  const d = await repos.deadlines.findById(deadlineId);
+  if (!d || d.status !== "open" || !d.nextNudgeAt || d.nextNudgeAt > now) return null;
+
+  if (d.actionId) {
+    const action = await repos.actions.findById(d.actionId);
+    if (action && action.status !== "open") {
+      // A finished action needs no more reminders; its deadline closes with it.
+      await repos.deadlines.update({ ...d, status: action.status === "done" ? "met" : "waived", waivedReason: action.status === "cancelled" ? "action cancelled" : d.waivedReason, closedAt: now, nextNudgeAt: null });
+      return null;
+    }
+  }
+
+  const decision = evaluateNudge({ dueDate: d.dueDate, createdAt: d.createdAt, lastStage: d.lastNudgeStage }, now, deps.calendar, deps.nudgePlan);
+  if (!decision.send) {
+    await repos.deadlines.update({ ...d, nextNudgeAt: decision.nextNudgeAt });
+    return null;
+  }
+  const send = decision.send;
+  const theCase = await repos.cases.findById(d.caseId);
+  if (!theCase) throw new Error(`case ${d.caseId} not found`);
+  const links = await repos.channelLinks.listForCase(d.caseId);
+
+  // Who to mention: an action's owner, or the lead social worker for a statutory clock;
+  // plus the team manager once an overdue deadline escalates.
+  let title = getRule(d.rule).title;
+  let ownerId: string | null = theCase.leadSocialWorkerId;
+  if (d.actionId) {
+    const action = await repos.actions.findById(d.actionId);
+    ownerId = action?.ownerPractitionerId ?? null;
+    // The description is free text and may name the child: the nudge names the owner only.
+    if (action) title = `Agreed action (owner: ${action.ownerLabel})`;
+  }
+  const ids = [ownerId, send.escalateToManager ? theCase.teamManagerId : null].filter((x): x is string => Boolean(x));
+  const people = ids.length ? await repos.practitioners.findManyByIds([...new Set(ids)]) : [];
+
+  for (const link of links) {
+    const view = nudgeView(d, theCase.reference, title, send, people, link);
+    await repos.outbox.enqueue({
+      idempotencyKey: `deadline/${d.id}/${send.stage}/${link.id}`,
+      channelLinkId: link.id,
+      operation: "post",
+      payload: { type: "nudge", view },
+      availableAt: now,
+    });
+  }
+  await repos.deadlines.update({ ...d, lastNudgeStage: send.stage, nextNudgeAt: decision.nextNudgeAt });
+  return {
+    deadlineId: d.id,
+    caseReference: theCase.reference,
+    rule: d.rule,
+    stage: send.stage,
+    late: send.late,
+    escalated: send.escalateToManager,
+    channelLinkIds: links.map((l) => l.id),
+    mentionedPractitionerIds: people.map((p) => p.id),
+  };
+}
+
+function nudgeView(
+  d: DeadlineRow,
+  caseReference: string,
+  title: string,
+  send: NonNullable<ReturnType<typeof evaluateNudge>["send"]>,
+  people: Practitioner[],
+  link: ChannelLink,
+): NudgeView {
+  // A Slack user id means nothing in Teams (and vice versa): mention only same-platform people.
+  const mentions: MentionView[] = people.filter((p) => p.platform === link.platform).map((p) => ({ platformUserId: p.platformUserId, displayName: p.displayName }));
+  return {
+    deadlineId: d.id,
+    caseReference,
+    title,
+    ruleSummary: ruleSummary(d.rule),
+    dueDate: d.dueDate,
+    dueDateLabel: dueDateLabel(d.dueDate),
+    workingDaysRemaining: send.workingDaysRemaining,
+    stage: send.stage,
+    late: send.late,
+    overdue: send.workingDaysRemaining < 0,
+    escalated: send.escalateToManager,
+    mentions,
+    actionCommand: `deadlines ${caseReference}`,
+  };
+}

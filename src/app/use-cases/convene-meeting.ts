@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { DateTime } from "luxon";
+import { ConveneMeetingSchema, type ConveneMeetingCommand } from "../../domain/commands/command.schemas";
+import { parseCaseReference } from "../../domain/case/case-reference";
+import type { Invitation } from "../../domain/invitation/invitation";
+import { requiredRoles, type Meeting } from "../../domain/meeting/meeting";
+import { DomainError } from "../../domain/shared/domain-error";
+import { LONDON } from "../../domain/shared/iso-date";
+import type { RosterView } from "../../cards/outbound-card";
+import { requireCaseManager } from "../authorisation";
+import { commandKey, runOnce } from "../idempotency";
+import type { AppDeps } from "../create-app";
+import { buildRosterView } from "../views/roster-view";
+import { rosterPostKey } from "../views/load-roster";
+import { resolveActor } from "./resolve-actor";
+
+/** Parses "YYYY-MM-DDTHH:mm" as Europe/London wall-clock time. Throws `INVALID_TIME`. */
+function parseLondon(local: string): Date {
+  const dt = DateTime.fromISO(local, { zone: LONDON });
+  if (!dt.isValid) throw new DomainError("INVALID_TIME", "That date and time does not exist. Use e.g. 2026-11-24 at 10:00.", { field: "scheduledLocal" });
+  return dt.toJSDate();
+}
+
+/**
+ * Convenes a meeting: creates it with one roster row per invitee, and posts the convening
+ * card to every channel linked to the case (through the outbox, in the same transaction).
+ * A strategy discussion's required roles (social worker, health, police) always get a row,
+ * empty ones highlighted, so a missing agency is visible from the start.
+ */
+export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand): Promise<{ meetingId: string; roster: RosterView }> {
+  const cmd = ConveneMeetingSchema.parse(input);
+  const reference = parseCaseReference(cmd.caseRef);
+  const scheduledAt = cmd.scheduledLocal ? parseLondon(cmd.scheduledLocal) : null;
+  return deps.uow.run((repos) =>
+    runOnce(repos, commandKey(cmd.conversation.platform, "convene", cmd.key), async () => {
+      const now = deps.clock.now();
+      const actor = await resolveActor(repos, cmd.actor);
+      const c = await repos.cases.findByReference(cmd.actor.tenant, reference);
+      if (!c) throw new DomainError("CASE_NOT_FOUND", `No case ${reference} yet. Link this conversation first: link ${reference}`);
+      requireCaseManager(c, actor, "convene a meeting");
+      const link = await repos.channelLinks.findByConversation(cmd.conversation.platform, cmd.conversation.conversationId);
+      if (!link || link.caseId !== c.id) throw new DomainError("CASE_NOT_LINKED", `This conversation is not linked to ${reference}. Type: link ${reference}`);
+
+      const meeting: Meeting = {
+        id: randomUUID(),
+        caseId: c.id,
+        kind: cmd.kind,
+        status: scheduledAt ? "scheduled" : "proposed",
+        concern: cmd.concern,
+        urgency: cmd.urgency,
+        scheduledAt,
+        mode: cmd.mode,
+        convenorId: actor.id,
+        heldAt: null,
+        quorumOverrideReason: null,
+      };
+      await repos.meetings.create(meeting);
+
+      const required = new Set(requiredRoles(cmd.kind));
+      const invitations: Invitation[] = [];
+      // Zero-padded ordinal ids keep the roster in the order the convenor entered it.
+      const nextId = () => `${meeting.id}-${String(invitations.length).padStart(2, "0")}`;
+      for (const inv of cmd.invitees) {
+        const person = inv.person ? await resolveActor(repos, inv.person, inv.agency) : null;
+        invitations.push({
+          id: nextId(),
+          meetingId: meeting.id,
+          role: inv.role,
+          agency: inv.agency,
+          required: required.has(inv.role),
+          inviteeKind: person ? "person" : "agency",
+          inviteePractitionerId: person?.id ?? null,
+          inviteeLabel: person ? person.displayName : (inv.agencyContact ?? inv.agency),
+          claimedById: null,
+          delegateId: null,
+          response: "invited",
+          responseReason: null,
+          seniorityConfirmed: false,
+          attendance: "unknown",
+          respondedAt: null,
+        });
+      }
+      for (const i of invitations) await repos.invitations.create(i);
+
+      const view = buildRosterView(c, meeting, invitations, actor.displayName, now.getTime());
+      for (const l of await repos.channelLinks.listForCase(c.id)) {
+        await repos.outbox.enqueue({ idempotencyKey: rosterPostKey(meeting.id, l.id), channelLinkId: l.id, operation: "post", payload: { type: "roster", view }, availableAt: now });
+      }
+      await repos.audit.append({
+        at: now, actorId: actor.id, action: "create", entityType: "meeting", entityId: meeting.id, caseId: c.id,
+        detail: { kind: meeting.kind, invitees: invitations.map((i) => ({ role: i.role, agency: i.agency, kind: i.inviteeKind })) },
+      });
+      deps.logger.info({ meetingId: meeting.id, kind: meeting.kind, invitees: invitations.length }, "meeting convened");
+      return { meetingId: meeting.id, roster: view };
+    }),
+  );
+}

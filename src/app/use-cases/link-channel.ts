@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import { LinkChannelSchema, type LinkChannelCommand } from "../../domain/commands/command.schemas";
+import { parseCaseReference } from "../../domain/case/case-reference";
+import { DomainError } from "../../domain/shared/domain-error";
+import type { NoticeView } from "../../cards/outbound-card";
+import { canManageCase } from "../authorisation";
+import { commandKey, runOnce } from "../idempotency";
+import type { AppDeps } from "../create-app";
+import { resolveActor } from "./resolve-actor";
+
+/**
+ * `link <case-ref>`: links this conversation to a case, creating the case if it is new (the
+ * linker becomes its lead social worker), and stores the conversation reference for
+ * proactive posts. Re-linking an existing case needs its social worker or manager.
+ */
+export async function linkChannel(deps: AppDeps, input: LinkChannelCommand): Promise<{ caseReference: string; created: boolean; notice: NoticeView }> {
+  const cmd = LinkChannelSchema.parse(input);
+  const reference = parseCaseReference(cmd.caseRef);
+  return deps.uow.run((repos) =>
+    runOnce(repos, commandKey(cmd.conversation.platform, "link", cmd.key), async () => {
+      const now = deps.clock.now();
+      const actor = await resolveActor(repos, cmd.actor);
+      let c = await repos.cases.findByReference(cmd.actor.tenant, reference);
+      const created = !c;
+      if (!c) {
+        c = await repos.cases.create({ id: randomUUID(), tenant: cmd.actor.tenant, reference, leadSocialWorkerId: actor.id, teamManagerId: null, childDateOfBirth: null });
+      } else if (!canManageCase(c, actor)) {
+        throw new DomainError("NOT_AUTHORISED", `Only the social worker or team manager for ${reference} can link it to another conversation.`);
+      }
+      const existing = await repos.channelLinks.findByConversation(cmd.conversation.platform, cmd.conversation.conversationId);
+      const link = await repos.channelLinks.upsert({
+        id: existing?.id ?? randomUUID(),
+        caseId: c.id,
+        platform: cmd.conversation.platform,
+        conversationId: cmd.conversation.conversationId,
+        conversationRef: cmd.conversationRef,
+      });
+      await repos.audit.append({ at: now, actorId: actor.id, action: created ? "create" : "change", entityType: "channel-link", entityId: link.id, caseId: c.id, detail: { reference, created } });
+      const notice: NoticeView = {
+        title: `Linked to case ${reference}`,
+        text: created
+          ? `This conversation is now the case channel for ${reference}. Convene a strategy discussion with: convene strategy ${reference}`
+          : `This conversation is now linked to ${reference}. Deadline nudges for the case will be posted here.`,
+      };
+      deps.logger.info({ caseId: c.id, linkId: link.id, created }, "channel linked");
+      return { caseReference: reference, created, notice };
+    }),
+  );
+}

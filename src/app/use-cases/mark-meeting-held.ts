@@ -1,0 +1,45 @@
+import { MarkMeetingHeldSchema, type MarkMeetingHeldCommand } from "../../domain/commands/command.schemas";
+import { markHeld } from "../../domain/meeting/meeting";
+import { DomainError } from "../../domain/shared/domain-error";
+import type { RosterView } from "../../cards/outbound-card";
+import { caseOfConversation, requireMeetingOwner } from "../authorisation";
+import { commandKey, runOnce } from "../idempotency";
+import type { AppDeps } from "../create-app";
+import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
+import { resolveActor } from "./resolve-actor";
+import { closeDeadlinesForHeldMeeting } from "../deadlines/deadline-events";
+
+/**
+ * The convenor marks the meeting held. Accepted invitees count as attending unless they
+ * sent apologies. The quorum rule (social worker, health, police for a strategy discussion)
+ * applies; an override must say why, and that reason stays on the record.
+ */
+export async function markMeetingHeld(deps: AppDeps, input: MarkMeetingHeldCommand): Promise<{ roster: RosterView }> {
+  const cmd = MarkMeetingHeldSchema.parse(input);
+  return deps.uow.run((repos) =>
+    runOnce(repos, commandKey(cmd.conversation.platform, "held", cmd.key), async () => {
+      const now = deps.clock.now();
+      const actor = await resolveActor(repos, cmd.actor);
+      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
+      const meeting = await repos.meetings.findById(cmd.meetingId);
+      if (!meeting || meeting.caseId !== c.id) throw new DomainError("MEETING_NOT_FOUND", "That meeting is not part of this case.");
+      requireMeetingOwner(c, meeting, actor, "mark the meeting held");
+      const apologies = new Set(cmd.apologies ?? []);
+      const invitations = (await repos.invitations.listForMeeting(meeting.id)).map((i) => ({
+        ...i,
+        attendance: apologies.has(i.id) ? ("apologies" as const) : i.response === "accepted" ? ("attended" as const) : i.attendance,
+      }));
+      const held = markHeld(meeting, invitations, now, cmd.overrideReason);
+      await repos.meetings.update(held);
+      for (const i of invitations) await repos.invitations.update(i);
+      await closeDeadlinesForHeldMeeting(deps, repos, c, held);
+      await repos.audit.append({
+        at: now, actorId: actor.id, action: "change", entityType: "meeting", entityId: meeting.id, caseId: c.id,
+        detail: { status: "held", quorumOverride: held.quorumOverrideReason !== null },
+      });
+      const roster = await loadRoster(repos, meeting.id, now.getTime());
+      await enqueueRosterUpdate(repos, c.id, roster, `held-${cmd.key}`, now);
+      return { roster };
+    }),
+  );
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import { RecordDecisionSchema, type RecordDecisionCommand } from "../../domain/commands/command.schemas";
+import { parseRecordForm } from "../../domain/decision-record/record-form";
+import { extractActions, nextVersion } from "../../domain/decision-record/record-versioning";
+import type { DecisionRecordPayload } from "../../domain/decision-record/decision-record.schema";
+import type { Attendee } from "../../domain/decision-record/record-parts.schema";
+import { INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
+import { markRecorded } from "../../domain/meeting/meeting";
+import { DomainError } from "../../domain/shared/domain-error";
+import type { RecordDecisionResult } from "../app-types";
+import { caseOfConversation, requireMeetingOwner } from "../authorisation";
+import { commandKey, runOnce } from "../idempotency";
+import type { AppDeps } from "../create-app";
+import { buildDecisionRecordView } from "../views/decision-record-view";
+import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
+import { createDeadlinesForRecord } from "../deadlines/deadline-events";
+import { resolveActor } from "./resolve-actor";
+
+/**
+ * Records the meeting's decisions from the form (the same descriptor drives the Teams card
+ * and the Slack modal). The first record finalises the meeting; any later one is an
+ * amendment, a new immutable version with its reason. Agreed actions and the next step
+ * become deadlines, and the decision card is posted to the case channels.
+ */
+export async function recordDecision(deps: AppDeps, input: RecordDecisionCommand): Promise<RecordDecisionResult> {
+  const cmd = RecordDecisionSchema.parse(input);
+  return deps.uow.run((repos) =>
+    runOnce(repos, commandKey(cmd.conversation.platform, "record", cmd.key), async (): Promise<RecordDecisionResult> => {
+      const now = deps.clock.now();
+      const actor = await resolveActor(repos, cmd.actor);
+      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
+      const meeting = await repos.meetings.findById(cmd.meetingId);
+      if (!meeting || meeting.caseId !== c.id) throw new DomainError("MEETING_NOT_FOUND", "That meeting is not part of this case.");
+      requireMeetingOwner(c, meeting, actor, "record the decisions");
+      if (meeting.status !== "held" && meeting.status !== "recorded") {
+        throw new DomainError("MEETING_NOT_HELD", "Mark the meeting held before recording its decisions.");
+      }
+
+      // The roster knows who attended and whether they confirmed seniority: prefer it to typing.
+      const invitations = await repos.invitations.listForMeeting(meeting.id);
+      const attendees: Attendee[] = invitations
+        .filter((i) => i.attendance === "attended")
+        .map((i) => ({ name: i.inviteeLabel, role: INVITEE_ROLE_LABELS[i.role], agency: i.agency, seniorityConfirmed: i.seniorityConfirmed }));
+      const parsed = parseRecordForm(meeting.kind, cmd.values, { attendees });
+      if (!parsed.ok) return { ok: false, errors: parsed.errors };
+
+      const previous = await repos.records.listForMeeting(meeting.id);
+      let next;
+      try {
+        next = nextVersion(
+          previous.map((r) => ({ version: r.version, payload: r.payload as DecisionRecordPayload, authorId: r.authorId, createdAt: r.createdAt, ...(r.reason ? { reason: r.reason } : {}) })),
+          parsed.record as DecisionRecordPayload,
+          actor.id,
+          cmd.amendmentReason,
+          now,
+        );
+      } catch (err) {
+        // Shown beside the amendment-reason box rather than as a failure of the whole form.
+        if (err instanceof DomainError && (err.code === "AMENDMENT_REASON_REQUIRED" || err.code === "AMENDMENT_UNCHANGED")) {
+          return { ok: false, errors: { amendmentReason: err.message } };
+        }
+        throw err;
+      }
+      const { version } = next;
+      const reason = next.reason ?? null;
+      const recordId = randomUUID();
+      await repos.records.insert({ id: recordId, meetingId: meeting.id, caseId: c.id, version, kind: meeting.kind, payload: next.payload, reason, authorId: actor.id, createdAt: now });
+      const recorded = markRecorded(meeting);
+      await repos.meetings.update(recorded);
+
+      if (version === 1) {
+        for (const a of extractActions(meeting.kind, parsed.record)) {
+          const owner = invitations.find((i) => i.inviteeLabel.toLowerCase() === a.owner.toLowerCase());
+          const actionId = randomUUID();
+          await repos.actions.create({
+            id: actionId, caseId: c.id, meetingId: meeting.id, ownerLabel: a.owner,
+            ownerPractitionerId: owner?.inviteePractitionerId ?? owner?.claimedById ?? null,
+            description: a.description, dueDate: a.dueDate, status: "open",
+          });
+        }
+        await createDeadlinesForRecord(deps, repos, c, recorded, parsed.record);
+      }
+      await repos.audit.append({
+        at: now, actorId: actor.id, action: version === 1 ? "finalise" : "amend", entityType: "decision-record", entityId: recordId, caseId: c.id,
+        detail: { meetingId: meeting.id, version, kind: meeting.kind },
+      });
+
+      const record = buildDecisionRecordView({
+        meetingId: meeting.id, caseReference: c.reference, kind: meeting.kind, version, payload: parsed.record,
+        amendmentReason: reason, authorLabel: actor.displayName, recordedAt: now,
+      });
+      for (const link of await repos.channelLinks.listForCase(c.id)) {
+        await repos.outbox.enqueue({ idempotencyKey: `record/${recordId}/${link.id}`, channelLinkId: link.id, operation: "post", payload: { type: "decision-record", view: record }, availableAt: now });
+      }
+      const roster = await loadRoster(repos, meeting.id, now.getTime());
+      await enqueueRosterUpdate(repos, c.id, roster, `record-${cmd.key}`, now);
+      deps.logger.info({ meetingId: meeting.id, version }, "decision recorded");
+      return { ok: true, record, roster };
+    }),
+  );
+}

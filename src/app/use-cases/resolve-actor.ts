@@ -1,0 +1,22 @@
+import { randomUUID } from "node:crypto";
+import type { ActorIdentity, Practitioner, Repositories } from "../ports";
+
+/**
+ * The practitioner behind a platform identity, created on first sight with no role. Roles
+ * and agencies come only from our own data (seeded, or set by an administrator), never from
+ * what a user types into a card.
+ */
+export async function resolveActor(repos: Repositories, actor: ActorIdentity, agencyHint?: string): Promise<Practitioner> {
+  const existing = await repos.practitioners.findByIdentity(actor);
+  if (existing && existing.displayName === actor.displayName && (!actor.email || existing.email === actor.email)) return existing;
+  return repos.practitioners.upsert({
+    id: existing?.id ?? randomUUID(),
+    platform: actor.platform,
+    platformTenant: actor.tenant,
+    platformUserId: actor.userId,
+    displayName: actor.displayName,
+    email: actor.email ?? null,
+    agency: existing?.agency ?? agencyHint ?? "unknown",
+    role: existing?.role ?? "member",
+  });
+}

@@ -1,0 +1,48 @@
+import { RespondToInvitationSchema, type RespondToInvitationCommand } from "../../domain/commands/command.schemas";
+import { answerInvitation, type InvitationAnswer } from "../../domain/invitation/invitation";
+import { DomainError } from "../../domain/shared/domain-error";
+import type { RosterView } from "../../cards/outbound-card";
+import { caseOfConversation } from "../authorisation";
+import { commandKey, runOnce } from "../idempotency";
+import type { AppDeps } from "../create-app";
+import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
+import { resolveActor } from "./resolve-actor";
+
+/**
+ * An invitee answers from the card: accept (confirming seniority), tentative, decline with
+ * a reason, or delegate. Only the invitee, their delegate, or the first claimant of an
+ * agency invitation may answer; the card then updates in place everywhere.
+ */
+export async function respondToInvitation(deps: AppDeps, input: RespondToInvitationCommand): Promise<{ roster: RosterView }> {
+  const cmd = RespondToInvitationSchema.parse(input);
+  return deps.uow.run((repos) =>
+    runOnce(repos, commandKey(cmd.conversation.platform, "respond", cmd.key), async () => {
+      const now = deps.clock.now();
+      const actor = await resolveActor(repos, cmd.actor);
+      const inv = await repos.invitations.findById(cmd.invitationId);
+      if (!inv) throw new DomainError("INVITATION_NOT_FOUND", "That invitation no longer exists.");
+      const meeting = await repos.meetings.findById(inv.meetingId);
+      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
+      if (!meeting || meeting.caseId !== c.id) throw new DomainError("CASE_NOT_LINKED", "That meeting belongs to another case.");
+      if (meeting.status === "cancelled" || meeting.status === "recorded") {
+        throw new DomainError("MEETING_CLOSED", `This meeting is ${meeting.status}; answers can no longer change.`);
+      }
+      let answer: InvitationAnswer;
+      if (cmd.answer.kind === "delegate") {
+        const delegate = await resolveActor(repos, cmd.answer.delegate, inv.agency);
+        answer = { kind: "delegate", delegateId: delegate.id, delegateLabel: delegate.displayName };
+      } else {
+        answer = cmd.answer;
+      }
+      const updated = answerInvitation(inv, actor.id, actor.displayName, answer, now);
+      await repos.invitations.update(updated);
+      await repos.audit.append({
+        at: now, actorId: actor.id, action: "change", entityType: "invitation", entityId: inv.id, caseId: c.id,
+        detail: { response: updated.response, role: inv.role, claimed: updated.claimedById !== inv.claimedById },
+      });
+      const roster = await loadRoster(repos, meeting.id, now.getTime());
+      await enqueueRosterUpdate(repos, c.id, roster, cmd.key, now);
+      return { roster };
+    }),
+  );
+}

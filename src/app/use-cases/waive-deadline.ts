@@ -1,0 +1,26 @@
+import { WaiveDeadlineSchema, type WaiveDeadlineCommand } from "../../domain/commands/command.schemas";
+import { DomainError } from "../../domain/shared/domain-error";
+import type { NoticeView } from "../../cards/outbound-card";
+import { caseOfConversation, requireTeamManager } from "../authorisation";
+import { commandKey, runOnce } from "../idempotency";
+import type { AppDeps } from "../create-app";
+import { resolveActor } from "./resolve-actor";
+
+/** A team manager waives an open deadline, with a reason that stays on the record; nudges stop. */
+export async function waiveDeadline(deps: AppDeps, input: WaiveDeadlineCommand): Promise<{ notice: NoticeView }> {
+  const cmd = WaiveDeadlineSchema.parse(input);
+  return deps.uow.run((repos) =>
+    runOnce(repos, commandKey(cmd.conversation.platform, "waive", cmd.key), async () => {
+      const now = deps.clock.now();
+      const actor = await resolveActor(repos, cmd.actor);
+      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
+      const d = await repos.deadlines.findById(cmd.deadlineId);
+      if (!d || d.caseId !== c.id) throw new DomainError("DEADLINE_NOT_FOUND", "That deadline is not part of this case.");
+      requireTeamManager(c, actor);
+      if (d.status !== "open") throw new DomainError("DEADLINE_CLOSED", `That deadline is already ${d.status}.`);
+      await repos.deadlines.update({ ...d, status: "waived", waivedReason: cmd.reason, closedAt: now, nextNudgeAt: null });
+      await repos.audit.append({ at: now, actorId: actor.id, action: "change", entityType: "deadline", entityId: d.id, caseId: c.id, detail: { status: "waived" } });
+      return { notice: { title: `Deadline waived for ${c.reference}`, text: `Waived by ${actor.displayName}: ${cmd.reason}` } };
+    }),
+  );
+}

@@ -1,0 +1,36 @@
+import type { RosterView } from "../../cards/outbound-card";
+import { DomainError } from "../../domain/shared/domain-error";
+import type { Repositories } from "../ports";
+import { buildRosterView } from "./roster-view";
+
+/** Loads a meeting and its roster rows and builds the card view. Throws `MEETING_NOT_FOUND`. */
+export async function loadRoster(repos: Repositories, meetingId: string, revision: number): Promise<RosterView> {
+  const meeting = await repos.meetings.findById(meetingId);
+  if (!meeting) throw new DomainError("MEETING_NOT_FOUND", "That meeting no longer exists.");
+  const c = await repos.cases.findById(meeting.caseId);
+  if (!c) throw new DomainError("CASE_NOT_FOUND", "That case no longer exists.");
+  const invitations = await repos.invitations.listForMeeting(meetingId);
+  const convenor = await repos.practitioners.findById(meeting.convenorId);
+  return buildRosterView(c, meeting, invitations, convenor?.displayName ?? "Convenor", revision);
+}
+
+/** The outbox key of a meeting's roster card in one channel: updates anchor on it. */
+export function rosterPostKey(meetingId: string, channelLinkId: string): string {
+  return `meeting/${meetingId}/roster/${channelLinkId}`;
+}
+
+/**
+ * Enqueues the roster card's in-place update in every channel linked to the case, keyed by
+ * the command that caused it (so a redelivered command adds nothing). Older pending updates
+ * are superseded: only the newest state matters.
+ */
+export async function enqueueRosterUpdate(repos: Repositories, caseId: string, view: RosterView, causeKey: string, now: Date): Promise<void> {
+  for (const link of await repos.channelLinks.listForCase(caseId)) {
+    const anchorKey = rosterPostKey(view.meetingId, link.id);
+    if (!(await repos.outbox.findByKey(anchorKey))) continue;
+    const key = `${anchorKey}/update/${causeKey}`;
+    if (await repos.outbox.enqueue({ idempotencyKey: key, channelLinkId: link.id, operation: "update", anchorKey, payload: { type: "roster", view }, availableAt: now })) {
+      await repos.outbox.supersedePendingUpdates(anchorKey, key);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { DateTime } from "luxon";
+import type { RosterRowView, RosterView } from "../../cards/outbound-card";
+import type { Case } from "../../domain/case/case-reference";
+import { INVITEE_ROLE_LABELS, type Invitation } from "../../domain/invitation/invitation";
+import { unfilledRequiredRoles, type Meeting } from "../../domain/meeting/meeting";
+import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
+import { LONDON } from "../../domain/shared/iso-date";
+
+const URGENCY_LABELS: Record<string, string> = {
+  immediate: "Immediate",
+  today: "Today",
+  "within-3-working-days": "Within 3 working days",
+  routine: "Routine",
+};
+const MODE_LABELS: Record<string, string> = { meeting: "Meeting", call: "Video or conference call", phone: "Phone calls" };
+
+/** "Tue 24 Nov 2026, 10:00 (UK time)". */
+export function londonLabel(at: Date): string {
+  return `${DateTime.fromJSDate(at, { zone: LONDON }).toFormat("ccc d LLL yyyy, HH:mm")} (UK time)`;
+}
+
+function responseLabel(i: Invitation): string {
+  switch (i.response) {
+    case "accepted":
+      return i.seniorityConfirmed ? "Accepted · can decide for their agency" : "Accepted";
+    case "tentative":
+      return i.responseReason ? `Tentative: ${i.responseReason}` : "Tentative";
+    case "declined":
+      return `Declined: ${i.responseReason ?? "no reason given"}`;
+    case "delegated":
+      return i.responseReason ?? "Delegated";
+    default:
+      return "Invited · no answer yet";
+  }
+}
+
+/** Builds the convening card's view model from our rows. */
+export function buildRosterView(c: Case, m: Meeting, invitations: readonly Invitation[], convenorLabel: string, revision: number): RosterView {
+  const rows: RosterRowView[] = invitations.map((i) => ({
+    invitationId: i.id,
+    role: i.role,
+    roleLabel: INVITEE_ROLE_LABELS[i.role],
+    required: i.required,
+    inviteeLabel: i.inviteeLabel,
+    response: i.response,
+    responseLabel: responseLabel(i),
+    attendance: i.attendance,
+  }));
+  return {
+    meetingId: m.id,
+    caseReference: c.reference,
+    kind: m.kind,
+    kindTitle: meetingKindTitle(m.kind),
+    status: m.status,
+    urgencyLabel: URGENCY_LABELS[m.urgency] ?? m.urgency,
+    whenLabel: m.scheduledAt ? londonLabel(m.scheduledAt) : "Time to be agreed",
+    modeLabel: MODE_LABELS[m.mode] ?? m.mode,
+    concern: m.concern,
+    convenorLabel,
+    rows,
+    missingRequiredRoles: unfilledRequiredRoles(m.kind, invitations).map((r) => INVITEE_ROLE_LABELS[r]),
+    quorumOverrideReason: m.quorumOverrideReason,
+    revision,
+  };
+}

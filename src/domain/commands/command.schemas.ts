@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { INVITEE_ROLES } from "../invitation/invitation";
+import { MEETING_KINDS } from "../meeting/meeting-kind";
+import { MEETING_MODES, URGENCIES } from "../meeting/meeting";
+
+// Every command that reaches the app is parsed here, whichever edge it came from, so
+// Teams, Slack, the playground and the CLI cannot disagree about what is valid.
+
+/** The platform identity of whoever acts. */
+export const ActorSchema = z.object({
+  platform: z.enum(["teams", "slack"]),
+  tenant: z.string().min(1),
+  userId: z.string().min(1),
+  displayName: z.string().min(1).max(200),
+  email: z.string().email().nullish(),
+});
+
+/** The conversation a command came from. */
+export const ConversationSchema = z.object({
+  platform: z.enum(["teams", "slack"]),
+  conversationId: z.string().min(1),
+});
+
+/** Fields every command carries. `key` is the platform's activity/event/action id: the idempotency key. */
+export const CommandBase = z.object({
+  key: z.string().min(1).max(300),
+  actor: ActorSchema,
+  conversation: ConversationSchema,
+});
+
+export const LinkChannelSchema = CommandBase.extend({
+  caseRef: z.string().min(1, "Give a case reference, e.g. link CS-2026-0142"),
+  /** The platform's serialised reference for proactive posts. */
+  conversationRef: z.string().min(2),
+});
+export type LinkChannelCommand = z.infer<typeof LinkChannelSchema>;
+
+export const InviteeInputSchema = z
+  .object({
+    role: z.enum(INVITEE_ROLES),
+    /** A platform user (resolved through the platform, never typed names)… */
+    person: ActorSchema.omit({ platform: true }).extend({ platform: z.enum(["teams", "slack"]) }).nullish(),
+    /** …or an agency contact, e.g. "Police CAIT duty desk". */
+    agencyContact: z.string().trim().min(2).max(120).nullish(),
+    agency: z.string().trim().min(1).max(80),
+  })
+  .refine((v) => Boolean(v.person) !== Boolean(v.agencyContact), {
+    message: "Choose a person or name an agency contact, not both.",
+    path: ["person"],
+  });
+export type InviteeInput = z.infer<typeof InviteeInputSchema>;
+
+export const ConveneMeetingSchema = CommandBase.extend({
+  caseRef: z.string().min(1),
+  kind: z.enum(MEETING_KINDS),
+  concern: z.string().trim().min(3, "Say in brief what the concern is.").max(1000, "Keep the concern under 1,000 characters."),
+  urgency: z.enum(URGENCIES),
+  /** Local Europe/London wall-clock time, "YYYY-MM-DDTHH:mm"; null when still to be agreed. */
+  scheduledLocal: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Use a date and a time, e.g. 2026-11-24T10:00.")
+    .nullable(),
+  mode: z.enum(MEETING_MODES),
+  invitees: z.array(InviteeInputSchema).max(12, "At most 12 invitees."),
+});
+export type ConveneMeetingCommand = z.infer<typeof ConveneMeetingSchema>;
+
+export const AnswerSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("accept") }),
+  z.object({ kind: z.literal("tentative"), reason: z.string().max(500).optional() }),
+  z.object({ kind: z.literal("decline"), reason: z.string().trim().min(1, "Give a reason for declining.").max(500) }),
+  z.object({
+    kind: z.literal("delegate"),
+    delegate: ActorSchema,
+  }),
+]);
+
+export const RespondToInvitationSchema = CommandBase.extend({
+  invitationId: z.string().min(1),
+  answer: AnswerSchema,
+});
+export type RespondToInvitationCommand = z.infer<typeof RespondToInvitationSchema>;
+
+export const MarkMeetingHeldSchema = CommandBase.extend({
+  meetingId: z.string().min(1),
+  overrideReason: z.string().trim().max(1000).optional(),
+  /** Invitations whose invitee sent apologies instead of attending. */
+  apologies: z.array(z.string()).optional(),
+});
+export type MarkMeetingHeldCommand = z.infer<typeof MarkMeetingHeldSchema>;
+
+export const RecordDecisionSchema = CommandBase.extend({
+  meetingId: z.string().min(1),
+  /** Flat form values, exactly as the card or modal returned them. */
+  values: z.record(z.string(), z.string().optional()),
+  /** Required when a record already exists: an amendment says why. */
+  amendmentReason: z.string().trim().max(1000).optional(),
+});
+export type RecordDecisionCommand = z.infer<typeof RecordDecisionSchema>;
+
+export const ListDeadlinesSchema = CommandBase.extend({
+  caseRef: z.string().min(1).optional(),
+});
+export type ListDeadlinesCommand = z.infer<typeof ListDeadlinesSchema>;
+
+export const WaiveDeadlineSchema = CommandBase.extend({
+  deadlineId: z.string().min(1),
+  reason: z.string().trim().min(10, "Say in a sentence why this deadline is waived."),
+});
+export type WaiveDeadlineCommand = z.infer<typeof WaiveDeadlineSchema>;

@@ -1,0 +1,108 @@
+import { DomainError } from "../shared/domain-error";
+
+/** Who is invited, by the part they play. Social worker, health and police are the statutory minimum for a strategy discussion. */
+export const INVITEE_ROLES = ["social-worker", "health", "police", "referrer", "school", "other"] as const;
+/** One of {@link INVITEE_ROLES}. */
+export type InviteeRole = (typeof INVITEE_ROLES)[number];
+
+/** Plain-English role labels for rosters. */
+export const INVITEE_ROLE_LABELS: Record<InviteeRole, string> = {
+  "social-worker": "Social worker",
+  health: "Health",
+  police: "Police",
+  referrer: "Referrer",
+  school: "School or nursery",
+  other: "Other agency",
+};
+
+/** An invitee's answer. */
+export type InvitationResponse = "invited" | "accepted" | "tentative" | "declined" | "delegated";
+/** Whether they were there, recorded when the meeting is marked held. */
+export type Attendance = "unknown" | "attended" | "apologies";
+
+/** One roster row: a role, and the person or agency contact invited to fill it. */
+export interface Invitation {
+  id: string;
+  meetingId: string;
+  role: InviteeRole;
+  agency: string;
+  required: boolean;
+  /** `person`: a named practitioner. `agency`: a contact such as a police duty desk, claimed by whoever answers first. */
+  inviteeKind: "person" | "agency";
+  inviteePractitionerId: string | null;
+  /** Display label for the invitee (a person's name from the platform, or the agency contact). */
+  inviteeLabel: string;
+  /** For agency invitations: the practitioner who claimed it by answering. */
+  claimedById: string | null;
+  /** The colleague this invitation was delegated to; they may then answer for the row. */
+  delegateId: string | null;
+  response: InvitationResponse;
+  responseReason: string | null;
+  /** True once the answerer confirmed they can make decisions for their agency. */
+  seniorityConfirmed: boolean;
+  attendance: Attendance;
+  respondedAt: Date | null;
+}
+
+/** An answer from the card. */
+export type InvitationAnswer =
+  | { kind: "accept" }
+  | { kind: "tentative"; reason?: string }
+  | { kind: "decline"; reason: string }
+  | { kind: "delegate"; delegateId: string; delegateLabel: string };
+
+/**
+ * Who may answer for a row: the named invitee, the current delegate, or (for an unclaimed
+ * agency invitation) anyone, who then claims it. Authorisation comes from our rows, never
+ * from card data.
+ */
+export function answerRight(inv: Invitation, actorId: string): "invitee" | "delegate" | "claim" | "claimant" | null {
+  if (inv.response === "delegated" && inv.delegateId) {
+    return inv.delegateId === actorId ? "delegate" : null;
+  }
+  if (inv.inviteeKind === "person") return inv.inviteePractitionerId === actorId ? "invitee" : null;
+  if (inv.claimedById === null) return "claim";
+  return inv.claimedById === actorId ? "claimant" : null;
+}
+
+/**
+ * Applies an answer, returning the new row. Throws `NOT_INVITEE` for anyone else,
+ * `DECLINE_REASON_REQUIRED` for a bare decline and `DELEGATE_TO_SELF` for a pointless delegation.
+ */
+export function answerInvitation(inv: Invitation, actorId: string, actorLabel: string, answer: InvitationAnswer, now: Date): Invitation {
+  const right = answerRight(inv, actorId);
+  if (!right) {
+    throw new DomainError("NOT_INVITEE", `Only ${inv.inviteeLabel} (or their delegate) can answer for the ${INVITEE_ROLE_LABELS[inv.role]} row.`, {
+      invitationId: inv.id,
+    });
+  }
+  const base: Invitation = {
+    ...inv,
+    claimedById: right === "claim" ? actorId : inv.claimedById,
+    inviteeLabel: right === "claim" ? `${actorLabel} (for ${inv.inviteeLabel})` : inv.inviteeLabel,
+    respondedAt: now,
+  };
+  switch (answer.kind) {
+    case "accept":
+      // The Accept button's text is the seniority confirmation (Working Together: attendees
+      // must be senior enough to make decisions on behalf of their agency).
+      return { ...base, response: "accepted", responseReason: null, seniorityConfirmed: true, ...(right === "delegate" ? { inviteeLabel: `${actorLabel} (delegate)` } : {}) };
+    case "tentative":
+      return { ...base, response: "tentative", responseReason: answer.reason?.trim() || null, seniorityConfirmed: false };
+    case "decline": {
+      const reason = answer.reason?.trim();
+      if (!reason) throw new DomainError("DECLINE_REASON_REQUIRED", "Please give a reason for declining, so the convenor can find someone else.");
+      return { ...base, response: "declined", responseReason: reason, seniorityConfirmed: false };
+    }
+    case "delegate":
+      if (answer.delegateId === actorId) throw new DomainError("DELEGATE_TO_SELF", "You cannot delegate to yourself.");
+      return { ...base, response: "delegated", delegateId: answer.delegateId, responseReason: `Delegated to ${answer.delegateLabel}`, seniorityConfirmed: false };
+  }
+}
+
+/** Whether this row will count toward quorum if the meeting is marked held now. */
+export function countsAsAttending(inv: Invitation): boolean {
+  if (inv.attendance === "attended") return true;
+  if (inv.attendance === "apologies") return false;
+  return inv.response === "accepted";
+}

@@ -1,0 +1,98 @@
+import { DomainError } from "../shared/domain-error";
+import { countsAsAttending, INVITEE_ROLE_LABELS, type Invitation, type InviteeRole } from "../invitation/invitation";
+import type { MeetingKind } from "./meeting-kind";
+
+/** proposed → scheduled → held → recorded, or cancelled. */
+export type MeetingStatus = "proposed" | "scheduled" | "held" | "recorded" | "cancelled";
+/** A strategy discussion "may be a meeting or a set of phone calls" (Working Together). */
+export const MEETING_MODES = ["meeting", "call", "phone"] as const;
+/** One of {@link MEETING_MODES}. */
+export type MeetingMode = (typeof MEETING_MODES)[number];
+/** How soon the meeting must happen. */
+export const URGENCIES = ["immediate", "today", "within-3-working-days", "routine"] as const;
+/** One of {@link URGENCIES}. */
+export type Urgency = (typeof URGENCIES)[number];
+
+/** A convened meeting. */
+export interface Meeting {
+  id: string;
+  caseId: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  /** The concern in brief: case content, never logged at info level. */
+  concern: string;
+  urgency: Urgency;
+  scheduledAt: Date | null;
+  mode: MeetingMode;
+  convenorId: string;
+  heldAt: Date | null;
+  /** Why the convenor marked it held without the statutory minimum; kept in the record. */
+  quorumOverrideReason: string | null;
+}
+
+/**
+ * The roles that must attend. Working Together sets social worker, health and police as
+ * the minimum for a strategy discussion; other meetings need at least the social worker.
+ */
+export function requiredRoles(kind: MeetingKind): InviteeRole[] {
+  return kind === "strategy-discussion" ? ["social-worker", "health", "police"] : ["social-worker"];
+}
+
+/** Required roles with nobody attending, in the order the guidance lists them. */
+export function missingQuorumRoles(kind: MeetingKind, invitations: readonly Invitation[]): InviteeRole[] {
+  return requiredRoles(kind).filter((role) => !invitations.some((i) => i.role === role && countsAsAttending(i)));
+}
+
+/** Required roles with no invitation at all: highlighted on the convening card. */
+export function unfilledRequiredRoles(kind: MeetingKind, invitations: readonly Invitation[]): InviteeRole[] {
+  return requiredRoles(kind).filter((role) => !invitations.some((i) => i.role === role && i.response !== "declined"));
+}
+
+const MIN_OVERRIDE_REASON = 10;
+
+/**
+ * Marks the meeting held. Without a social worker, health and police attending, a strategy
+ * discussion may be marked held only with a recorded reason (e.g. "health gave information
+ * by phone"). Throws `QUORUM_NOT_MET`, `OVERRIDE_REASON_TOO_SHORT`, `MEETING_NOT_OPEN`.
+ */
+export function markHeld(meeting: Meeting, invitations: readonly Invitation[], now: Date, overrideReason?: string): Meeting {
+  if (meeting.status !== "proposed" && meeting.status !== "scheduled") {
+    throw new DomainError("MEETING_NOT_OPEN", `This meeting is already ${meeting.status}.`);
+  }
+  const missing = missingQuorumRoles(meeting.kind, invitations);
+  const reason = overrideReason?.trim() ?? "";
+  if (missing.length > 0) {
+    if (!reason) {
+      throw new DomainError(
+        "QUORUM_NOT_MET",
+        `Not held yet: nobody from ${missing.map((r) => INVITEE_ROLE_LABELS[r]).join(", ")} has accepted. Record why it went ahead without them to override.`,
+        { missing },
+      );
+    }
+    if (reason.length < MIN_OVERRIDE_REASON) {
+      throw new DomainError("OVERRIDE_REASON_TOO_SHORT", "Please say in a sentence how the missing agencies contributed or why the meeting went ahead.");
+    }
+  }
+  return {
+    ...meeting,
+    status: "held",
+    heldAt: now,
+    quorumOverrideReason: missing.length > 0 ? reason : null,
+  };
+}
+
+/** Moves a held meeting to recorded once its decision record is finalised. */
+export function markRecorded(meeting: Meeting): Meeting {
+  if (meeting.status !== "held" && meeting.status !== "recorded") {
+    throw new DomainError("MEETING_NOT_HELD", "Mark the meeting held before recording its decisions.");
+  }
+  return { ...meeting, status: "recorded" };
+}
+
+/** Cancels an open meeting. */
+export function cancelMeeting(meeting: Meeting): Meeting {
+  if (meeting.status === "held" || meeting.status === "recorded") {
+    throw new DomainError("MEETING_ALREADY_HELD", "A meeting that was held cannot be cancelled.");
+  }
+  return { ...meeting, status: "cancelled" };
+}

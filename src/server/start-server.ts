@@ -1,0 +1,120 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import type { Config } from "../config/config";
+import { createApp } from "../app/create-app";
+import type { App } from "../app/app-types";
+import type { Clock } from "../domain/shared/clock";
+import { systemClock } from "../domain/shared/clock";
+import { createWorkingDayCalendar, type WorkingDayCalendar } from "../domain/calendar/working-day-calendar";
+import { applyMigrations } from "../store/migration-runner";
+import { createPrismaClient, type PrismaClient } from "../store/prisma-client";
+import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
+import { createLogger, type Logger } from "./logger";
+import { matchRoute, sendJson, type Route } from "./http-router";
+import { mountDelivery } from "../delivery/mount-delivery";
+
+/** Everything a channel or background job needs from the composition root. */
+export interface ServerContext {
+  config: Config;
+  app: App;
+  uow: PrismaUnitOfWork;
+  prisma: PrismaClient;
+  clock: Clock;
+  calendar: WorkingDayCalendar;
+  logger: Logger;
+  /** The server's own base URL, known once it listens (e.g. http://127.0.0.1:3978). */
+  baseUrl(): string;
+}
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  context: ServerContext;
+  /** Stops accepting requests, stops background jobs, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Options for tests and tools. */
+export interface StartOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Extra routes (tests use this for fakes on the same port); channels add their own. */
+  routes?: Route[];
+}
+
+/**
+ * Starts Convene: listens first (so /healthz can say 503 while migrating), applies
+ * migrations, then wires the app, channels and background jobs.
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const routes: Route[] = [...(options.routes ?? [])];
+  let migrated = false;
+  const stoppers: Array<() => Promise<void> | void> = [];
+
+  routes.push({
+    method: "GET",
+    path: "/healthz",
+    handle: (_req, res) => (migrated ? sendJson(res, 200, { status: "ok" }) : sendJson(res, 503, { status: "starting" })),
+  });
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const route = matchRoute(routes, req.method ?? "GET", url.pathname);
+    if (!route) return sendJson(res, 404, { error: "not_found" });
+    Promise.resolve(route.handle(req, res)).catch((err: unknown) => {
+      const requestId = randomUUID();
+      logger.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code }, requestId, path: url.pathname }, "request failed");
+      if (!res.headersSent) sendJson(res, (err as { statusCode?: number }).statusCode ?? 500, { error: "internal_error", requestId });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.address.includes(":") ? `[${address.address}]` : address.address}:${address.port}`;
+
+  const report = applyMigrations(config.DATABASE_URL);
+  if (report.applied.length) logger.info({ applied: report.applied }, "database migrated");
+  const prisma = createPrismaClient(config.DATABASE_URL);
+  const uow = new PrismaUnitOfWork(prisma);
+  const calendar = createWorkingDayCalendar({ closureDays: config.CONVENE_CLOSURE_DAYS });
+  const app = createApp({ uow, clock, calendar, logger });
+  const context: ServerContext = { config, app, uow, prisma, clock, calendar, logger, baseUrl: () => url };
+
+  for (const mount of channelMounts) {
+    const mounted = await mount(context);
+    if (!mounted) continue;
+    routes.push(...mounted.routes);
+    if (mounted.stop) stoppers.push(mounted.stop);
+  }
+  migrated = true;
+  if (config.localMode) logger.info({ url }, "local mode: no Microsoft credentials; Bot Framework accepted from loopback only, playground at /");
+
+  return {
+    url,
+    context,
+    async close() {
+      for (const stop of stoppers.reverse()) await stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await prisma.$disconnect();
+    },
+  };
+}
+
+/** What a channel or background job adds to the server. */
+export interface Mounted {
+  routes: Route[];
+  stop?: () => Promise<void> | void;
+}
+
+/**
+ * Channels and jobs, mounted in order. Each returns null when it is disabled by config.
+ * Add a line here when adding a channel; keep protocol code in its own folder.
+ */
+const channelMounts: Array<(ctx: ServerContext) => Promise<Mounted | null> | Mounted | null> = [
+  // Outbox dispatcher (every second) + nudge scheduler (every minute; CONVENE_SCHEDULER=off disables it).
+  mountDelivery,
+];

@@ -1,0 +1,125 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+/** What a migration run did, for logs and the CLI. */
+export interface MigrationReport {
+  /** Migrations applied by this run, oldest first. */
+  applied: string[];
+  /** Migrations that were already applied. */
+  alreadyApplied: number;
+}
+
+/** Where Prisma keeps migrations, relative to the package root. */
+export const DEFAULT_MIGRATIONS_DIR = path.resolve(__dirname, "../../prisma/migrations");
+
+// Prisma's own bookkeeping table, column for column, so `prisma migrate deploy` run later by
+// someone with the native engine sees this database as up to date (STACK.md, "Prisma Migrate").
+const PRISMA_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+/** Turns a Prisma-style `file:` URL into a filesystem path (relative paths resolve from the cwd). */
+export function sqlitePathFromUrl(url: string): string {
+  if (!url.startsWith("file:")) {
+    throw new Error(`DATABASE_URL must be a SQLite file: URL (got "${url.split(":")[0]}:…")`);
+  }
+  const raw = url.slice("file:".length).split("?")[0] ?? "";
+  return raw === ":memory:" ? raw : path.resolve(raw);
+}
+
+/** Opens the SQLite file with the settings every process must share. */
+export function openSqlite(url: string): Database.Database {
+  const file = sqlitePathFromUrl(url);
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  // A generous busy timeout lets two server processes share one file (the dispatcher's
+  // leases are designed for that); WAL lets readers carry on while one writes.
+  const db = new Database(file, { timeout: 10_000 });
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  return db;
+}
+
+/**
+ * Applies every pending migration in `prisma/migrations`, each in its own transaction,
+ * recording it in `_prisma_migrations` exactly as Prisma Migrate would. Safe to call on
+ * every start: applied migrations are skipped, and a changed applied file is refused.
+ */
+export function applyMigrations(url: string, dir = DEFAULT_MIGRATIONS_DIR): MigrationReport {
+  const db = openSqlite(url);
+  try {
+    db.exec(PRISMA_MIGRATIONS_TABLE);
+    const done = new Map<string, string>(
+      (
+        db
+          .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`)
+          .all() as { migration_name: string; checksum: string }[]
+      ).map((r) => [r.migration_name, r.checksum]),
+    );
+    const report: MigrationReport = { applied: [], alreadyApplied: 0 };
+    for (const name of listMigrations(dir)) {
+      const bytes = readFileSync(path.join(dir, name, "migration.sql"));
+      const checksum = createHash("sha256").update(bytes).digest("hex");
+      const previous = done.get(name);
+      if (previous !== undefined) {
+        if (previous !== checksum) {
+          throw new Error(`Migration ${name} was changed after it was applied; add a new migration instead.`);
+        }
+        report.alreadyApplied += 1;
+        continue;
+      }
+      const startedAt = new Date().toISOString();
+      // IMMEDIATE takes the write lock up front, so two processes starting together
+      // serialise here instead of both applying the same migration.
+      const apply = db.transaction(() => {
+        const again = db.prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL`).get(name);
+        if (again) return false;
+        db.exec(bytes.toString("utf8"));
+        db.prepare(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+           VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
+        ).run(randomUUID(), checksum, new Date().toISOString(), name, startedAt);
+        return true;
+      });
+      if (apply.immediate()) report.applied.push(name);
+      else report.alreadyApplied += 1;
+    }
+    return report;
+  } finally {
+    db.close();
+  }
+}
+
+/** True when every migration on disk is recorded as applied. Used by /healthz. */
+export function isMigrated(url: string, dir = DEFAULT_MIGRATIONS_DIR): boolean {
+  const file = sqlitePathFromUrl(url);
+  if (file !== ":memory:" && !existsSync(file)) return false;
+  const db = openSqlite(url);
+  try {
+    const table = db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'`).get();
+    if (!table) return false;
+    const names = new Set(
+      (db.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as {
+        migration_name: string;
+      }[]).map((r) => r.migration_name),
+    );
+    return listMigrations(dir).every((m) => names.has(m));
+  } finally {
+    db.close();
+  }
+}
+
+function listMigrations(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "migration.sql")))
+    .map((e) => e.name)
+    .sort();
+}

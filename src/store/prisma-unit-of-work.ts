@@ -1,0 +1,58 @@
+import type { Repositories, UnitOfWork } from "../app/ports";
+import type { PrismaClient, Tx } from "./prisma-client";
+import { PrismaActionRepository } from "./repositories/prisma-action-repository";
+import { PrismaAuditRepository } from "./repositories/prisma-audit-repository";
+import { PrismaCaseRepository } from "./repositories/prisma-case-repository";
+import { PrismaChannelLinkRepository } from "./repositories/prisma-channel-link-repository";
+import { PrismaDeadlineRepository } from "./repositories/prisma-deadline-repository";
+import { PrismaDecisionRecordRepository } from "./repositories/prisma-decision-record-repository";
+import { PrismaInvitationRepository } from "./repositories/prisma-invitation-repository";
+import { PrismaMeetingRepository } from "./repositories/prisma-meeting-repository";
+import { PrismaOutboxRepository } from "./repositories/prisma-outbox-repository";
+import { PrismaPractitionerRepository } from "./repositories/prisma-practitioner-repository";
+import { PrismaProcessedCommandRepository } from "./repositories/prisma-processed-command-repository";
+
+/** Binds every repository to one transaction client. */
+export function repositoriesFor(tx: Tx): Repositories {
+  return {
+    practitioners: new PrismaPractitionerRepository(tx),
+    cases: new PrismaCaseRepository(tx),
+    channelLinks: new PrismaChannelLinkRepository(tx),
+    meetings: new PrismaMeetingRepository(tx),
+    invitations: new PrismaInvitationRepository(tx),
+    records: new PrismaDecisionRecordRepository(tx),
+    actions: new PrismaActionRepository(tx),
+    deadlines: new PrismaDeadlineRepository(tx),
+    outbox: new PrismaOutboxRepository(tx),
+    audit: new PrismaAuditRepository(tx),
+    processed: new PrismaProcessedCommandRepository(tx),
+  };
+}
+
+const RETRYABLE = /SQLITE_BUSY|database is locked|Unique constraint failed|P2002|P2034|write conflict/i;
+
+/**
+ * One Prisma interactive transaction per unit of work. SQLite allows one writer: when two
+ * processes collide the loser gets SQLITE_BUSY (or a unique-key race), and the whole unit
+ * is retried from the start, which is safe because nothing leaves the process until the
+ * outbox is dispatched after commit.
+ */
+export class PrismaUnitOfWork implements UnitOfWork {
+  constructor(
+    /** The connected client. */
+    readonly prisma: PrismaClient,
+    private readonly attempts = 6,
+  ) {}
+
+  async run<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.prisma.$transaction(async (tx) => fn(repositoriesFor(tx as Tx)), { timeout: 20_000, maxWait: 20_000 });
+      } catch (err) {
+        const text = `${(err as { code?: string }).code ?? ""} ${(err as Error).message ?? ""}`;
+        if (attempt >= this.attempts || !RETRYABLE.test(text) || (err as { name?: string }).name === "DomainError") throw err;
+        await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
+      }
+    }
+  }
+}

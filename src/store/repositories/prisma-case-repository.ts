@@ -1,0 +1,31 @@
+import type { Case } from "../../domain/case/case-reference";
+import type { CaseRepository } from "../../app/ports";
+import type { Tx } from "../prisma-client";
+
+const toCase = (r: Case & Record<string, unknown>): Case => ({
+  id: r.id, tenant: r.tenant, reference: r.reference, leadSocialWorkerId: r.leadSocialWorkerId, teamManagerId: r.teamManagerId, childDateOfBirth: r.childDateOfBirth,
+});
+
+/** Cases by tenant and reference. */
+export class PrismaCaseRepository implements CaseRepository {
+  constructor(private readonly tx: Tx) {}
+
+  async findByReference(tenant: string, reference: string): Promise<Case | null> {
+    const r = await this.tx.case.findUnique({ where: { tenant_reference: { tenant, reference } } });
+    return r ? toCase(r) : null;
+  }
+
+  async findById(id: string): Promise<Case | null> {
+    const r = await this.tx.case.findUnique({ where: { id } });
+    return r ? toCase(r) : null;
+  }
+
+  async create(c: Case): Promise<Case> {
+    return toCase(await this.tx.case.create({ data: c }));
+  }
+
+  async update(c: Case): Promise<void> {
+    const { id, ...rest } = c;
+    await this.tx.case.update({ where: { id }, data: rest });
+  }
+}

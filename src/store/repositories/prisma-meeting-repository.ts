@@ -1,0 +1,33 @@
+import type { Meeting } from "../../domain/meeting/meeting";
+import type { MeetingRepository } from "../../app/ports";
+import type { Tx } from "../prisma-client";
+
+type Row = Omit<Meeting, "kind" | "status" | "urgency" | "mode"> & { kind: string; status: string; urgency: string; mode: string };
+const toMeeting = (r: Row & Record<string, unknown>): Meeting => ({
+  id: r.id, caseId: r.caseId, kind: r.kind as Meeting["kind"], status: r.status as Meeting["status"], concern: r.concern,
+  urgency: r.urgency as Meeting["urgency"], scheduledAt: r.scheduledAt, mode: r.mode as Meeting["mode"], convenorId: r.convenorId,
+  heldAt: r.heldAt, quorumOverrideReason: r.quorumOverrideReason,
+});
+
+/** Meetings. */
+export class PrismaMeetingRepository implements MeetingRepository {
+  constructor(private readonly tx: Tx) {}
+
+  async findById(id: string): Promise<Meeting | null> {
+    const r = await this.tx.meeting.findUnique({ where: { id } });
+    return r ? toMeeting(r) : null;
+  }
+
+  async listForCase(caseId: string): Promise<Meeting[]> {
+    return (await this.tx.meeting.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } })).map(toMeeting);
+  }
+
+  async create(m: Meeting): Promise<void> {
+    await this.tx.meeting.create({ data: m });
+  }
+
+  async update(m: Meeting): Promise<void> {
+    const { id, ...rest } = m;
+    await this.tx.meeting.update({ where: { id }, data: rest });
+  }
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import type { NewOutboxMessage, OutboxRepository, OutboxRow } from "../../app/ports";
+import type { Tx } from "../prisma-client";
+
+/** Maps a stored outbox row to the app's shape. */
+export const toOutboxRow = (r: Record<string, unknown>): OutboxRow =>
+  ({ ...r, payload: JSON.parse(r.payload as string) as unknown }) as unknown as OutboxRow;
+
+/** Writes to the outbox inside the caller's transaction. Delivery lives in src/delivery. */
+export class PrismaOutboxRepository implements OutboxRepository {
+  constructor(private readonly tx: Tx) {}
+
+  async enqueue(m: NewOutboxMessage): Promise<boolean> {
+    // Check-then-insert is safe here: we are inside a write transaction on a unique key, and
+    // a racing insert of the same key fails the transaction, which the unit of work retries.
+    const existing = await this.tx.outboxMessage.findUnique({ where: { idempotencyKey: m.idempotencyKey }, select: { id: true } });
+    if (existing) return false;
+    await this.tx.outboxMessage.create({
+      data: {
+        id: randomUUID(),
+        idempotencyKey: m.idempotencyKey,
+        channelLinkId: m.channelLinkId,
+        operation: m.operation,
+        anchorKey: m.anchorKey ?? null,
+        payload: JSON.stringify(m.payload),
+        status: "pending",
+        availableAt: m.availableAt,
+      },
+    });
+    return true;
+  }
+
+  async findByKey(key: string): Promise<OutboxRow | null> {
+    const r = await this.tx.outboxMessage.findUnique({ where: { idempotencyKey: key } });
+    return r ? toOutboxRow(r) : null;
+  }
+
+  async supersedePendingUpdates(anchorKey: string, exceptKey: string): Promise<void> {
+    await this.tx.outboxMessage.updateMany({
+      where: { anchorKey, operation: "update", status: "pending", idempotencyKey: { not: exceptKey } },
+      data: { status: "superseded" },
+    });
+  }
+}

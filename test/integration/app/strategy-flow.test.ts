@@ -1,0 +1,110 @@
+import { createApp } from "../../../src/app/create-app";
+import type { App } from "../../../src/app/app-types";
+import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
+import { fixedClock } from "../../../src/domain/shared/clock";
+import { DomainError } from "../../../src/domain/shared/domain-error";
+import { strategyFormValuesFixture } from "../../fixtures/strategy-record.fixture";
+import { actors, conversation } from "../../helpers/app-actors";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
+
+const silent = { info() {}, warn() {}, error() {}, debug() {} };
+
+describe("strategy discussion flow through the app, on a real SQLite file", () => {
+  let db: TestDatabase;
+  let app: App;
+  const clock = fixedClock("2026-11-23T10:00:00Z"); // Monday
+
+  beforeAll(() => {
+    db = createTestDatabase("app-flow");
+    app = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silent });
+  });
+  afterAll(() => db.dispose());
+
+  const base = (key: string, actor = actors.socialWorker) => ({ key, actor, conversation });
+  const expectCode = async (p: Promise<unknown>, code: string) => {
+    await expect(p).rejects.toBeInstanceOf(DomainError);
+    await p.catch((e: DomainError) => expect(e.code).toBe(code));
+  };
+
+  let meetingId = "";
+  let rows: { role: string; invitationId: string }[] = [];
+
+  it("links the conversation, creating the case", async () => {
+    const r = await app.linkChannel({ ...base("a1"), caseRef: "cs-2026-0142", conversationRef: "{}" });
+    expect(r).toMatchObject({ caseReference: "CS-2026-0142", created: true });
+    const again = await app.linkChannel({ ...base("a1"), caseRef: "cs-2026-0142", conversationRef: "{}" });
+    expect(again).toEqual(r);
+  });
+
+  it("refuses a case reference that could be a name", async () => {
+    await expectCode(app.linkChannel({ ...base("a0"), caseRef: "Jane Smith", conversationRef: "{}" }), "INVALID_CASE_REF");
+  });
+
+  it("convenes, posting one roster card through the outbox", async () => {
+    const r = await app.conveneMeeting({
+      ...base("a2"),
+      caseRef: "CS-2026-0142",
+      kind: "strategy-discussion",
+      concern: "Bruising reported by school",
+      urgency: "today",
+      scheduledLocal: "2026-11-23T14:00",
+      mode: "call",
+      invitees: [
+        { role: "social-worker", agency: "Children's social care", person: actors.socialWorker },
+        { role: "health", agency: "NHS", person: actors.health },
+        { role: "police", agency: "Police", agencyContact: "CAIT duty desk" },
+      ],
+    });
+    meetingId = r.meetingId;
+    rows = r.roster.rows;
+    expect(r.roster.rows.map((x) => x.role)).toEqual(["social-worker", "health", "police"]);
+    expect(r.roster.whenLabel).toBe("Mon 23 Nov 2026, 14:00 (UK time)");
+    expect(r.roster.missingRequiredRoles).toEqual([]);
+    expect(await db.prisma.outboxMessage.count()).toBe(1);
+  });
+
+  it("lets each invitee answer, refuses the wrong user, and dedupes redelivery", async () => {
+    const [sw, health, police] = rows;
+    await app.respondToInvitation({ ...base("r1"), invitationId: sw!.invitationId, answer: { kind: "accept" } });
+    await expectCode(app.respondToInvitation({ ...base("r2", actors.stranger), invitationId: health!.invitationId, answer: { kind: "accept" } }), "NOT_INVITEE");
+    await app.respondToInvitation({ ...base("r3", actors.health), invitationId: health!.invitationId, answer: { kind: "accept" } });
+    const claimed = await app.respondToInvitation({ ...base("r4", actors.police), invitationId: police!.invitationId, answer: { kind: "accept" } });
+    expect(claimed.roster.rows[2]!.inviteeLabel).toBe("Pat Police (for CAIT duty desk)");
+    expect(claimed.roster.rows.every((x) => x.response === "accepted")).toBe(true);
+    // Once claimed, the agency row belongs to its claimant.
+    await expectCode(app.respondToInvitation({ ...base("r5", actors.stranger), invitationId: police!.invitationId, answer: { kind: "decline", reason: "x" } }), "NOT_INVITEE");
+    const before = await db.prisma.outboxMessage.count();
+    await app.respondToInvitation({ ...base("r4", actors.police), invitationId: police!.invitationId, answer: { kind: "accept" } });
+    expect(await db.prisma.outboxMessage.count()).toBe(before);
+  });
+
+  it("marks held with quorum and records the decision, opening the ICPC clock", async () => {
+    const held = await app.markMeetingHeld({ ...base("h1"), meetingId });
+    expect(held.roster.status).toBe("held");
+    const bad = await app.recordDecision({ ...base("d0"), meetingId, values: { ...strategyFormValuesFixture, "decision.s47": "" } });
+    expect(bad.ok).toBe(false);
+    const r = await app.recordDecision({ ...base("d1"), meetingId, values: strategyFormValuesFixture });
+    expect(r.ok).toBe(true);
+    const deadlines = await app.listDeadlines({ ...base("l1"), caseRef: "CS-2026-0142" });
+    expect(deadlines.lines.some((l) => l.kind === "deadline" && l.title.toLowerCase().includes("conference"))).toBe(true);
+  });
+
+  it("requires a reason to amend, and keeps both versions", async () => {
+    const noReason = await app.recordDecision({ ...base("d2"), meetingId, values: { ...strategyFormValuesFixture, chair: "Another Chair" } });
+    expect(noReason).toEqual({ ok: false, errors: { amendmentReason: expect.any(String) } });
+    const amended = await app.recordDecision({ ...base("d3"), meetingId, values: { ...strategyFormValuesFixture, chair: "Another Chair" }, amendmentReason: "Chair's name was wrong" });
+    expect(amended.ok && amended.record.version).toBe(2);
+    expect(await db.prisma.decisionRecord.count({ where: { meetingId } })).toBe(2);
+  });
+
+  it("enforces the quorum rule, with a recorded override", async () => {
+    const r = await app.conveneMeeting({
+      ...base("c2"), caseRef: "CS-2026-0142", kind: "strategy-discussion", concern: "New information", urgency: "today",
+      scheduledLocal: null, mode: "phone", invitees: [{ role: "social-worker", agency: "LA", person: actors.socialWorker }],
+    });
+    expect(r.roster.missingRequiredRoles).toEqual(["Health", "Police"]);
+    await expectCode(app.markMeetingHeld({ ...base("h2"), meetingId: r.meetingId }), "QUORUM_NOT_MET");
+    const held = await app.markMeetingHeld({ ...base("h3"), meetingId: r.meetingId, overrideReason: "Health and police gave information by phone beforehand" });
+    expect(held.roster.quorumOverrideReason).toContain("by phone");
+  });
+});
