@@ -1,8 +1,7 @@
-import type { Logger } from "pino";
 import type { WorkingDayCalendar } from "../domain/calendar/working-day-calendar";
 import type { Clock } from "../domain/shared/clock";
 import type { App } from "./app-types";
-import type { UnitOfWork } from "./ports";
+import type { AppLogger, UnitOfWork } from "./ports";
 import { conveneMeeting } from "./use-cases/convene-meeting";
 import { getRoster } from "./use-cases/get-roster";
 import { linkChannel } from "./use-cases/link-channel";
@@ -17,7 +16,7 @@ export interface AppDeps {
   uow: UnitOfWork;
   clock: Clock;
   calendar: WorkingDayCalendar;
-  logger: Pick<Logger, "info" | "warn" | "error" | "debug">;
+  logger: AppLogger;
 }
 
 /** Binds the use cases to their dependencies: the one object every edge talks to. */

@@ -196,9 +196,25 @@ export interface OutboxRepository {
   supersedePendingUpdates(anchorKey: string, exceptKey: string): Promise<void>;
 }
 
+/** A stored audit row, as the chain verifier reads it. */
+export interface StoredAuditEvent {
+  seq: number;
+  at: Date;
+  actorId: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  caseId: string | null;
+  detail: string;
+  prevHash: string;
+  hash: string;
+}
+
 export interface AuditRepository {
   /** Appends an event to the hash chain. */
   append(e: NewAuditEvent): Promise<void>;
+  /** A page of the chain in stored order, from `afterSeq` (exclusive). */
+  listChain(afterSeq: number, limit: number): Promise<StoredAuditEvent[]>;
 }
 
 export interface ProcessedCommandRepository {
@@ -230,4 +246,12 @@ export interface UnitOfWork {
 /** Makes ids. Injected so tests can predict them. */
 export interface IdGenerator {
   next(): string;
+}
+
+/** Structured logging as the app needs it (pino satisfies it). Never pass case content at info level. */
+export interface AppLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
 }

@@ -135,7 +135,9 @@ async function nudgeOne(repos: Repositories, deadlineId: string, now: Date, deps
     if (action) title = `Agreed action (owner: ${action.ownerLabel})`;
   }
   const ids = [ownerId, send.escalateToManager ? theCase.teamManagerId : null].filter((x): x is string => Boolean(x));
-  const people = ids.length ? await repos.practitioners.findManyByIds([...new Set(ids)]) : [];
+  const found = ids.length ? await repos.practitioners.findManyByIds([...new Set(ids)]) : [];
+  // Owner first, then the manager: the order people read the mentions in.
+  const people = ids.map((id) => found.find((p) => p.id === id)).filter((p): p is Practitioner => Boolean(p)).filter((p, i, all) => all.indexOf(p) === i);
 
   for (const link of links) {
     const view = nudgeView(d, theCase.reference, title, send, people, link);

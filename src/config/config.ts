@@ -11,7 +11,7 @@ const optionalSecret = z
 const ConfigSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    PORT: z.coerce.number({ error: "PORT must be a whole number from 0 to 65535" }).int("PORT must be a whole number from 0 to 65535").min(0).max(65535).default(3978),
     HOST: z.string().default("127.0.0.1"),
     DATABASE_URL: z.string().startsWith("file:", "DATABASE_URL must be a SQLite file: URL, e.g. file:./data/convene.db").default("file:./data/convene.db"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -31,23 +31,25 @@ const ConfigSchema = z
     CONVENE_SCHEDULER: z.enum(["on", "off"]).default("on"),
     /** Where the playground's fake connector listens; defaults to the server itself. */
     CONVENE_PUBLIC_URL: z.string().url().optional(),
-  })
-  .superRefine((c, ctx) => {
-    const teams = [c.MICROSOFT_APP_ID, c.MICROSOFT_APP_PASSWORD, c.MICROSOFT_APP_TENANT_ID].filter(Boolean).length;
-    if (teams !== 0 && teams !== 3) {
-      ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_ID"], message: "Set all three of MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID, or none (local mode)." });
-    }
-    if (Boolean(c.SLACK_SIGNING_SECRET) !== Boolean(c.SLACK_BOT_TOKEN)) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "Set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable Slack, or neither." });
-    }
-    if (c.NODE_ENV === "production" && teams === 0 && !c.SLACK_BOT_TOKEN) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["NODE_ENV"],
-        message: "NODE_ENV=production needs Teams (MICROSOFT_APP_*) or Slack (SLACK_*) credentials; local mode is for development only.",
-      });
-    }
   });
+
+// Cross-variable rules read the raw strings, so they are reported together with any
+// per-variable problems instead of only after those are fixed.
+function crossVariableProblems(env: NodeJS.ProcessEnv): string[] {
+  const set = (k: string) => Boolean(env[k]?.trim());
+  const problems: string[] = [];
+  const teams = ["MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID"].filter(set).length;
+  if (teams !== 0 && teams !== 3) {
+    problems.push("  MICROSOFT_APP_ID: Set all three of MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID, or none (local mode).");
+  }
+  if (set("SLACK_SIGNING_SECRET") !== set("SLACK_BOT_TOKEN")) {
+    problems.push("  SLACK_SIGNING_SECRET: Set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable Slack, or neither.");
+  }
+  if (env.NODE_ENV === "production" && teams === 0 && !set("SLACK_BOT_TOKEN")) {
+    problems.push("  NODE_ENV: NODE_ENV=production needs Teams (MICROSOFT_APP_*) or Slack (SLACK_*) credentials; local mode is for development only.");
+  }
+  return problems;
+}
 
 /** Parsed configuration. */
 export type Config = z.output<typeof ConfigSchema> & {
@@ -68,8 +70,11 @@ export class ConfigError extends Error {
 /** Parses the environment. Throws {@link ConfigError} listing each problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "config"}: ${i.message}`);
+  const lines = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `  ${String(i.path[0] ?? "config")}: ${i.message}`)),
+    ...crossVariableProblems(env),
+  ];
+  if (!parsed.success || lines.length > 0) {
     throw new ConfigError(`Convene cannot start: bad configuration.\n${lines.join("\n")}`);
   }
   const c = parsed.data;

@@ -7,10 +7,11 @@ import type { App } from "../app/app-types";
 import type { Clock } from "../domain/shared/clock";
 import { systemClock } from "../domain/shared/clock";
 import { createWorkingDayCalendar, type WorkingDayCalendar } from "../domain/calendar/working-day-calendar";
-import { applyMigrations } from "../store/migration-runner";
+import { applyMigrations, isMigrated } from "../store/migration-runner";
 import { createPrismaClient, type PrismaClient } from "../store/prisma-client";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 import { createLogger, type Logger } from "./logger";
+import { mountTeams } from "../channels/teams/mount-teams";
 import { matchRoute, sendJson, type Route } from "./http-router";
 import { mountDelivery } from "../delivery/mount-delivery";
 
@@ -57,7 +58,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   routes.push({
     method: "GET",
     path: "/healthz",
-    handle: (_req, res) => (migrated ? sendJson(res, 200, { status: "ok" }) : sendJson(res, 503, { status: "starting" })),
+    // Checked against the database itself on every call (a few ms), so a replaced or
+    // half-migrated file shows as unhealthy rather than trusting a start-up flag.
+    handle: (_req, res) => {
+      let ok = false;
+      try {
+        ok = migrated && isMigrated(config.DATABASE_URL);
+      } catch {
+        ok = false;
+      }
+      sendJson(res, ok ? 200 : 503, ok ? { status: "ok" } : { status: "unavailable", reason: migrated ? "database not migrated" : "starting" });
+    },
   });
 
   const server: Server = createServer((req, res) => {
@@ -117,4 +128,6 @@ export interface Mounted {
 const channelMounts: Array<(ctx: ServerContext) => Promise<Mounted | null> | Mounted | null> = [
   // Outbox dispatcher (every second) + nudge scheduler (every minute; CONVENE_SCHEDULER=off disables it).
   mountDelivery,
+  // Teams: POST /api/messages; in local mode also the playground and its fake connector.
+  mountTeams,
 ];

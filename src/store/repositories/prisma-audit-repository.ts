@@ -1,4 +1,4 @@
-import type { AuditRepository, NewAuditEvent } from "../../app/ports";
+import type { AuditRepository, NewAuditEvent, StoredAuditEvent } from "../../app/ports";
 import { GENESIS_HASH, hashEntry } from "../../domain/audit/audit-chain";
 import type { Tx } from "../prisma-client";
 
@@ -16,5 +16,9 @@ export class PrismaAuditRepository implements AuditRepository {
     const prevHash = last?.hash ?? GENESIS_HASH;
     const entry = { seq, at: e.at, actorId: e.actorId, action: e.action, entityType: e.entityType, entityId: e.entityId, caseId: e.caseId, detail: JSON.stringify(e.detail) };
     await this.tx.auditEvent.create({ data: { ...entry, prevHash, hash: hashEntry(entry, prevHash) } });
+  }
+
+  async listChain(afterSeq: number, limit: number): Promise<StoredAuditEvent[]> {
+    return this.tx.auditEvent.findMany({ where: { seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: limit });
   }
 }

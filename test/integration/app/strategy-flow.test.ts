@@ -1,5 +1,6 @@
 import { createApp } from "../../../src/app/create-app";
 import type { App } from "../../../src/app/app-types";
+import type { ActorIdentity } from "../../../src/app/ports";
 import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
 import { fixedClock } from "../../../src/domain/shared/clock";
 import { DomainError } from "../../../src/domain/shared/domain-error";
@@ -20,7 +21,7 @@ describe("strategy discussion flow through the app, on a real SQLite file", () =
   });
   afterAll(() => db.dispose());
 
-  const base = (key: string, actor = actors.socialWorker) => ({ key, actor, conversation });
+  const base = (key: string, actor: ActorIdentity = actors.socialWorker) => ({ key, actor, conversation });
   const expectCode = async (p: Promise<unknown>, code: string) => {
     await expect(p).rejects.toBeInstanceOf(DomainError);
     await p.catch((e: DomainError) => expect(e.code).toBe(code));

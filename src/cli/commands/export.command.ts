@@ -1,0 +1,31 @@
+import { writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { userInfo } from "node:os";
+import type { Command } from "commander";
+import { exportCase } from "../../app/use-cases/export-case";
+import { renderCaseExportHtml } from "../../cards/case-export.html";
+import { buildCaseExportJson } from "../../cards/case-export.json";
+import { cliContext, CliUsageError } from "../cli-errors";
+import { withCliStore } from "../cli-store";
+
+/** Adds `convene export <case-ref> --format json|html [--out file] [--tenant id]`. */
+export function register(program: Command): void {
+  program
+    .command("export")
+    .description("write a case's meetings, decision records (every version), actions and deadlines to a file for the case management system")
+    .argument("<case-ref>", "the case reference, e.g. CS-2026-0142")
+    .option("--format <format>", "json or html (printable)", "json")
+    .option("--out <file>", "where to write it (default: ./exports/<case-ref>.<format>)")
+    .option("--tenant <tenant>", "the Teams tenant id or Slack team id the case belongs to (default: CONVENE_TENANT or 'local')")
+    .action(async (caseRef: string, opts: { format: string; out?: string; tenant?: string }, cmd: Command) => {
+      const ctx = cliContext(cmd);
+      if (opts.format !== "json" && opts.format !== "html") throw new CliUsageError(`unknown format "${opts.format}"; use json or html`);
+      const tenant = opts.tenant ?? ctx.env.CONVENE_TENANT ?? "local";
+      const model = await withCliStore(ctx.env, (store) => exportCase(store, { tenant, caseRef, operator: `cli:${userInfo().username}` }));
+      const text = opts.format === "json" ? `${JSON.stringify(buildCaseExportJson(model), null, 2)}\n` : renderCaseExportHtml(model);
+      const out = path.resolve(opts.out ?? path.join("exports", `${model.caseReference.replace(/[^A-Z0-9-]/g, "_")}.${opts.format}`));
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, text);
+      ctx.out(`wrote ${out} (${model.meetings.length} meetings, ${model.actions.length} actions, ${model.deadlines.length} deadlines)`);
+    });
+}

@@ -1,0 +1,22 @@
+import { type CommandRegistrar, runCli } from "./cli-errors";
+import { register as registerDue } from "./commands/due.command";
+import { register as registerWorkingDays } from "./commands/working-days.command";
+import { register as registerMigrate } from "./commands/migrate.command";
+import { register as registerExport } from "./commands/export.command";
+import { register as registerAudit } from "./commands/audit.command";
+
+/** Every command the `convene` binary offers; add new command modules here. */
+export const COMMANDS: readonly CommandRegistrar[] = [registerDue, registerWorkingDays, registerMigrate, registerExport, registerAudit];
+
+/** Runs `convene` with the process's arguments and environment, then sets the exit code. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const result = await runCli(argv, { commands: COMMANDS, env: process.env });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  // exitCode, not exit(): lets piped stdout drain before the process ends.
+  process.exitCode = result.code;
+}
+
+if (require.main === module) {
+  void main();
+}

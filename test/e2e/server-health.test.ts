@@ -1,0 +1,86 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { loadConfig } from "../../src/config/config";
+import { startServer, type RunningServer } from "../../src/server/start-server";
+import { createLogger } from "../../src/server/logger";
+
+describe("HTTP server skeleton", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "convene-health-"));
+  const file = path.join(dir, "health.db");
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    const config = loadConfig({ PORT: "0", DATABASE_URL: `file:${file}`, CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent" });
+    server = await startServer(config, { logger: createLogger("silent") });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("GET /healthz answers 200 once the database is migrated", async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+
+  it("answers 503 when the database is not migrated", async () => {
+    const db = new Database(file);
+    const saved = db.prepare(`SELECT * FROM _prisma_migrations`).all() as Record<string, unknown>[];
+    db.exec(`DELETE FROM _prisma_migrations`);
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(503);
+    const insert = db.prepare(`INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count) VALUES (@id, @checksum, @finished_at, @migration_name, @logs, @rolled_back_at, @started_at, @applied_steps_count)`);
+    for (const row of saved) insert.run(row);
+    db.close();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it("answers 404 for unknown paths", async () => {
+    expect((await fetch(`${server.url}/nope`)).status).toBe(404);
+  });
+});
+
+describe("the server process", () => {
+  const root = path.resolve(__dirname, "../..");
+
+  it("refuses to start on bad config with a clear message and exit code 2", async () => {
+    const child = spawn(process.execPath, [path.join(root, "dist/main.js")], {
+      env: { PATH: process.env.PATH, NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain("Convene cannot start: bad configuration");
+    expect(stderr).toContain("NODE_ENV=production needs Teams");
+  });
+
+  it("shuts down gracefully on SIGTERM", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "convene-sigterm-"));
+    const child = spawn(process.execPath, [path.join(root, "dist/main.js")], {
+      env: { PATH: process.env.PATH, PORT: "0", DATABASE_URL: `file:${path.join(dir, "s.db")}`, CONVENE_SCHEDULER: "off" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${stdout}`)), 30_000);
+      child.stdout.on("data", (d: Buffer) => {
+        stdout += d.toString();
+        if (stdout.includes("Convene is listening")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    child.kill("SIGTERM");
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(0);
+    expect(stdout).toContain('"msg":"shutting down"');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { runCli } from "../../../src/cli/cli-errors";
+import { COMMANDS } from "../../../src/cli/main";
+import { fixedClock } from "../../../src/domain/shared/clock";
+import { parseRecordForm } from "../../../src/domain/decision-record/record-form";
+import { sqlitePathFromUrl } from "../../../src/store/migration-runner";
+import { strategyFormValuesFixture } from "../../fixtures/strategy-record.fixture";
+import { seedRecordedStrategyCase } from "../../helpers/seed-strategy-case";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
+
+describe("convene export and convene audit verify, on a real SQLite file", () => {
+  let db: TestDatabase;
+  const cli = (...argv: string[]) => runCli(argv, { commands: COMMANDS, env: { DATABASE_URL: db.url, CONVENE_TENANT: "t1" } });
+
+  beforeAll(async () => {
+    db = createTestDatabase("cli-export");
+    await seedRecordedStrategyCase(db.uow, fixedClock("2026-11-23T15:00:00Z"));
+  });
+  afterAll(() => db.dispose());
+
+  it("round-trips a strategy record: form → stored record → JSON export, every field intact", async () => {
+    const out = path.join(db.dir, "case.json");
+    const r = await cli("export", "CS-2026-0142", "--format", "json", "--out", out);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const json = JSON.parse(readFileSync(out, "utf8"));
+    expect(json.caseReference).toBe("CS-2026-0142");
+    const exported = json.meetings[0].records[0].payload;
+    const parsed = parseRecordForm("strategy-discussion", strategyFormValuesFixture, {
+      attendees: exported.attendees, // the roster supplied these at record time
+    });
+    expect(parsed.ok).toBe(true);
+    expect(exported).toEqual(JSON.parse(JSON.stringify(parsed.ok && parsed.record)));
+    expect(json.deadlines.map((d: { rule: string }) => d.rule)).toContain("icpc");
+  });
+
+  it("writes printable, escaped HTML", async () => {
+    const out = path.join(db.dir, "case.html");
+    expect((await cli("export", "cs-2026-0142", "--format", "html", "--out", out)).code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain("CS-2026-0142");
+    expect(html).toContain("@media print");
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it("refuses an unknown format or case with one line and exit 2", async () => {
+    const bad = await cli("export", "CS-2026-0142", "--format", "pdf");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    expect((await cli("export", "CS-9999-0001")).code).toBe(2);
+  });
+
+  it("verifies an intact chain (the exports above were audited too)", async () => {
+    const r = await cli("audit", "verify");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/audit trail intact: \d+ events/);
+    const sqlite = new Database(sqlitePathFromUrl(db.url), { readonly: true });
+    const exports = sqlite.prepare(`SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'export'`).get() as { n: number };
+    sqlite.close();
+    expect(exports.n).toBeGreaterThanOrEqual(2);
+  });
+
+  describe("detects tampering and names the first broken row", () => {
+    // Each case tampers with its own freshly seeded database.
+    const tampered = async (sql: string) => {
+      const own = createTestDatabase("cli-tamper");
+      await seedRecordedStrategyCase(own.uow, fixedClock("2026-11-23T15:00:00Z"));
+      await own.prisma.$disconnect();
+      const sqlite = new Database(sqlitePathFromUrl(own.url));
+      sqlite.exec(sql);
+      sqlite.close();
+      const r = await runCli(["audit", "verify"], { commands: COMMANDS, env: { DATABASE_URL: own.url } });
+      await own.dispose();
+      return r;
+    };
+
+    it("a changed row", async () => {
+      const r = await tampered(`UPDATE AuditEvent SET detail = '{"status":"met"}' WHERE seq = 3`);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("BROKEN at seq 3");
+    });
+
+    it("a deleted row", async () => {
+      const r = await tampered(`DELETE FROM AuditEvent WHERE seq = 4`);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/BROKEN at seq [45]/);
+    });
+
+    it("reordered rows", async () => {
+      // Swap rows 2 and 3 (their content changes places; the chain order does not).
+      const r = await tampered(`UPDATE AuditEvent SET seq = -2 WHERE seq = 2; UPDATE AuditEvent SET seq = 2 WHERE seq = 3; UPDATE AuditEvent SET seq = 3 WHERE seq = -2;`);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("BROKEN at seq 2");
+    });
+  });
+});

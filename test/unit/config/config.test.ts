@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from "../../../src/config/config";
+
+describe("loadConfig", () => {
+  it("defaults to local mode on embedded SQLite at port 3978", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 3978, DATABASE_URL: "file:./data/convene.db", localMode: true, slackEnabled: false });
+  });
+
+  it("refuses production without credentials, naming the problem", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/NODE_ENV=production needs Teams/);
+  });
+
+  it("accepts production with Teams credentials and leaves local mode", () => {
+    const c = loadConfig({ NODE_ENV: "production", MICROSOFT_APP_ID: "a", MICROSOFT_APP_PASSWORD: "b", MICROSOFT_APP_TENANT_ID: "c" });
+    expect(c.localMode).toBe(false);
+  });
+
+  it("lists every bad variable", () => {
+    try {
+      loadConfig({ PORT: "eighty", DATABASE_URL: "postgres://x", MICROSOFT_APP_ID: "only-one", CONVENE_CLOSURE_DAYS: "2026-13-45x" });
+      throw new Error("should have thrown");
+    } catch (e) {
+      const text = (e as Error).message;
+      expect(text).toContain("PORT");
+      expect(text).toContain("DATABASE_URL");
+      expect(text).toContain("MICROSOFT_APP_ID");
+      expect(text).toContain("CONVENE_CLOSURE_DAYS");
+    }
+  });
+
+  it("needs both Slack variables or neither", () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(/SLACK_SIGNING_SECRET/);
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).slackEnabled).toBe(true);
+  });
+});
