@@ -27,9 +27,19 @@ export interface DeadlinesView {
   lines: DeadlineLineView[];
 }
 
-/** The result of recording a decision: a card, or field-level errors to show beside inputs. */
+/** A plain-language hint for the recorder: advisory, never blocking. */
+export interface LanguageAdviceView {
+  fieldId: string;
+  fieldLabel: string;
+  /** The words as written, e.g. "refused to engage". */
+  match: string;
+  kind: "jargon" | "judgemental";
+  suggestion: string;
+}
+
+/** The result of recording a decision: a card (plus language advice), or field-level errors to show beside inputs. */
 export type RecordDecisionResult =
-  | { ok: true; record: DecisionRecordView; roster: RosterView }
+  | { ok: true; record: DecisionRecordView; roster: RosterView; advice: LanguageAdviceView[] }
   | { ok: false; errors: Record<string, string> };
 
 /**

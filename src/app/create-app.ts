@@ -2,6 +2,7 @@ import type { WorkingDayCalendar } from "../domain/calendar/working-day-calendar
 import type { Clock } from "../domain/shared/clock";
 import type { App } from "./app-types";
 import type { AppLogger, UnitOfWork } from "./ports";
+import type { LanguageEntry } from "../domain/language/default-language-list";
 import { conveneMeeting } from "./use-cases/convene-meeting";
 import { getRoster } from "./use-cases/get-roster";
 import { linkChannel } from "./use-cases/link-channel";
@@ -17,6 +18,8 @@ export interface AppDeps {
   clock: Clock;
   calendar: WorkingDayCalendar;
   logger: AppLogger;
+  /** The plain-language aid's list (default: the built-in list). */
+  languageList?: readonly LanguageEntry[];
 }
 
 /** Binds the use cases to their dependencies: the one object every edge talks to. */

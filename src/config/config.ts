@@ -29,6 +29,8 @@ const ConfigSchema = z
       .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "CONVENE_CLOSURE_DAYS must be YYYY-MM-DD dates, comma-separated"))),
     /** Set to "off" to run no scheduler in this process (e.g. a second replica, or tests driving passes). */
     CONVENE_SCHEDULER: z.enum(["on", "off"]).default("on"),
+    /** A JSON file with the local authority's plain-language list ({ mode, entries, allow }); default: the built-in list. */
+    CONVENE_LANGUAGE_LIST_FILE: z.string().optional(),
     /** Where the playground's fake connector listens; defaults to the server itself. */
     CONVENE_PUBLIC_URL: z.string().url().optional(),
   });

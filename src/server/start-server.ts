@@ -1,6 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { resolveLanguageList } from "../domain/language/plain-language-aid";
 import type { Config } from "../config/config";
 import { createApp } from "../app/create-app";
 import type { App } from "../app/app-types";
@@ -14,6 +16,7 @@ import { createLogger, type Logger } from "./logger";
 import { mountTeams } from "../channels/teams/mount-teams";
 import { matchRoute, sendJson, type Route } from "./http-router";
 import { mountDelivery } from "../delivery/mount-delivery";
+import { mountSlack } from "../channels/slack/mount-slack";
 
 /** Everything a channel or background job needs from the composition root. */
 export interface ServerContext {
@@ -91,7 +94,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const prisma = createPrismaClient(config.DATABASE_URL);
   const uow = new PrismaUnitOfWork(prisma);
   const calendar = createWorkingDayCalendar({ closureDays: config.CONVENE_CLOSURE_DAYS });
-  const app = createApp({ uow, clock, calendar, logger });
+  const languageList = config.CONVENE_LANGUAGE_LIST_FILE
+    ? resolveLanguageList(JSON.parse(readFileSync(config.CONVENE_LANGUAGE_LIST_FILE, "utf8")))
+    : undefined;
+  const app = createApp({ uow, clock, calendar, logger, languageList });
   const context: ServerContext = { config, app, uow, prisma, clock, calendar, logger, baseUrl: () => url };
 
   for (const mount of channelMounts) {
@@ -130,4 +136,6 @@ const channelMounts: Array<(ctx: ServerContext) => Promise<Mounted | null> | Mou
   mountDelivery,
   // Teams: POST /api/messages; in local mode also the playground and its fake connector.
   mountTeams,
+  // Slack: POST /slack/events (events, slash commands, interactivity); null unless SLACK_* are set.
+  mountSlack,
 ];

@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { RecordDecisionSchema, type RecordDecisionCommand } from "../../domain/commands/command.schemas";
-import { parseRecordForm } from "../../domain/decision-record/record-form";
+import { formFor, parseRecordForm, recordToFormValues } from "../../domain/decision-record/record-form";
+import { checkRecordLanguage } from "../../domain/language/plain-language-aid";
+import type { LanguageEntry } from "../../domain/language/default-language-list";
+import type { MeetingKind } from "../../domain/meeting/meeting-kind";
 import { extractActions, nextVersion } from "../../domain/decision-record/record-versioning";
-import type { DecisionRecordPayload } from "../../domain/decision-record/decision-record.schema";
+import type { DecisionRecordPayload, RecordFor } from "../../domain/decision-record/decision-record.schema";
 import type { Attendee } from "../../domain/decision-record/record-parts.schema";
 import { INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
 import { markRecorded } from "../../domain/meeting/meeting";
 import { DomainError } from "../../domain/shared/domain-error";
-import type { RecordDecisionResult } from "../app-types";
+import type { LanguageAdviceView, RecordDecisionResult } from "../app-types";
 import { caseOfConversation, requireMeetingOwner } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../create-app";
@@ -15,6 +18,15 @@ import { buildDecisionRecordView } from "../views/decision-record-view";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import { createDeadlinesForRecord } from "../deadlines/deadline-events";
 import { resolveActor } from "./resolve-actor";
+
+/** Plain-language hints for the recorder, with the label of the box each one came from. */
+function languageAdvice(kind: MeetingKind, payload: DecisionRecordPayload, list?: readonly LanguageEntry[]): LanguageAdviceView[] {
+  const findings = checkRecordLanguage(kind, payload as RecordFor<MeetingKind>, list);
+  const labels = new Map(formFor(kind, recordToFormValues(kind, payload as RecordFor<MeetingKind>)).map((f) => [f.id, f.label]));
+  return Object.entries(findings).flatMap(([fieldId, list]) =>
+    list.map((f) => ({ fieldId, fieldLabel: labels.get(fieldId) ?? fieldId, match: f.match, kind: f.kind, suggestion: f.suggestion })),
+  );
+}
 
 /**
  * Records the meeting's decisions from the form (the same descriptor drives the Teams card
@@ -95,7 +107,7 @@ export async function recordDecision(deps: AppDeps, input: RecordDecisionCommand
       const roster = await loadRoster(repos, meeting.id, now.getTime());
       await enqueueRosterUpdate(repos, c.id, roster, `record-${cmd.key}`, now);
       deps.logger.info({ meetingId: meeting.id, version }, "decision recorded");
-      return { ok: true, record, roster };
+      return { ok: true, record, roster, advice: languageAdvice(meeting.kind, next.payload, deps.languageList) };
     }),
   );
 }

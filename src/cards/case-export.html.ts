@@ -1,0 +1,227 @@
+/**
+ * The printable case export: one self-contained HTML document (inline CSS, no scripts, no
+ * external requests) that a practitioner can print or save to PDF for the case file.
+ *
+ * Every version of every decision record is shown, so an amendment never hides what was
+ * first recorded; labels come from the same form descriptor the recorder filled in.
+ * Every user-supplied string passes through {@link escapeHtml}.
+ */
+import { DateTime } from "luxon";
+import { formFor, recordToFormValues, type FormField } from "../domain/decision-record/record-form";
+import type { RecordFor } from "../domain/decision-record/decision-record.schema";
+import { meetingKindTitle, type MeetingKind } from "../domain/meeting/meeting-kind";
+import { LONDON } from "../domain/shared/iso-date";
+import type { CaseExportMeeting, CaseExportModel, CaseExportRecordVersion } from "./case-export.model";
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(value: unknown): string {
+  return String(value)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+const instant = (d: Date) => DateTime.fromJSDate(d, { zone: LONDON }).toFormat("ccc d LLLL yyyy, HH:mm");
+
+const day = (iso: string) => {
+  const dt = DateTime.fromISO(iso, { zone: LONDON });
+  return dt.isValid ? dt.toFormat("ccc d LLLL yyyy") : iso;
+};
+
+const STATUS_LABELS: Record<string, string> = {
+  open: "Open",
+  done: "Done",
+  cancelled: "Cancelled",
+  met: "Met",
+  missed: "Missed",
+  waived: "Waived",
+  proposed: "Proposed",
+  scheduled: "Scheduled",
+  held: "Held",
+  recorded: "Recorded",
+};
+
+const statusLabel = (s: string) => STATUS_LABELS[s] ?? s;
+
+/** What a stored value reads as: the choice label, Yes/No, a written-out date, or the text itself. */
+function display(field: FormField, raw: string): string {
+  if (field.choices) return field.choices.find((c) => c.value === raw)?.label ?? raw;
+  if (field.type === "toggle") return raw === "true" ? "Yes" : "No";
+  if (field.type === "date") return day(raw);
+  return raw;
+}
+
+const CSS = `
+*{box-sizing:border-box}
+body{font-family:Arial,Helvetica,sans-serif;font-size:11pt;line-height:1.45;color:#111;margin:2rem auto;max-width:52rem;padding:0 1rem}
+h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.3rem;border-bottom:2px solid #111;margin-top:2rem}
+h3{font-size:1.15rem;margin:1.5rem 0 .25rem}h4{font-size:1rem;margin:1rem 0 .25rem}h5{font-size:.95rem;margin:.75rem 0 .25rem;color:#333}
+.meta{color:#444;font-size:.9rem;margin:.1rem 0}
+.notice{border-left:4px solid #555;padding:.25rem .75rem;background:#f3f3f3}
+.version{border:1px solid #bbb;padding:.5rem 1rem;margin:.75rem 0}
+.version.amendment{border-left:6px solid #b35c00}
+.reason{background:#fff4e5;padding:.35rem .6rem}
+dl{display:grid;grid-template-columns:16rem 1fr;gap:.2rem 1rem;margin:.25rem 0}
+dt{font-weight:bold}dd{margin:0;white-space:pre-wrap}
+table{border-collapse:collapse;width:100%;margin:.25rem 0}
+th,td{border:1px solid #999;padding:.25rem .4rem;text-align:left;vertical-align:top;white-space:pre-wrap}
+th{background:#eee}
+.changed{background:#fff4e5}
+.tag{font-size:.75rem;font-weight:bold;color:#b35c00;margin-left:.35rem}
+@media print{
+  body{margin:0;max-width:none;font-size:10pt}
+  @page{margin:18mm 15mm}
+  .version,tr,dl{break-inside:avoid}
+  h2,h3,h4,h5{break-after:avoid}
+  .notice,.reason,.changed,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}`;
+
+const CHANGED_TAG = '<span class="tag">changed</span>';
+
+function renderFields(kind: MeetingKind, v: CaseExportRecordVersion, previous?: CaseExportRecordVersion): string {
+  const values = recordToFormValues(kind, v.payload as RecordFor<MeetingKind>);
+  const before = previous ? recordToFormValues(kind, previous.payload as RecordFor<MeetingKind>) : undefined;
+  const fields = formFor(kind, before ? { ...before, ...values } : values);
+  const out: string[] = [];
+  let section = "";
+  let dl: string[] = [];
+  const flushDl = () => {
+    if (dl.length) out.push(`<dl>${dl.join("")}</dl>`);
+    dl = [];
+  };
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] as FormField;
+    if (field.section !== section) {
+      flushDl();
+      section = field.section;
+      out.push(`<h5>${escapeHtml(section)}</h5>`);
+    }
+    if (!field.repeat) {
+      const raw = values[field.id];
+      const was = before?.[field.id];
+      const changed = before !== undefined && raw !== was;
+      if (raw === undefined && was === undefined) continue;
+      const text = raw === undefined ? "(removed in this version)" : display(field, raw);
+      dl.push(
+        `<dt>${escapeHtml(field.label)}${changed ? CHANGED_TAG : ""}</dt><dd${changed ? ' class="changed"' : ""}>${escapeHtml(text)}</dd>`,
+      );
+      continue;
+    }
+    // A list: gather all of its rows into one table, with column labels from the descriptor.
+    flushDl();
+    const group = field.repeat.group;
+    const groupFields: FormField[] = [];
+    while (i < fields.length && (fields[i] as FormField).repeat?.group === group) groupFields.push(fields[i++] as FormField);
+    i--;
+    const columns = groupFields.filter((f) => f.repeat?.index === 0);
+    const rowCount = Math.max(...groupFields.map((f) => (f.repeat?.index ?? 0) + 1));
+    const rows: string[] = [];
+    for (let r = 0; r < rowCount; r++) {
+      const ids = columns.map((c) => `${group}.${r}.${c.id.split(".").pop()}`);
+      if (ids.every((id) => values[id] === undefined)) continue;
+      const changed = before !== undefined && ids.some((id) => values[id] !== before[id]);
+      const cells = ids.map((id, c) => {
+        const raw = values[id];
+        return `<td>${raw === undefined ? "" : escapeHtml(display(columns[c] as FormField, raw))}</td>`;
+      });
+      rows.push(`<tr${changed ? ' class="changed"' : ""}>${cells.join("")}</tr>`);
+    }
+    if (rows.length === 0) continue;
+    const head = columns.map((c) => `<th scope="col">${escapeHtml(c.repeat?.fieldLabel ?? c.label)}</th>`).join("");
+    out.push(`<table><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`);
+  }
+  flushDl();
+  return out.join("\n");
+}
+
+function renderVersion(kind: MeetingKind, v: CaseExportRecordVersion, previous?: CaseExportRecordVersion): string {
+  const amended = v.version > 1;
+  const author = v.authorLabel ? `${v.authorLabel} (${v.authorId})` : v.authorId;
+  return [
+    `<section class="version${amended ? " amendment" : ""}">`,
+    `<h4>Version ${v.version}: ${amended ? "amendment" : "original record"}</h4>`,
+    `<p class="meta">Recorded ${escapeHtml(instant(v.createdAt))} by ${escapeHtml(author)}</p>`,
+    amended ? `<p class="reason"><strong>Reason for amendment:</strong> ${escapeHtml(v.reason ?? "(none given)")}</p>` : "",
+    renderFields(kind, v, previous),
+    `</section>`,
+  ].join("\n");
+}
+
+function renderMeeting(m: CaseExportMeeting): string {
+  const versions = [...m.records].sort((a, b) => a.version - b.version);
+  const when = m.heldAt ? `held ${instant(m.heldAt)}` : m.scheduledAt ? `planned for ${instant(m.scheduledAt)}` : "not yet held";
+  return [
+    `<article class="meeting">`,
+    `<h3>${escapeHtml(meetingKindTitle(m.kind))}, ${escapeHtml(when)}</h3>`,
+    `<p class="meta">Status: ${escapeHtml(statusLabel(m.status))} · Meeting id ${escapeHtml(m.id)}${versions.length > 1 ? ` · ${versions.length} versions` : ""}</p>`,
+    versions.length === 0
+      ? `<p>No decision record.</p>`
+      : versions.map((v, i) => renderVersion(m.kind, v, versions[i - 1])).join("\n"),
+    `</article>`,
+  ].join("\n");
+}
+
+/** Renders the printable case export. */
+export function renderCaseExportHtml(model: CaseExportModel): string {
+  const meetings = [...model.meetings].sort((a, b) => {
+    const ta = (a.heldAt ?? a.scheduledAt)?.getTime() ?? Number.MAX_SAFE_INTEGER;
+    const tb = (b.heldAt ?? b.scheduledAt)?.getTime() ?? Number.MAX_SAFE_INTEGER;
+    return ta - tb || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  });
+  const actions = [...model.actions].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  const deadlines = [...model.deadlines].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  const ref = escapeHtml(model.caseReference);
+
+  const actionRows = actions
+    .map(
+      (a) =>
+        `<tr><td>${escapeHtml(a.ownerLabel)}</td><td>${escapeHtml(a.description)}</td><td>${escapeHtml(day(a.dueDate))}</td><td>${escapeHtml(statusLabel(a.status))}</td></tr>`,
+    )
+    .join("");
+  const deadlineRows = deadlines
+    .map((d) => {
+      const notes = [
+        d.waivedReason ? `Waived: ${d.waivedReason}` : "",
+        d.workingDaysTaken != null ? `${d.workingDaysTaken} working days` : "",
+        d.closedAt ? `Closed ${instant(d.closedAt)}` : "",
+      ].filter(Boolean);
+      return `<tr><td>${escapeHtml(d.ruleLabel ?? d.rule)}</td><td>${escapeHtml(day(d.sourceDate))}</td><td>${escapeHtml(day(d.dueDate))}</td><td>${escapeHtml(statusLabel(d.status))}</td><td>${escapeHtml(notes.join("; "))}</td></tr>`;
+    })
+    .join("");
+
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Case file export: ${ref}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<h1>Case file export</h1>
+<p>Case reference: <strong>${ref}</strong></p>
+<p class="meta">Exported ${escapeHtml(instant(model.exportedAt))}${model.exportedBy ? ` by ${escapeHtml(model.exportedBy)}` : ""}</p>
+<p class="notice">This record belongs to the child. Share it only with people who need to know. Amended records show every version, with the reason for each change.</p>
+</header>
+<main>
+<section>
+<h2>Meetings and decisions</h2>
+${meetings.length ? meetings.map(renderMeeting).join("\n") : "<p>No meetings.</p>"}
+</section>
+<section>
+<h2>Actions</h2>
+${actionRows ? `<table><thead><tr><th scope="col">Who</th><th scope="col">What</th><th scope="col">By when</th><th scope="col">Status</th></tr></thead><tbody>${actionRows}</tbody></table>` : "<p>No actions.</p>"}
+</section>
+<section>
+<h2>Timescales</h2>
+${deadlineRows ? `<table><thead><tr><th scope="col">Timescale</th><th scope="col">Counted from</th><th scope="col">Due by</th><th scope="col">Status</th><th scope="col">Notes</th></tr></thead><tbody>${deadlineRows}</tbody></table>` : "<p>No timescales.</p>"}
+</section>
+</main>
+</body>
+</html>
+`;
+}

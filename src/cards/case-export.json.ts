@@ -1,0 +1,107 @@
+/**
+ * The machine-readable case export, for importing into a local authority's case management
+ * system. Stable: the same model always gives byte-identical JSON (sorted lists, sorted keys,
+ * ISO instants), so two exports can be diffed and a hash of one means something.
+ */
+import { meetingKindTitle, type MeetingKind } from "../domain/meeting/meeting-kind";
+import type { CaseExportModel } from "./case-export.model";
+
+/** Bumped whenever a field is renamed or removed; additions keep the version. */
+export const CASE_EXPORT_SCHEMA_VERSION = 1;
+
+/** The JSON export. */
+export interface CaseExportJson {
+  /** Format version. */
+  schemaVersion: number;
+  /** ISO instant. */
+  exportedAt: string;
+  /** The case reference. */
+  caseReference: string;
+  /** Meetings, oldest first. */
+  meetings: {
+    id: string;
+    kind: MeetingKind;
+    title: string;
+    status: string;
+    scheduledAt: string | null;
+    heldAt: string | null;
+    records: { version: number; createdAt: string; authorId: string; reason: string | null; payload: unknown }[];
+  }[];
+  /** Actions by due date. */
+  actions: { id: string; meetingId: string | null; owner: string; description: string; dueDate: string; status: string }[];
+  /** Deadlines by due date. */
+  deadlines: {
+    id: string;
+    rule: string;
+    sourceDate: string;
+    dueDate: string;
+    status: string;
+    waivedReason: string | null;
+    closedAt: string | null;
+    workingDaysTaken: number | null;
+  }[];
+}
+
+/** A copy with object keys sorted at every level, so key order never depends on who built the payload. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value === "object" && value !== null && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Builds the JSON export from the model. */
+export function buildCaseExportJson(model: CaseExportModel): CaseExportJson {
+  const meetings = [...model.meetings]
+    .map((m) => ({ m, when: iso(m.heldAt) ?? iso(m.scheduledAt) ?? "\uffff" }))
+    .sort((a, b) => cmp(a.when, b.when) || cmp(a.m.id, b.m.id))
+    .map(({ m }) => ({
+      id: m.id,
+      kind: m.kind,
+      title: meetingKindTitle(m.kind),
+      status: m.status,
+      scheduledAt: iso(m.scheduledAt),
+      heldAt: iso(m.heldAt),
+      records: [...m.records]
+        .sort((a, b) => a.version - b.version)
+        .map((r) => ({
+          version: r.version,
+          createdAt: r.createdAt.toISOString(),
+          authorId: r.authorId,
+          reason: r.reason ?? null,
+          payload: sortKeys(r.payload),
+        })),
+    }));
+  const actions = [...model.actions]
+    .sort((a, b) => cmp(a.dueDate, b.dueDate) || cmp(a.id, b.id))
+    .map((a) => ({ id: a.id, meetingId: a.meetingId, owner: a.ownerLabel, description: a.description, dueDate: a.dueDate, status: a.status }));
+  const deadlines = [...model.deadlines]
+    .sort((a, b) => cmp(a.dueDate, b.dueDate) || cmp(a.rule, b.rule) || cmp(a.id, b.id))
+    .map((d) => ({
+      id: d.id,
+      rule: d.rule,
+      sourceDate: d.sourceDate,
+      dueDate: d.dueDate,
+      status: d.status,
+      waivedReason: d.waivedReason ?? null,
+      closedAt: iso(d.closedAt),
+      workingDaysTaken: d.workingDaysTaken ?? null,
+    }));
+  return {
+    schemaVersion: CASE_EXPORT_SCHEMA_VERSION,
+    exportedAt: model.exportedAt.toISOString(),
+    caseReference: model.caseReference,
+    meetings,
+    actions,
+    deadlines,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * What a case export shows, as plain data. The app layer fills it from the store; the HTML and
+ * JSON renderers only format it. It carries a case reference and never a child's name: the
+ * export is for the case file, and names live in the local authority's own case system.
+ */
+import type { DecisionRecordPayload } from "../domain/decision-record/decision-record.schema";
+import type { MeetingKind } from "../domain/meeting/meeting-kind";
+import type { IsoDate } from "../domain/shared/iso-date";
+
+/** One version of a decision record. */
+export interface CaseExportRecordVersion {
+  /** 1 for the original record, then each amendment. */
+  version: number;
+  /** When this version was written. */
+  createdAt: Date;
+  /** The author's practitioner id. */
+  authorId: string;
+  /** The author's display name, when known. */
+  authorLabel?: string;
+  /** Why it was amended (null for the first version). */
+  reason: string | null;
+  /** The record itself, valid for the meeting's kind. */
+  payload: DecisionRecordPayload;
+}
+
+/** One meeting on the case. */
+export interface CaseExportMeeting {
+  /** Meeting id. */
+  id: string;
+  /** Which kind of meeting. */
+  kind: MeetingKind;
+  /** proposed | scheduled | held | recorded | cancelled. */
+  status: string;
+  /** When it was planned for, if known. */
+  scheduledAt?: Date | null;
+  /** When it was held, or null if it has not been. */
+  heldAt: Date | null;
+  /** Every record version, in any order (renderers sort by version). */
+  records: CaseExportRecordVersion[];
+}
+
+/** An agreed action. */
+export interface CaseExportAction {
+  /** Action id. */
+  id: string;
+  /** The meeting that agreed it, if any. */
+  meetingId: string | null;
+  /** Who owns it. */
+  ownerLabel: string;
+  /** What will be done. */
+  description: string;
+  /** Due date (Europe/London). */
+  dueDate: IsoDate;
+  /** open | done | cancelled. */
+  status: string;
+}
+
+/** A statutory or agreed timescale. */
+export interface CaseExportDeadline {
+  /** Deadline id. */
+  id: string;
+  /** Rule id, e.g. "icpc". */
+  rule: string;
+  /** Plain-English name of the rule, e.g. "Initial conference within 15 working days". */
+  ruleLabel?: string;
+  /** The day the clock counts from. */
+  sourceDate: IsoDate;
+  /** The last day. */
+  dueDate: IsoDate;
+  /** open | met | missed | waived. */
+  status: string;
+  /** Why it was waived, when it was. */
+  waivedReason?: string | null;
+  /** When it was closed, when it was. */
+  closedAt?: Date | null;
+  /** Working days it took, when met or missed. */
+  workingDaysTaken?: number | null;
+}
+
+/** Everything a case export shows. */
+export interface CaseExportModel {
+  /** The case reference; the only identifier in the export. */
+  caseReference: string;
+  /** When the export was produced. */
+  exportedAt: Date;
+  /** Who produced it (display name), when known. */
+  exportedBy?: string;
+  /** The meetings on the case. */
+  meetings: CaseExportMeeting[];
+  /** Agreed actions. */
+  actions: CaseExportAction[];
+  /** Timescales. */
+  deadlines: CaseExportDeadline[];
+}

@@ -1,0 +1,117 @@
+/**
+ * A tamper-evident audit trail: each entry's hash covers its content and the previous entry's
+ * hash, so changing, deleting or reordering an entry breaks the chain from that point on.
+ *
+ * Limits, stated so nobody over-trusts it: someone who can rewrite the table can also
+ * recompute every later hash. Publishing the head hash elsewhere (an export, a log line, a
+ * signed receipt) is what makes a rewrite detectable; this module gives the head to publish.
+ */
+import { createHash } from "node:crypto";
+
+/** The prevHash of the very first entry. */
+export const GENESIS_HASH = "0".repeat(64);
+/** Alias of {@link GENESIS_HASH}. */
+export const GENESIS = GENESIS_HASH;
+
+/** What happened, by whom, to what. */
+export interface AuditEntry {
+  /** Position in the chain, from 1. */
+  seq: number;
+  /** When it happened. */
+  at: Date;
+  /** The practitioner (or "system") who did it. */
+  actorId: string;
+  /** What was done: create, change, finalise, amend, export, ... */
+  action: "create" | "change" | "finalise" | "amend" | "export" | (string & {});
+  /** The kind of thing acted on, e.g. "decision-record". */
+  entityType: string;
+  /** Its id. */
+  entityId: string;
+  /** The case it belongs to, or null for system-wide events. */
+  caseId: string | null;
+  /** JSON text; hashed exactly as stored, so it must never be re-serialised before verifying. */
+  detail: string;
+}
+
+/** An entry as stored, with its links. */
+export type ChainedAuditEntry = AuditEntry & {
+  /** The previous entry's hash ({@link GENESIS_HASH} for the first). */
+  prevHash: string;
+  /** This entry's hash. */
+  hash: string;
+};
+
+/** The result of {@link verifyChain}. */
+export type ChainVerification =
+  | { ok: true; count: number; headHash: string }
+  | {
+      ok: false;
+      /** The first entry at which the chain cannot be trusted (for a deletion, the missing seq). */
+      firstBrokenSeq: number;
+      /** What is wrong there. */
+      reason: "hash-mismatch" | "prev-hash-mismatch" | "sequence-gap" | "out-of-order";
+    };
+
+/**
+ * The canonical text hashed for an entry: a JSON array in fixed order, tagged with a format
+ * version so the algorithm can change later without old chains becoming unverifiable.
+ */
+export function canonicalAuditText(entry: AuditEntry, prevHash: string): string {
+  return JSON.stringify([
+    "convene-audit-v1",
+    entry.seq,
+    entry.at.toISOString(),
+    entry.actorId,
+    entry.action,
+    entry.entityType,
+    entry.entityId,
+    entry.caseId,
+    entry.detail,
+    prevHash,
+  ]);
+}
+
+/** SHA-256 (hex) of the entry's canonical text, linked to `prevHash`. */
+export function hashEntry(entry: AuditEntry, prevHash: string): string {
+  return createHash("sha256").update(canonicalAuditText(entry, prevHash), "utf8").digest("hex");
+}
+
+/** Links `entry` after `previous` (null for the first entry); the store writes what this returns. */
+export function chainEntry(entry: AuditEntry, previous: { hash: string } | null): ChainedAuditEntry {
+  const prevHash = previous?.hash ?? GENESIS_HASH;
+  return { ...entry, at: new Date(entry.at.getTime()), prevHash, hash: hashEntry(entry, prevHash) };
+}
+
+/**
+ * Checks rows given in seq order. `anchor` lets a caller verify a window of a long chain from
+ * an entry it already trusts; by default the chain must start at seq 1 from {@link GENESIS_HASH}.
+ *
+ * A gap in seq whose hash link is intact is accepted: PostgreSQL sequences skip numbers when a
+ * transaction rolls back, and the link proves nothing was written in between.
+ */
+export function verifyChain(
+  rows: readonly ChainedAuditEntry[],
+  anchor: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH },
+): ChainVerification {
+  // Reordering is looked for first, so it is reported as such rather than as a gap.
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i] as ChainedAuditEntry;
+    if (row.seq <= (rows[i - 1] as ChainedAuditEntry).seq) {
+      return { ok: false, firstBrokenSeq: row.seq, reason: "out-of-order" };
+    }
+  }
+  let prev = anchor;
+  for (const row of rows) {
+    if (row.seq <= prev.seq) return { ok: false, firstBrokenSeq: row.seq, reason: "out-of-order" };
+    if (row.prevHash !== prev.hash) {
+      return row.seq > prev.seq + 1
+        ? { ok: false, firstBrokenSeq: prev.seq + 1, reason: "sequence-gap" }
+        : { ok: false, firstBrokenSeq: row.seq, reason: "prev-hash-mismatch" };
+    }
+    if (hashEntry(row, row.prevHash) !== row.hash) {
+      return { ok: false, firstBrokenSeq: row.seq, reason: "hash-mismatch" };
+    }
+    prev = { seq: row.seq, hash: row.hash };
+  }
+  return { ok: true, count: rows.length, headHash: prev.hash };
+}

@@ -1,0 +1,38 @@
+/**
+ * The review conference record: does the plan continue, why, and when is the next review
+ * (no more than 6 months later while the plan lasts).
+ */
+import { z } from "zod";
+import { ALWAYS, NAME_MAX, choice, isRecordLike, isoDate, optionalText, requiredText } from "./record-parts.schema";
+
+/** The review's outcome for the plan. */
+export const REVIEW_OUTCOMES = ["continues", "ends"] as const;
+
+/** The review conference record. */
+export const ReviewConferenceRecordSchema = z
+  .object({
+    /** Whether the plan continues or ends. */
+    outcome: choice(REVIEW_OUTCOMES, "Say whether the child protection plan continues or ends."),
+    /** Why. */
+    reason: requiredText("Explain why the plan continues or ends."),
+    /** The child's wishes and feelings as brought to the review. */
+    childsVoice: optionalText(),
+    /** Next review; required while the plan continues. */
+    nextReviewDate: isoDate("the next review date").optional(),
+    /** Disagreement with the decision. */
+    dissent: optionalText(),
+    /** The independent chair. */
+    chair: requiredText("Give the name of the conference chair.", NAME_MAX),
+  })
+  .superRefine((r, ctx) => {
+    if (isRecordLike(r) && r.outcome === "continues" && r.nextReviewDate === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["nextReviewDate"],
+        message: "The plan continues: give the date of the next review.",
+      });
+    }
+  }, ALWAYS);
+
+/** A valid review conference record. */
+export type ReviewConferenceRecord = z.infer<typeof ReviewConferenceRecordSchema>;
