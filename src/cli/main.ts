@@ -4,9 +4,10 @@ import { register as registerWorkingDays } from "./commands/working-days.command
 import { register as registerMigrate } from "./commands/migrate.command";
 import { register as registerExport } from "./commands/export.command";
 import { register as registerAudit } from "./commands/audit.command";
+import { register as registerNudges } from "./commands/nudges.command";
 
 /** Every command the `convene` binary offers; add new command modules here. */
-export const COMMANDS: readonly CommandRegistrar[] = [registerDue, registerWorkingDays, registerMigrate, registerExport, registerAudit];
+export const COMMANDS: readonly CommandRegistrar[] = [registerDue, registerWorkingDays, registerMigrate, registerExport, registerAudit, registerNudges];
 
 /** Runs `convene` with the process's arguments and environment, then sets the exit code. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {

@@ -1,0 +1,26 @@
+import type { Platform } from "../app/ports";
+import type { ServerContext } from "../server/start-server";
+import type { ChannelGateway } from "./channel-gateway";
+import { createTeamsGateway } from "../channels/teams/teams-gateway";
+import { createSlackGateway } from "../channels/slack/slack-gateway";
+
+/**
+ * How the delivery mount builds a gateway per platform. Each channel adds ONE line here
+ * (e.g. `teams: (ctx) => createTeamsGateway(ctx)`), returning null when its platform is
+ * disabled by config. Kept apart from mount-delivery so delivery code never depends on a
+ * channel's protocol module directly.
+ */
+export const GATEWAY_FACTORIES: Partial<Record<Platform, (ctx: ServerContext) => ChannelGateway | null>> = {
+  teams: (ctx) => createTeamsGateway(ctx),
+  slack: (ctx) => createSlackGateway(ctx),
+};
+
+/** Builds the gateways of every enabled platform. */
+export function buildGateways(ctx: ServerContext): Partial<Record<Platform, ChannelGateway>> {
+  const gateways: Partial<Record<Platform, ChannelGateway>> = {};
+  for (const [platform, factory] of Object.entries(GATEWAY_FACTORIES) as Array<[Platform, (ctx: ServerContext) => ChannelGateway | null]>) {
+    const g = factory(ctx);
+    if (g) gateways[platform] = g;
+  }
+  return gateways;
+}

@@ -1,0 +1,87 @@
+import type { Platform } from "../app/ports";
+import { type NudgePassResult, runNudgePass } from "../app/run-nudge-pass";
+import type { Mounted, ServerContext } from "../server/start-server";
+import { PrismaOutboxClaims } from "../store/prisma-outbox-claims";
+import type { ChannelGateway } from "./channel-gateway";
+import { buildGateways } from "./gateway-factories";
+import { createDispatcher, type Dispatcher, drainDispatcher } from "./outbox-dispatcher";
+
+/** Scheduler period: nudges are planned to the minute (09:00 openings). */
+export const SCHEDULER_INTERVAL_MS = 60_000;
+/** Dispatcher period when idle; a full batch runs the next round at once. */
+export const DISPATCH_INTERVAL_MS = 1_000;
+
+interface DeliveryHandle {
+  dispatcher: Dispatcher;
+  claims: PrismaOutboxClaims;
+}
+
+// One dispatcher per server context, so drains from tests share its rate limits and leases.
+const handles = new WeakMap<ServerContext, DeliveryHandle>();
+
+function handleFor(ctx: ServerContext): DeliveryHandle {
+  let h = handles.get(ctx);
+  if (!h) {
+    const claims = new PrismaOutboxClaims(ctx.prisma);
+    const leaseMs = Number(process.env.CONVENE_OUTBOX_LEASE_MS ?? "") || undefined;
+    const dispatcher = createDispatcher({ store: claims, gateways: buildGateways(ctx), clock: ctx.clock, logger: ctx.logger, leaseMs });
+    h = { dispatcher, claims };
+    handles.set(ctx, h);
+  }
+  return h;
+}
+
+/**
+ * The delivery job, as ONE entry of `channelMounts`: the outbox dispatcher loop (every
+ * second) and, unless CONVENE_SCHEDULER=off, the nudge scheduler (every minute). Both are
+ * safe to run in several processes: passes are idempotent by outbox key and dispatch
+ * uses database leases.
+ */
+export function mountDelivery(ctx: ServerContext): Mounted {
+  const { dispatcher } = handleFor(ctx);
+  dispatcher.start(DISPATCH_INTERVAL_MS);
+  let timer: NodeJS.Timeout | null = null;
+  let pass: Promise<unknown> | null = null;
+  if (ctx.config.CONVENE_SCHEDULER !== "off") {
+    const tick = () => {
+      if (pass) return; // a slow pass is never overlapped by the next one
+      pass = runNudgePassNow(ctx)
+        .catch((err: unknown) => ctx.logger.error({ err: (err as Error).message }, "nudge pass failed"))
+        .finally(() => {
+          pass = null;
+        });
+    };
+    tick();
+    timer = setInterval(tick, SCHEDULER_INTERVAL_MS);
+    timer.unref();
+  }
+  return {
+    routes: [],
+    async stop() {
+      if (timer) clearInterval(timer);
+      if (pass) await pass;
+      await dispatcher.stop();
+    },
+  };
+}
+
+/** Runs one nudge pass now (at ctx.clock's time). For tests, the CLI and the scheduler. */
+export function runNudgePassNow(ctx: ServerContext): Promise<NudgePassResult> {
+  return runNudgePass({ uow: ctx.uow, clock: ctx.clock, calendar: ctx.calendar, logger: ctx.logger });
+}
+
+/**
+ * Delivers everything pending now, synchronously from the caller's point of view: rounds
+ * run until the outbox has nothing due, skipping over retry backoff on fixed test clocks.
+ * `gateways` replaces the configured ones for this drain (tests with fake gateways).
+ */
+export function drainOutbox(ctx: ServerContext, gateways?: Partial<Record<Platform, ChannelGateway>>): Promise<{ sent: number; failed: number }> {
+  if (gateways) {
+    // A one-off dispatcher with the caller's gateways (tests with fakes); same leases.
+    const claims = new PrismaOutboxClaims(ctx.prisma);
+    const dispatcher = createDispatcher({ store: claims, gateways, clock: ctx.clock, logger: ctx.logger });
+    return drainDispatcher(dispatcher, claims, ctx.clock);
+  }
+  const h = handleFor(ctx);
+  return drainDispatcher(h.dispatcher, h.claims, ctx.clock);
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { ChannelLink, Practitioner, Repositories } from "../../src/app/ports";
+import type { Case } from "../../src/domain/case/case-reference";
+import { applyMigrations } from "../../src/store/migration-runner";
+import { createPrismaClient, type PrismaClient } from "../../src/store/prisma-client";
+import { PrismaUnitOfWork } from "../../src/store/prisma-unit-of-work";
+
+/** A migrated SQLite file in a temp dir, with Prisma and a unit of work on it. */
+export interface TestDb {
+  dir: string;
+  url: string;
+  prisma: PrismaClient;
+  uow: PrismaUnitOfWork;
+  close(): Promise<void>;
+}
+
+/** Creates a fresh migrated database. */
+export function createTestDb(prefix = "convene-nudges-"): TestDb {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const url = `file:${path.join(dir, "convene.db")}`;
+  applyMigrations(url);
+  const prisma = createPrismaClient(url);
+  return {
+    dir,
+    url,
+    prisma,
+    uow: new PrismaUnitOfWork(prisma),
+    async close() {
+      await prisma.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A practitioner on Teams in tenant "t1". */
+export function practitioner(id: string, displayName: string, role: string, agency = "local-authority", platform: "teams" | "slack" = "teams"): Practitioner {
+  return { id, platform, platformTenant: "t1", platformUserId: `aad-${id}`, displayName, email: null, agency, role };
+}
+
+/** Seeds a case with a lead social worker, a team manager and the given channel links. */
+export async function seedCase(repos: Repositories, opts: { caseId: string; reference: string; links: ChannelLink[]; people?: Practitioner[] }): Promise<Case> {
+  const sw = practitioner(`${opts.caseId}-sw`, "Sam Social Worker", "social-worker");
+  const tm = practitioner(`${opts.caseId}-tm`, "Toni Team Manager", "team-manager");
+  for (const p of [sw, tm, ...(opts.people ?? [])]) await repos.practitioners.upsert(p);
+  const c: Case = { id: opts.caseId, tenant: "t1", reference: opts.reference, leadSocialWorkerId: sw.id, teamManagerId: tm.id, childDateOfBirth: null };
+  await repos.cases.create(c);
+  for (const l of opts.links) await repos.channelLinks.upsert(l);
+  return c;
+}
+
+/** A Teams channel link for a case. */
+export function teamsLink(id: string, caseId: string): ChannelLink {
+  return { id, caseId, platform: "teams", conversationId: `19:${id}@thread.tacv2`, conversationRef: JSON.stringify({ conversation: { id: `19:${id}` } }) };
+}
+
+/** A silent logger that keeps errors for assertions. */
+export function quietLogger(): { errors: unknown[]; info(): void; warn(): void; error(o: unknown): void; debug(): void } {
+  const errors: unknown[] = [];
+  return { errors, info() {}, warn() {}, error: (o) => errors.push(o), debug() {} };
+}
