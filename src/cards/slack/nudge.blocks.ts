@@ -1,0 +1,62 @@
+import type { KnownBlock } from "@slack/types";
+import type { NudgeView } from "../outbound-card";
+import { SLACK_LIMITS, truncateMrkdwn } from "./block-kit-limits";
+import { escapeMrkdwn, mentionUser } from "./escape-mrkdwn";
+import type { SlackMessage } from "./roster.blocks";
+import { SlackActionId } from "./slack-action-ids";
+
+function remaining(view: NudgeView): string {
+  const n = view.workingDaysRemaining;
+  if (view.overdue || n < 0) {
+    const late = Math.abs(n);
+    return late === 0 ? "overdue" : `overdue by ${late} working day${late === 1 ? "" : "s"}`;
+  }
+  if (n === 0) return "due today";
+  return `${n} working day${n === 1 ? "" : "s"} left`;
+}
+
+/**
+ * A deadline nudge for the case channel: case reference (never a child's name), what is due
+ * and by when, working days left, the people it is for as real mentions, and a way to act.
+ */
+export function nudgeBlocks(view: NudgeView): SlackMessage {
+  const icon = view.overdue ? ":rotating_light:" : ":alarm_clock:";
+  const mentions = view.mentions.map((m) => mentionUser(m.platformUserId)).join(" ");
+  const headline = `${icon} *${escapeMrkdwn(view.title)}* for *${escapeMrkdwn(view.caseReference)}* is due *${escapeMrkdwn(view.dueDateLabel)}* (${remaining(view)}).`;
+  const lines = [headline, escapeMrkdwn(view.ruleSummary)];
+  if (mentions) lines.push(`${view.escalated ? "Escalated to" : "For"} ${mentions}`);
+  const blocks: KnownBlock[] = [
+    {
+      type: "section",
+      block_id: `nudge:${view.deadlineId}`,
+      text: { type: "mrkdwn", text: truncateMrkdwn(lines.join("\n"), SLACK_LIMITS.sectionText) },
+    },
+    {
+      type: "actions",
+      block_id: `nudge_actions:${view.deadlineId}`,
+      elements: [
+        {
+          type: "button",
+          action_id: SlackActionId.ShowDeadlines,
+          text: { type: "plain_text", text: "Show the case's deadlines" },
+          value: view.caseReference.slice(0, SLACK_LIMITS.buttonValue),
+        },
+      ],
+    },
+    {
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: truncateMrkdwn(
+            `Or type \`/convene ${escapeMrkdwn(view.actionCommand)}\`${view.late ? " · sent late: Convene was unavailable when this nudge was due" : ""}`,
+            SLACK_LIMITS.sectionText,
+          ),
+        },
+      ],
+    },
+  ];
+  // The fallback text carries the mentions too, so the notification reaches the people named.
+  const text = truncateMrkdwn(`${escapeMrkdwn(view.title)} for ${escapeMrkdwn(view.caseReference)}: due ${escapeMrkdwn(view.dueDateLabel)}, ${remaining(view)}${mentions ? ` ${mentions}` : ""}`, SLACK_LIMITS.messageText);
+  return { text, blocks };
+}

@@ -1,0 +1,19 @@
+import type { OutboundCard } from "../outbound-card";
+import { decisionRecordBlocks } from "./decision-record.blocks";
+import { noticeBlocks } from "./notice.blocks";
+import { nudgeBlocks } from "./nudge.blocks";
+import { rosterBlocks, type SlackMessage } from "./roster.blocks";
+
+/** Renders any outbox card as a Slack message (the SlackGateway's only renderer). */
+export function slackMessageFor(card: OutboundCard): SlackMessage {
+  switch (card.type) {
+    case "roster":
+      return rosterBlocks(card.view);
+    case "decision-record":
+      return decisionRecordBlocks(card.view);
+    case "nudge":
+      return nudgeBlocks(card.view);
+    case "notice":
+      return noticeBlocks(card.view);
+  }
+}

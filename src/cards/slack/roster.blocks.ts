@@ -1,0 +1,120 @@
+import type { KnownBlock } from "@slack/types";
+import type { RosterRowView, RosterView } from "../outbound-card";
+import { INVITEE_ROLE_LABELS, type InviteeRole } from "../../domain/invitation/invitation";
+import { SLACK_LIMITS, truncateMrkdwn, truncatePlain } from "./block-kit-limits";
+import { boldLabel, escapeMrkdwn } from "./escape-mrkdwn";
+import { SlackActionId, rowActionId } from "./slack-action-ids";
+
+/** A Slack message: fallback text (notifications, screen readers) and blocks. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+const RESPONSE_ICON: Record<RosterRowView["response"], string> = {
+  invited: ":hourglass_flowing_sand:",
+  accepted: ":white_check_mark:",
+  tentative: ":grey_question:",
+  declined: ":x:",
+  delegated: ":arrow_right:",
+};
+
+function roleLabel(role: string): string {
+  return INVITEE_ROLE_LABELS[role as InviteeRole] ?? role;
+}
+
+function rowBlocks(row: RosterRowView, open: boolean): KnownBlock[] {
+  const required = row.required ? " _(required)_" : "";
+  const attendance = row.attendance === "attended" ? " · attended" : row.attendance === "apologies" ? " · sent apologies" : "";
+  const text = truncateMrkdwn(
+    `${boldLabel(row.roleLabel)}${required}: ${escapeMrkdwn(row.inviteeLabel)}\n${RESPONSE_ICON[row.response]} ${escapeMrkdwn(row.responseLabel)}${attendance}`,
+    SLACK_LIMITS.sectionText,
+  );
+  const blocks: KnownBlock[] = [{ type: "section", block_id: `row:${row.invitationId}`, text: { type: "mrkdwn", text } }];
+  if (open) {
+    blocks.push({
+      type: "actions",
+      block_id: `row_actions:${row.invitationId}`,
+      elements: [
+        {
+          type: "button",
+          action_id: rowActionId(SlackActionId.Accept, row.invitationId),
+          text: { type: "plain_text", text: "Accept — I can make decisions for my agency" },
+          style: "primary",
+          value: row.invitationId,
+        },
+        { type: "button", action_id: rowActionId(SlackActionId.Tentative, row.invitationId), text: { type: "plain_text", text: "Tentative" }, value: row.invitationId },
+        { type: "button", action_id: rowActionId(SlackActionId.Decline, row.invitationId), text: { type: "plain_text", text: "Decline" }, style: "danger", value: row.invitationId },
+        {
+          type: "users_select",
+          action_id: rowActionId(SlackActionId.Delegate, row.invitationId),
+          placeholder: { type: "plain_text", text: "Delegate to…" },
+        },
+      ],
+    });
+  }
+  return blocks;
+}
+
+/**
+ * The convening message: what, when, the concern, and one row per invitee with Accept
+ * (which is the seniority confirmation), Tentative, Decline and Delegate; then the
+ * convenor's Mark held / Record decision. Updated in place (chat.update) on every change.
+ */
+export function rosterBlocks(view: RosterView): SlackMessage {
+  const open = view.status === "proposed" || view.status === "scheduled";
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: truncatePlain(`${view.kindTitle} · ${view.caseReference}`, SLACK_LIMITS.headerText) } },
+    {
+      type: "section",
+      fields: [
+        { type: "mrkdwn", text: truncateMrkdwn(`*When*\n${escapeMrkdwn(view.whenLabel)}`, SLACK_LIMITS.sectionFieldText) },
+        { type: "mrkdwn", text: truncateMrkdwn(`*How*\n${escapeMrkdwn(view.modeLabel)}`, SLACK_LIMITS.sectionFieldText) },
+        { type: "mrkdwn", text: truncateMrkdwn(`*Urgency*\n${escapeMrkdwn(view.urgencyLabel)}`, SLACK_LIMITS.sectionFieldText) },
+        { type: "mrkdwn", text: truncateMrkdwn(`*Convened by*\n${escapeMrkdwn(view.convenorLabel)}`, SLACK_LIMITS.sectionFieldText) },
+        { type: "mrkdwn", text: `*Status*\n${escapeMrkdwn(view.status)}` },
+      ],
+    },
+    { type: "section", text: { type: "mrkdwn", text: truncateMrkdwn(`*Concern*\n${escapeMrkdwn(view.concern)}`, SLACK_LIMITS.sectionText) } },
+  ];
+  if (view.missingRequiredRoles.length > 0) {
+    blocks.push({
+      type: "section",
+      text: { type: "mrkdwn", text: `:warning: *Still needed:* ${escapeMrkdwn(view.missingRequiredRoles.map(roleLabel).join(", "))}` },
+    });
+  }
+  if (view.quorumOverrideReason) {
+    blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: truncateMrkdwn(`Held without the statutory minimum: ${escapeMrkdwn(view.quorumOverrideReason)}`, SLACK_LIMITS.sectionText) }],
+    });
+  }
+  blocks.push({ type: "divider" });
+  // Rows first, convenor actions last; if a huge roster would pass 50 blocks, row buttons go
+  // (the rows still show) rather than Slack refusing the whole message.
+  const footer = 3;
+  const withButtons = blocks.length + view.rows.length * 2 + footer <= SLACK_LIMITS.messageBlocks;
+  for (const row of view.rows) blocks.push(...rowBlocks(row, open && withButtons));
+  blocks.push({ type: "divider" });
+  const convenorActions = [];
+  if (open) {
+    convenorActions.push({
+      type: "button" as const,
+      action_id: rowActionId(SlackActionId.MarkHeld, view.meetingId),
+      text: { type: "plain_text" as const, text: "Mark held" },
+      value: view.meetingId,
+    });
+  }
+  if (view.status !== "cancelled") {
+    convenorActions.push({
+      type: "button" as const,
+      action_id: rowActionId(SlackActionId.RecordDecision, view.meetingId),
+      text: { type: "plain_text" as const, text: view.status === "recorded" ? "Amend decision record" : "Record decision" },
+      value: view.meetingId,
+    });
+  }
+  if (convenorActions.length) blocks.push({ type: "actions", block_id: `meeting_actions:${view.meetingId}`, elements: convenorActions });
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `Convene · revision ${view.revision}` }] });
+  const text = truncateMrkdwn(`${escapeMrkdwn(view.kindTitle)} for ${escapeMrkdwn(view.caseReference)}: ${escapeMrkdwn(view.whenLabel)}`, SLACK_LIMITS.messageText);
+  return { text, blocks };
+}

@@ -1,0 +1,348 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadConfig } from "../../src/config/config";
+import { startServer, type RunningServer } from "../../src/server/start-server";
+import { fixedClock } from "../../src/domain/shared/clock";
+import { drainOutbox, runNudgePassNow } from "../../src/delivery/mount-delivery";
+import { blockKitProblems, modalProblems } from "../../src/cards/slack/block-kit-limits";
+import { SlackActionId, SlackCallbackId, rowActionId } from "../../src/cards/slack/slack-action-ids";
+import {
+  appMention,
+  blockAction,
+  FakeSlackWebApi,
+  signedHeaders,
+  slashCommand,
+  viewSubmission,
+  type SlackRequest,
+  type SlackTestContext,
+  type TestSlackUser,
+} from "../helpers/slack-requests";
+
+// The real server (SQLite file, real app, real outbox dispatcher and SlackGateway) driven
+// over HTTP with signed Slack requests; a fake Slack Web API on loopback answers Bolt's and
+// the gateway's calls and records them.
+
+const SECRET = "test-signing-secret-0123456789";
+const TEAM = "T0CASE";
+const sw: TestSlackUser = { id: "U0SW", name: "Sam Okafor", email: "sam@la.example", teamId: TEAM };
+const police: TestSlackUser = { id: "U0POLICE", name: "DC Priya Shah", email: "priya@police.example", teamId: "T0POLICE" };
+const health: TestSlackUser = { id: "U0HEALTH", name: "Hana Lewis", email: "hana@nhs.example", teamId: TEAM };
+const intruder: TestSlackUser = { id: "U0OTHER", name: "Alex Other", email: null, teamId: TEAM };
+
+describe("Slack end to end through the real server", () => {
+  let dir: string;
+  let server: RunningServer;
+  let slack: FakeSlackWebApi;
+  const clock = fixedClock("2026-11-23T09:00:00Z");
+  const ctx: SlackTestContext = { teamId: TEAM, channelId: "C0CASE" };
+  const now = () => Math.floor(clock.now().getTime() / 1000);
+
+  const post = async (req: SlackRequest, headers: Record<string, string> = signedHeaders(SECRET, req, now())) => {
+    const res = await fetch(`${server.url}/slack/events`, { method: "POST", headers, body: req.body });
+    const text = await res.text();
+    let body: Record<string, unknown> | null = null;
+    try {
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+    } catch {
+      body = { text };
+    }
+    return { status: res.status, body };
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "convene-slack-e2e-"));
+    slack = new FakeSlackWebApi([sw, police, health, intruder], TEAM);
+    await slack.start();
+    const config = loadConfig({
+      DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
+      PORT: "0",
+      CONVENE_SCHEDULER: "off",
+      LOG_LEVEL: "silent",
+      NODE_ENV: "test",
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_API_URL: slack.apiUrl,
+    });
+    server = await startServer(config, { clock });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await slack?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  let meetingId = "";
+  let rosterTs = "";
+  const rowId = async (role: string) => (await server.context.app.getRoster(meetingId)).rows.find((r) => r.role === role)!.invitationId;
+
+  it("links the channel with /convene link, once even when the command is redelivered", async () => {
+    const link = slashCommand(ctx, sw, "link CS-2026-0142");
+    const first = await post(link);
+    expect(first.status).toBe(200);
+    expect(first.body?.response_type).toBe("in_channel");
+    expect(JSON.stringify(first.body)).toContain("Linked to case CS-2026-0142");
+    const again = await post(link);
+    expect(again.body).toEqual(first.body);
+    const links = await server.context.prisma.channelLink.findMany({ where: { conversationId: "C0CASE" } });
+    expect(links).toHaveLength(1);
+    expect(JSON.parse(links[0]!.conversationRef)).toEqual({ teamId: TEAM, channelId: "C0CASE" });
+    // The actor's name came from users.info, not from the payload's user_name.
+    expect(slack.callsOf("users.info").map((c) => c.args.user)).toContain("U0SW");
+  });
+
+  it("opens the convene modal from /convene strategy", async () => {
+    const res = await post(slashCommand(ctx, sw, "strategy CS-2026-0142"));
+    expect(res.status).toBe(200);
+    const view = slack.lastOpenedView();
+    expect(view.callback_id).toBe(SlackCallbackId.ConveneMeeting);
+    expect(modalProblems(view as never)).toEqual([]);
+    const blockIds = view.blocks.map((b) => b.block_id);
+    expect(blockIds).toEqual(expect.arrayContaining(["concern", "date", "time", "invitee:police:person", "invitee:police:contact"]));
+  });
+
+  it("shows field errors beside the fields, then convenes and posts the roster through the outbox", async () => {
+    const view = slack.lastOpenedView();
+    const base = {
+      concern: "Bruising reported by school <!channel> <http://evil.example|click> & more",
+      urgency: "today",
+      mode: "meeting",
+      "invitee:social-worker:person": sw.id,
+      "invitee:health:person": health.id,
+      "invitee:school:contact": "School DSL duty line",
+    };
+    const bad = await post(viewSubmission(ctx, sw, view, { ...base, date: "2026-11-24" }));
+    expect(bad.body?.response_action).toBe("errors");
+    const errors = bad.body?.errors as Record<string, string>;
+    expect(errors["invitee:police:person"]).toMatch(/police/i);
+    expect(errors.time).toMatch(/time/i);
+
+    const good = viewSubmission(ctx, sw, view, { ...base, date: "2026-11-24", time: "10:00", "invitee:police:person": police.id });
+    const ok = await post(good);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toBeNull();
+    // The same submission redelivered convenes nothing new.
+    await post(good);
+    await drainOutbox(server.context);
+    const rosters = slack.callsOf("chat.postMessage").filter((c) => JSON.stringify(c.args).includes("Strategy discussion · CS-2026-0142"));
+    expect(rosters).toHaveLength(1);
+    const args = rosters[0]!.args as { channel: string; blocks: unknown[]; text: string };
+    expect(args.channel).toBe("C0CASE");
+    expect(blockKitProblems("message", args.blocks)).toEqual([]);
+    const text = JSON.stringify(args.blocks);
+    expect(text).toContain("DC Priya Shah");
+    expect(text).toContain("Hana Lewis");
+    expect(text).toContain("School DSL duty line");
+    expect(text).toContain("&lt;!channel&gt;");
+    expect(text).not.toContain("<!channel>");
+    expect(text).not.toContain("<http://evil");
+    meetingId = (await server.context.prisma.meeting.findFirstOrThrow()).id;
+    expect(text).toContain(rowActionId(SlackActionId.MarkHeld, meetingId));
+    rosterTs = (await server.context.prisma.outboxMessage.findFirstOrThrow({ where: { operation: "post", platformMessageId: { not: null } } })).platformMessageId!;
+  });
+
+  it("refuses an answer from someone who is not the invitee, privately", async () => {
+    const before = slack.callsOf("chat.postEphemeral").length;
+    const res = await post(blockAction(ctx, intruder, { actionId: rowActionId(SlackActionId.Accept, await rowId("health")), value: await rowId("health") }));
+    expect(res.status).toBe(200);
+    const refusals = slack.callsOf("chat.postEphemeral").slice(before);
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]!.args.user).toBe(intruder.id);
+    expect(String(refusals[0]!.args.text)).toContain("Only Hana Lewis");
+    const roster = await server.context.app.getRoster(meetingId);
+    expect(roster.rows.find((r) => r.role === "health")!.response).toBe("invited");
+  });
+
+  it("lets an agency invitation be claimed and delegated with the row's user picker, then declined through the reason modal", async () => {
+    const school = await rowId("school");
+    // The school row names an agency contact: the first person to answer claims it.
+    await post(blockAction(ctx, intruder, { actionId: rowActionId(SlackActionId.Delegate, school), selectedUser: health.id }));
+    let row = (await server.context.app.getRoster(meetingId)).rows.find((r) => r.role === "school")!;
+    expect(row.response).toBe("delegated");
+    expect(row.responseLabel).toContain("Hana Lewis");
+
+    await post(blockAction(ctx, health, { actionId: rowActionId(SlackActionId.Decline, school), value: school }));
+    const view = slack.lastOpenedView();
+    expect(view.callback_id).toBe(SlackCallbackId.DeclineReason);
+    expect(modalProblems(view as never)).toEqual([]);
+    // Someone else submitting the same modal is refused beside the reason box.
+    const refused = await post(viewSubmission(ctx, police, view, { reason: "Not mine to decline" }));
+    expect(refused.body?.response_action).toBe("errors");
+    const ok = await post(viewSubmission(ctx, health, view, { reason: "School nurse will send a written report instead." }));
+    expect(ok.body).toBeNull();
+    row = (await server.context.app.getRoster(meetingId)).rows.find((r) => r.role === "school")!;
+    expect(row.response).toBe("declined");
+  });
+
+  it("asks for an override reason when the meeting is marked held without quorum", async () => {
+    await post(blockAction(ctx, sw, { actionId: rowActionId(SlackActionId.MarkHeld, meetingId), value: meetingId }));
+    const view = slack.lastOpenedView();
+    expect(view.callback_id).toBe(SlackCallbackId.QuorumOverride);
+    expect(modalProblems(view as never)).toEqual([]);
+    expect(JSON.stringify(view.blocks)).toMatch(/Police|Health/);
+    const tooShort = await post(viewSubmission(ctx, sw, view, { reason: "short" }));
+    expect(tooShort.body?.response_action).toBe("errors");
+    expect(Object.keys(tooShort.body?.errors as object)).toEqual(["reason"]);
+    expect((await server.context.app.getRoster(meetingId)).status).not.toBe("held");
+  });
+
+  it("records three agencies' answers from three users and updates the roster in place", async () => {
+    for (const [user, role] of [[sw, "social-worker"], [police, "police"], [health, "health"]] as const) {
+      const click = blockAction(ctx, user, { actionId: rowActionId(SlackActionId.Accept, await rowId(role)), value: await rowId(role) });
+      expect((await post(click)).status).toBe(200);
+      // Slack redelivers the same click: one answer.
+      await post(click);
+    }
+    await drainOutbox(server.context);
+    const updates = slack.callsOf("chat.update");
+    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.every((u) => u.args.ts === rosterTs && u.args.channel === "C0CASE")).toBe(true);
+    const latest = JSON.stringify(updates.at(-1)!.args.blocks);
+    expect(latest).toContain("Accepted");
+    const roster = await server.context.app.getRoster(meetingId);
+    expect(roster.rows.filter((r) => r.response === "accepted").map((r) => r.role).sort()).toEqual(["health", "police", "social-worker"]);
+    expect(slack.callsOf("chat.postMessage").filter((c) => JSON.stringify(c.args).includes("Strategy discussion · CS-2026-0142"))).toHaveLength(1);
+  });
+
+  it("marks the meeting held, then records the decision through the modal built from formFor", async () => {
+    await post(blockAction(ctx, sw, { actionId: rowActionId(SlackActionId.MarkHeld, meetingId), value: meetingId }));
+    expect((await server.context.app.getRoster(meetingId)).status).toBe("held");
+
+    await post(blockAction(ctx, sw, { actionId: rowActionId(SlackActionId.RecordDecision, meetingId), value: meetingId }));
+    const view = slack.lastOpenedView();
+    expect(view.callback_id).toBe(SlackCallbackId.RecordDecision);
+    expect(modalProblems(view as never)).toEqual([]);
+    const ids = view.blocks.map((b) => b.block_id);
+    expect(ids).toEqual(expect.arrayContaining(["decision.s47", "signsOfSafety.safetyScale.0.score", "attendeesSenior", "meeting.time"]));
+
+    const bad = await post(viewSubmission(ctx, sw, view, { "meeting.date": "2026-11-24" }));
+    expect(bad.body?.response_action).toBe("errors");
+    const errorKeys = Object.keys(bad.body?.errors as object);
+    expect(errorKeys.length).toBeGreaterThan(0);
+    for (const k of errorKeys) expect(ids).toContain(k);
+
+    const values: Record<string, string> = {
+      "meeting.date": "2026-11-24",
+      "meeting.time": "10:00",
+      "meeting.mode": "meeting",
+      attendees: "Sam Okafor, Social worker, Children's social care\nDC Priya Shah, Detective constable, Police\nHana Lewis, Named nurse, Health",
+      attendeesSenior: "true",
+      "informationShared.0.agency": "Police",
+      "informationShared.0.summary": "No previous call-outs to the address.",
+      "child.livedExperience": "Goes to school most days; spends evenings at home.",
+      "child.voice": "Said they want things to be calmer at home.",
+      "signsOfSafety.worries": "Unexplained bruising <@U0OTHER>.",
+      "signsOfSafety.workingWell": "School attendance is good.",
+      "signsOfSafety.needsToHappen": "A medical assessment and a joint visit.",
+      "signsOfSafety.safetyScale.0.agency": "Police",
+      "signsOfSafety.safetyScale.0.score": "4",
+      "decision.s47": "yes",
+      "decision.investigation": "joint-with-police",
+      "decision.criminalInvestigation": "Police will interview with the social worker on 25 November.",
+      "decision.medical.needed": "yes",
+      "decision.medical.detail": "Child protection medical by the paediatrician on 24 November.",
+      "decision.legalAction": "none",
+      "decision.otherChildren": "None in the household.",
+      "informationForFamily.decision": "withheld",
+      "informationForFamily.reason": "Sharing now may jeopardise the police investigation.",
+      "actions.0.who": "Sam Okafor",
+      "actions.0.what": "Arrange the medical",
+      "actions.0.byWhen": "2026-11-24",
+      "nextStep.kind": "initial-conference",
+      "nextStep.reason": "Section 47 enquiries are starting.",
+      chair: "Sam Okafor",
+      recorder: "Sam Okafor",
+    };
+    const ok = await post(viewSubmission(ctx, sw, view, values));
+    expect(ok.status).toBe(200);
+    expect(ok.body).toBeNull();
+    await drainOutbox(server.context);
+    const record = slack.callsOf("chat.postMessage").find((c) => JSON.stringify(c.args).includes("Decision record · CS-2026-0142"));
+    expect(record).toBeDefined();
+    const blocks = (record!.args as { blocks: unknown[] }).blocks;
+    expect(blockKitProblems("message", blocks)).toEqual([]);
+    const text = JSON.stringify(blocks);
+    expect(text).toContain("Unexplained bruising &lt;@U0OTHER&gt;.");
+    expect(text).toContain("Section 47 enquiries are starting.");
+    expect((await server.context.app.getRoster(meetingId)).status).toBe("recorded");
+  });
+
+  it("answers /convene deadlines privately", async () => {
+    const res = await post(slashCommand(ctx, sw, "deadlines CS-2026-0142"));
+    expect(res.body?.response_type).toBe("ephemeral");
+    expect(JSON.stringify(res.body)).toContain("Deadlines and actions for CS-2026-0142");
+    const help = await post(slashCommand(ctx, sw, "help"));
+    expect(help.body?.response_type).toBe("ephemeral");
+    expect(JSON.stringify(help.body)).toContain("/convene link");
+  });
+
+  it("posts a nudge to the linked channel when a deadline is due", async () => {
+    const before = slack.callsOf("chat.postMessage").length;
+    clock.set("2026-12-11T10:00:00Z");
+    const pass = await runNudgePassNow(server.context);
+    expect(pass.sent.length).toBeGreaterThan(0);
+    await drainOutbox(server.context);
+    const nudges = slack.callsOf("chat.postMessage").slice(before);
+    expect(nudges.length).toBeGreaterThan(0);
+    const nudge = nudges.find((c) => JSON.stringify(c.args).includes(SlackActionId.ShowDeadlines))!;
+    expect(nudge).toBeDefined();
+    expect(nudge.args.channel).toBe("C0CASE");
+    const text = JSON.stringify(nudge.args);
+    expect(text).toContain("CS-2026-0142");
+    expect(text).toMatch(/working day|due today|overdue/);
+    expect(text).toContain("<@U0SW>");
+    expect(blockKitProblems("message", nudge.args.blocks as unknown[])).toEqual([]);
+
+    // The nudge's button answers privately with the case's deadlines.
+    const ephemerals = slack.callsOf("chat.postEphemeral").length;
+    await post(blockAction(ctx, police, { actionId: SlackActionId.ShowDeadlines, value: "CS-2026-0142" }));
+    const answer = slack.callsOf("chat.postEphemeral").slice(ephemerals);
+    expect(answer).toHaveLength(1);
+    expect(answer[0]!.args.user).toBe(police.id);
+    expect(JSON.stringify(answer[0]!.args)).toContain("Deadlines and actions for CS-2026-0142");
+  });
+
+  describe("ingress guards", () => {
+    it("refuses a forged signature with 401 and does nothing", async () => {
+      const req = slashCommand(ctx, sw, "link CS-2026-0999");
+      const calls = slack.calls.length;
+      const res = await post(req, signedHeaders("not-the-secret", req, now()));
+      expect(res.status).toBe(401);
+      const tampered = await post({ ...req, body: req.body.replace("0999", "0998") }, signedHeaders(SECRET, req, now()));
+      expect(tampered.status).toBe(401);
+      const unsigned = await post(req, { "content-type": req.contentType });
+      expect(unsigned.status).toBe(401);
+      expect(slack.calls.length).toBe(calls);
+    });
+
+    it("refuses a correctly signed request older than five minutes with 401", async () => {
+      const req = slashCommand(ctx, sw, "help");
+      const stale = await post(req, signedHeaders(SECRET, req, now() - 5 * 60 - 1));
+      expect(stale.status).toBe(401);
+      const fresh = await post(req, signedHeaders(SECRET, req, now() - 60));
+      expect(fresh.status).toBe(200);
+    });
+
+    it("answers Slack's url_verification challenge", async () => {
+      const req: SlackRequest = { contentType: "application/json", body: JSON.stringify({ type: "url_verification", challenge: "abc123", token: "x" }) };
+      expect((await post(req)).body).toEqual({ challenge: "abc123" });
+    });
+
+    it("has one effect when the same event is delivered four times (X-Slack-Retry-Num 1..3)", async () => {
+      const other: SlackTestContext = { teamId: TEAM, channelId: "C0OTHER" };
+      const mention = appMention(other, sw, "link CS-2026-0777");
+      for (let retry = 0; retry <= 3; retry++) {
+        const extra: Record<string, string> = retry ? { "x-slack-retry-num": String(retry), "x-slack-retry-reason": "http_timeout" } : {};
+        expect((await post(mention, signedHeaders(SECRET, mention, now(), extra))).status).toBe(200);
+      }
+      const links = await server.context.prisma.channelLink.findMany({ where: { conversationId: "C0OTHER" } });
+      expect(links).toHaveLength(1);
+      const replies = slack.callsOf("chat.postMessage").filter((c) => c.args.channel === "C0OTHER");
+      expect(replies).toHaveLength(1);
+      expect(JSON.stringify(replies[0]!.args)).toContain("CS-2026-0777");
+      const cases = await server.context.prisma.case.findMany({ where: { reference: "CS-2026-0777" } });
+      expect(cases).toHaveLength(1);
+    });
+  });
+});
