@@ -8,6 +8,7 @@ import type {
   RespondToInvitationCommand,
   WaiveDeadlineCommand,
 } from "../domain/commands/command.schemas";
+import type { DecisionFormView, OpenDecisionFormCommand } from "./use-cases/open-decision-form";
 
 /** One deadline or action line for the `deadlines` command. */
 export interface DeadlineLineView {
@@ -56,6 +57,8 @@ export interface App {
   recordDecision(cmd: RecordDecisionCommand): Promise<RecordDecisionResult>;
   listDeadlines(cmd: ListDeadlinesCommand): Promise<DeadlinesView>;
   waiveDeadline(cmd: WaiveDeadlineCommand): Promise<{ notice: NoticeView }>;
+  /** The decision form for the convenor (pre-filled with the latest version when amending). Authorised. */
+  openDecisionForm(cmd: OpenDecisionFormCommand): Promise<DecisionFormView>;
   /** The current roster of a meeting (for refresh and for opening forms). Authorised: actor must belong to a linked conversation of the case. */
   getRoster(meetingId: string): Promise<RosterView>;
 }

@@ -5,6 +5,7 @@ import type { AppLogger, UnitOfWork } from "./ports";
 import type { LanguageEntry } from "../domain/language/default-language-list";
 import { conveneMeeting } from "./use-cases/convene-meeting";
 import { getRoster } from "./use-cases/get-roster";
+import { openDecisionForm } from "./use-cases/open-decision-form";
 import { linkChannel } from "./use-cases/link-channel";
 import { listDeadlines } from "./use-cases/list-deadlines";
 import { markMeetingHeld } from "./use-cases/mark-meeting-held";
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps): App {
     recordDecision: (cmd) => recordDecision(deps, cmd),
     listDeadlines: (cmd) => listDeadlines(deps, cmd),
     waiveDeadline: (cmd) => waiveDeadline(deps, cmd),
+    openDecisionForm: (cmd) => openDecisionForm(deps, cmd),
     getRoster: (meetingId) => getRoster(deps, meetingId),
   };
 }

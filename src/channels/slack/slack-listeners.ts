@@ -4,7 +4,6 @@ import type { WebClient } from "@slack/web-api";
 import type { App } from "../../app/app-types";
 import type { ActorIdentity } from "../../app/ports";
 import { INVITEE_ROLE_LABELS, type InviteeRole } from "../../domain/invitation/invitation";
-import { isMeetingKind } from "../../domain/meeting/meeting-kind";
 import { parseCaseReference } from "../../domain/case/case-reference";
 import { DomainError } from "../../domain/shared/domain-error";
 import { conveneModal, type ConveneModalMetadata } from "../../cards/slack/convene-modal.blocks";
@@ -248,13 +247,14 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
   bolt.action<BlockAction>({ action_id: rowActionPattern(SlackActionId.RecordDecision) }, async (args) => {
     const { body, ack, client } = args;
     await ack();
-    const { parsed, channelId } = actionContext(args);
+    const { parsed, channelId, key } = actionContext(args);
     if (!parsed || !channelId) return;
     try {
-      const roster = await app.getRoster(parsed.id);
-      if (!isMeetingKind(roster.kind)) throw new DomainError("UNKNOWN_MEETING_KIND", "This meeting cannot be recorded here.");
-      const meta: RecordModalMetadata = { meetingId: parsed.id, channelId, teamId: body.team?.id ?? "", amend: roster.status === "recorded" };
-      await client.views.open({ trigger_id: body.trigger_id, view: recordDecisionModal(roster.kind, meta, roster.caseReference) });
+      // Authorised in the app: only the convenor or the case's social worker or manager gets the form.
+      const actor = await directory.actor(body.user.id);
+      const form = await app.openDecisionForm({ key, actor, conversation: slack(channelId), meetingId: parsed.id });
+      const meta: RecordModalMetadata = { meetingId: parsed.id, channelId, teamId: body.team?.id ?? "", amend: form.amend };
+      await client.views.open({ trigger_id: body.trigger_id, view: recordDecisionModal(form.kind, meta, form.caseReference, form.values) });
     } catch (err) {
       await ephemeral(client, channelId, body.user.id, userMessage(err, logger));
     }
