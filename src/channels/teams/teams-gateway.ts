@@ -1,0 +1,116 @@
+import { CardFactory, MessageFactory, TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from "botbuilder";
+import type { ChannelLink } from "../../app/ports";
+import type { OutboundCard } from "../../cards/outbound-card";
+import { renderOutboundAdaptiveCard } from "../../cards/outbound.card";
+import { DeliveryError, type ChannelGateway } from "../../delivery/channel-gateway";
+import type { ServerContext } from "../../server/start-server";
+import { createTeamsAdapter } from "./teams-adapter";
+import type { ConversationMember } from "./teams-identity";
+import { refreshUserIdsFor } from "./teams-refresh-users";
+
+/** Reads Retry-After (seconds or an HTTP date) into milliseconds. */
+export function retryAfterMs(value: string | null | undefined, now = Date.now()): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+function headerOf(err: unknown, name: string): string | null {
+  const headers = (err as { response?: { headers?: unknown } }).response?.headers as
+    | { get?: (n: string) => string | undefined }
+    | Record<string, string>
+    | undefined;
+  if (!headers) return null;
+  if (typeof (headers as { get?: unknown }).get === "function") return (headers as { get: (n: string) => string | undefined }).get(name) ?? null;
+  const rec = headers as Record<string, string>;
+  return rec[name] ?? rec[name.toLowerCase()] ?? null;
+}
+
+/** Maps a connector failure to a DeliveryError: 429 carries Retry-After, 403/404 are permanent. */
+export function toDeliveryError(err: unknown): DeliveryError {
+  if (err instanceof DeliveryError) return err;
+  const status = (err as { statusCode?: number }).statusCode ?? (err as { response?: { status?: number } }).response?.status;
+  const message = `Teams connector: ${status ?? "no status"} ${(err as Error).message ?? ""}`.trim();
+  if (status === 429) return new DeliveryError(message, retryAfterMs(headerOf(err, "retry-after")) ?? 1000, false);
+  if (status === 403 || status === 404 || status === 400) return new DeliveryError(message, null, true);
+  return new DeliveryError(message, null, false);
+}
+
+/**
+ * Posts and updates cards in Teams conversations with the reference stored at link time
+ * (proactive messaging). Roster cards get the conversation's members for delegation and a
+ * refresh list of the people on the roster.
+ */
+export class TeamsGateway implements ChannelGateway {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly ctx: Pick<ServerContext, "uow"> & { peoplePicker: boolean },
+  ) {}
+
+  async post(link: ChannelLink, card: OutboundCard): Promise<string> {
+    let id = "";
+    await this.continue(link, async (context) => {
+      // Mentions live in the card's msteams.entities (see nudge.card.ts), matching its <at> text.
+      const activity = MessageFactory.attachment(CardFactory.adaptiveCard(await this.render(context, card)));
+      const sent = await context.sendActivity(activity);
+      id = sent?.id ?? "";
+    });
+    if (!id) throw new DeliveryError("Teams returned no message id", null, false);
+    return id;
+  }
+
+  async update(link: ChannelLink, platformMessageId: string, card: OutboundCard): Promise<void> {
+    await this.continue(link, async (context) => {
+      const activity = MessageFactory.attachment(CardFactory.adaptiveCard(await this.render(context, card)));
+      activity.id = platformMessageId;
+      await context.updateActivity(activity);
+    });
+  }
+
+  private async render(context: TurnContext, card: OutboundCard) {
+    if (card.type !== "roster") return renderOutboundAdaptiveCard(card);
+    let members: ConversationMember[] = [];
+    try {
+      members = (await TeamsInfo.getMembers(context)).map((m) => ({ id: m.aadObjectId || m.id, name: m.name || "Unknown user", aadObjectId: m.aadObjectId ?? null, teamsUserId: m.id }));
+    } catch {
+      // Members only enrich the card (delegation choices, refresh list); the post still goes.
+    }
+    const refreshUserIds = await refreshUserIdsFor(this.ctx.uow, card.view.meetingId, members);
+    return renderOutboundAdaptiveCard(card, { members, refreshUserIds, peoplePicker: this.ctx.peoplePicker });
+  }
+
+  private async continue(link: ChannelLink, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    let reference: Partial<ConversationReference>;
+    try {
+      reference = JSON.parse(link.conversationRef) as Partial<ConversationReference>;
+    } catch {
+      throw new DeliveryError("The stored Teams conversation reference is not valid JSON; link the channel again.", null, true);
+    }
+    // The adapter hands errors thrown in a turn to onTurnError (which only logs), so the
+    // failure is caught inside the turn and rethrown here for the dispatcher to see.
+    let failure: unknown = null;
+    try {
+      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+        try {
+          await logic(context);
+        } catch (err) {
+          failure = err;
+        }
+      });
+    } catch (err) {
+      failure ??= err;
+    }
+    if (failure) throw toDeliveryError(failure);
+  }
+}
+
+/** The Teams gateway for the outbox dispatcher, built from the server context. */
+export function createTeamsGateway(ctx: ServerContext, adapter?: CloudAdapter): TeamsGateway {
+  return new TeamsGateway(adapter ?? createTeamsAdapter(ctx.config, ctx.logger), ctx.config.MICROSOFT_APP_ID ?? "", {
+    uow: ctx.uow,
+    peoplePicker: false, // see mount-teams: Data.Query is a 1.6 feature
+  });
+}

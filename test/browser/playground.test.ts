@@ -1,0 +1,149 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { loadConfig } from "../../src/config/config";
+import { startServer, type RunningServer } from "../../src/server/start-server";
+
+// Drives the playground in Chromium through the whole flow a new user would try: link,
+// convene, three agencies answer (and a wrong user is refused), mark held, record the
+// decision, and see a nudge. Screenshots go to test-results/playground/.
+
+const SHOTS = path.resolve(__dirname, "../../test-results/playground");
+
+describe("playground in a browser", () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let page: Page;
+
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const as = async (label: RegExp) => {
+    const value = await page.locator("#user option", { hasText: label }).first().getAttribute("value");
+    await page.selectOption("#user", value!);
+  };
+  const say = async (text: string) => {
+    await page.fill("#text", text);
+    await page.click("#compose button");
+  };
+  const lastCard = () => page.locator(".msg .ac-adaptiveCard").last();
+  const rosterCard = () => page.locator(".msg", { hasText: "Who is coming" }).last();
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    dir = mkdtempSync(path.join(tmpdir(), "convene-playground-"));
+    server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "pg.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" }));
+    // A fresh profile per run (playwright passes it as --user-data-dir).
+    browser = await chromium.launchPersistentContext(path.join(dir, "profile"), {
+      executablePath: "/usr/bin/chromium",
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    if (process.env.DEBUG_PLAYGROUND) {
+      page.on("console", (m) => console.log("console:", m.text()));
+      page.on("pageerror", (e) => console.log("pageerror:", e.message));
+      page.on("response", async (r) => { if (r.url().includes("/api/messages")) { const t = await r.text(); console.log("api:", r.status(), t.slice(0, 200), (t.match(/"color":"Attention"[^}]*|"text":"[^"]*","wrap":true,"color":"Attention"/g) ?? []).join(" | ")); } });
+    }
+    await page.goto(server.url);
+    await page.waitForSelector("body[data-ready=true]");
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("runs convene → answers → held → decision → nudge", async () => {
+    await as(/Sam Okafor/);
+    await say("link CS-2026-0777");
+    await page.getByText("Linked to case CS-2026-0777").waitFor();
+
+    await say("convene strategy CS-2026-0777");
+    await page.getByText("Convene: Strategy discussion").waitFor();
+    const form = lastCard();
+    await form.getByLabel(/Concern in brief/).fill("Bruising reported by school.");
+    await form.getByLabel(/Proposed date/).fill("2026-11-24");
+    await form.getByLabel(/Time \(UK time\)/).fill("10:00");
+    await form.getByLabel(/Social worker \(required\)/).locator("input").fill("Sam Okafor");
+    await form.getByLabel(/Police \(required\)/).locator("input").fill("DC Priya Shah");
+    await form.getByLabel(/Health \(required\)/).locator("input").fill("Hana Lewis (named nurse)");
+    await shot("01-convene-form");
+    await form.getByRole("button", { name: /Convene strategy discussion/ }).click();
+    await rosterCard().waitFor();
+    await shot("02-roster");
+
+    // The police user tries to answer for the health row: refused, nothing changes.
+    await as(/Priya/);
+    await rosterCard().getByRole("button", { name: "Respond (Health)" }).click();
+    await rosterCard().getByRole("button", { name: /^Accept/ }).click();
+    await page.getByText(/Only Hana Lewis/).waitFor();
+    await shot("03-refused");
+
+    for (const [who, role] of [[/Sam Okafor/, "Social worker"], [/Priya/, "Police"], [/Hana/, "Health"]] as const) {
+      await as(who);
+      await rosterCard().getByRole("button", { name: `Respond (${role})` }).click();
+      await rosterCard().getByRole("button", { name: /^Accept/ }).click();
+      await page.getByText("Your answer is recorded.").or(rosterCard().getByText(/Accepted/).first()).first().waitFor();
+    }
+    await page.waitForFunction(() => Array.from(document.querySelectorAll(".msg")).some((m) => m.textContent!.includes("Who is coming") && (m.textContent!.match(/Accepted/g) ?? []).length >= 3));
+    await shot("04-all-accepted");
+
+    await as(/Sam Okafor/);
+    await rosterCard().getByRole("button", { name: "Mark held" }).click();
+    await page.getByRole("button", { name: "Record decision" }).waitFor();
+    // The channel's copy updates from the outbox a moment later; open the form after that.
+    await page.getByText(/Marked held\. Record/).waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await page.getByText("Record the decision").waitFor();
+    const rec = page.locator(".msg", { hasText: "Record the decision" }).last();
+    const form2 = page.locator(".msg", { hasText: "Record the decision" }).last();
+    const f2 = (label: RegExp, nth = 0) => form2.getByLabel(label).nth(nth);
+    await f2(/^Date held/).fill("2026-11-24");
+    await f2(/^Start time/).fill("10:00");
+    await f2(/^How it was held/).selectOption({ label: "Meeting (in person or video)" });
+    await f2(/^Who took part/).fill("Sam Okafor, Social worker, Children's social care\nDC Priya Shah, Detective constable, Police\nHana Lewis, Named nurse, Health");
+    await f2(/^Agency/, 0).fill("Police");
+    await f2(/^What they shared/, 0).fill("No previous call-outs to the address.");
+    await f2(/^The child's daily life/).fill("Goes to school most days.");
+    await f2(/^The child's wishes and feelings/).fill("Wants things calmer at home.");
+    await f2(/^What are we worried about/).fill("Unexplained bruising.");
+    await f2(/^What is working well/).fill("School attendance is good.");
+    await f2(/^What needs to happen/).fill("A medical and a joint visit.");
+    await f2(/^Agency/, 4).fill("Police");
+    await f2(/^Score/, 0).fill("4");
+    await f2(/^Will section 47/).selectOption({ label: "Yes" });
+    await f2(/^Any criminal investigation/).fill("Joint interview on 25 November.");
+    await f2(/^Is a medical assessment needed/).selectOption({ label: "No" });
+    await f2(/^Legal action/).selectOption({ label: "None needed" });
+    await f2(/^Other children in the household/).fill("None.");
+    await f2(/^Will information be shared/).selectOption({ label: "No, withheld for now" });
+    await f2(/^Why it is withheld/).fill("Sharing now may jeopardise the police investigation.");
+    await f2(/^Next step/).selectOption({ label: "Initial child protection conference" });
+    await f2(/^Why(?! it)/).fill("Section 47 enquiries are starting.");
+    await f2(/^Chair/).fill("Sam Okafor");
+    await f2(/^Recorded by/).fill("Sam Okafor");
+    await shot("05-decision-form");
+    // Section 47 enquiries start but nobody said who carries them out: the server's rule answers beside the field.
+    await form2.getByRole("button", { name: /Save decision record/ }).click();
+    await page.getByText(/Please fix/).waitFor();
+    await page.getByText(/single agency or joint with the police/).first().waitFor();
+    await shot("06-decision-errors");
+    const form3 = page.locator(".msg", { hasText: "Record the decision" }).last();
+    await form3.getByLabel(/^Who will carry out the enquiries/).selectOption({ label: "Jointly with the police" });
+    await form3.getByRole("button", { name: /Save decision record/ }).click();
+    await page.getByText(/Decision record version 1 saved/).waitFor();
+    await page.locator(".msg", { hasText: "Decision record ·" }).last().waitFor();
+    await shot("07-decision-recorded");
+
+    // Nudges come from deadlines: run the pass "as of" a later day (the page offers this in local mode).
+    // Nudges go out on working days; the ICPC deadline here is Tue 15 Dec 2026.
+    await page.fill("#asof", "2026-12-14");
+    await page.click("#nudge");
+    await page.getByText(/Nudge pass: [1-9]/).waitFor();
+    await page.locator(".msg", { hasText: "CS-2026-0777" }).filter({ hasText: "Show deadlines" }).last().waitFor();
+    await shot("08-nudge");
+  });
+});

@@ -1,0 +1,300 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadConfig } from "../../src/config/config";
+import { startServer, type RunningServer } from "../../src/server/start-server";
+import { fixedClock } from "../../src/domain/shared/clock";
+import { drainOutbox, runNudgePassNow } from "../../src/delivery/mount-delivery";
+import { CardVerb } from "../../src/cards/card-verbs";
+import { mountTeams } from "../../src/channels/teams/mount-teams";
+import { createTeamsGateway } from "../../src/channels/teams/teams-gateway";
+import { DeliveryError } from "../../src/delivery/channel-gateway";
+import { actionActivity, memberJson, messageActivity, nextActivityId, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
+
+// The real server (SQLite file, real app, real outbox dispatcher and Teams gateway) driven
+// over HTTP with Bot Framework activities; a fake Teams connector on loopback captures what
+// the bot posts and updates, and answers member lookups.
+
+const sw: TestTeamsUser = { id: "29:sw", aadObjectId: "aad-sw-1", name: "Sam Okafor", email: "sam@la.example" };
+const police: TestTeamsUser = { id: "29:police", aadObjectId: "aad-police-1", name: "DC Priya Shah", email: "priya@police.example" };
+const health: TestTeamsUser = { id: "29:health", aadObjectId: "aad-health-1", name: "Hana Lewis", email: "hana@nhs.example" };
+const members = [sw, police, health];
+
+interface Captured {
+  method: string;
+  path: string;
+  body: { id?: string; attachments?: Array<{ content: unknown }>; text?: string };
+}
+
+class FakeConnector {
+  readonly captured: Captured[] = [];
+  private server!: Server;
+  /** Answer the next activity POST with this status (and Retry-After), once. */
+  failNext: { status: number; retryAfter?: string; times?: number } | null = null;
+  private seq = 0;
+  url = "";
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((r) => this.server.close(() => r()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const p = new URL(req.url ?? "/", "http://x").pathname;
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    const membersMatch = /\/v3\/conversations\/[^/]+\/members(?:\/([^/]+))?$/.exec(p);
+    if (req.method === "GET" && membersMatch) {
+      const wanted = membersMatch[1] ? decodeURIComponent(membersMatch[1]) : null;
+      if (!wanted) return send(200, members.map(memberJson));
+      const m = members.find((u) => u.id === wanted || u.aadObjectId === wanted);
+      return m ? send(200, memberJson(m)) : send(404, { error: { code: "MemberNotFoundInConversation", message: "no" } });
+    }
+    if (this.failNext && req.method === "POST") {
+      const f = this.failNext;
+      f.times = (f.times ?? 1) - 1;
+      if (f.times <= 0) this.failNext = null;
+      res.writeHead(f.status, { "content-type": "application/json", ...(f.retryAfter ? { "retry-after": f.retryAfter } : {}) });
+      return void res.end(JSON.stringify({ error: { code: "Throttled", message: "slow down" } }));
+    }
+    this.captured.push({ method: req.method ?? "", path: p, body: raw ? JSON.parse(raw) : {} });
+    if (req.method === "PUT") return send(200, { id: p.split("/").pop() });
+    return send(201, { id: `msg-${++this.seq}` });
+  }
+
+  /** Adaptive Card JSON of every POST/PUT, as strings, in order. */
+  cardTexts(method?: string): string[] {
+    return this.captured.filter((c) => !method || c.method === method).map((c) => JSON.stringify(c.body.attachments?.[0]?.content ?? {}));
+  }
+}
+
+describe("Teams end to end through the real server", () => {
+  let dir: string;
+  let server: RunningServer;
+  let connector: FakeConnector;
+  let ctx: ActivityContext;
+  const clock = fixedClock("2026-11-23T09:00:00Z");
+
+  const send = async (activity: object) => {
+    const res = await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as { type?: string; value?: unknown }) : null };
+  };
+  const cardText = (body: { value?: unknown } | null) => JSON.stringify(body?.value ?? {});
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "convene-teams-e2e-"));
+    connector = new FakeConnector();
+    await connector.start();
+    const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, "e2e.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" });
+    server = await startServer(config, { clock });
+    ctx = { serviceUrl: connector.url, conversationId: "19:case-channel@thread.tacv2" };
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await connector?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  let meetingId = "";
+
+  it("links the channel to a case, once even when the activity is redelivered", async () => {
+    const link = messageActivity(ctx, sw, "link CS-2026-0142");
+    expect((await send(link)).status).toBe(200);
+    expect((await send(link)).status).toBe(200);
+    const replies = connector.captured.filter((c) => c.method === "POST");
+    expect(replies).toHaveLength(1);
+    expect(connector.cardTexts()[0]).toContain("Linked to case CS-2026-0142");
+  });
+
+  it("answers convene with the form, listing the conversation's members", async () => {
+    await send(messageActivity(ctx, sw, "convene strategy CS-2026-0142"));
+    const form = connector.cardTexts().at(-1)!;
+    expect(form).toContain("Convene: Strategy discussion");
+    expect(form).toContain("person_police");
+    expect(form).toContain("DC Priya Shah");
+    expect(form).toContain("Input.Date");
+    expect(form).toContain(CardVerb.conveneSubmit);
+  });
+
+  it("convenes from the submitted form and posts the roster through the outbox", async () => {
+    const before = connector.captured.length;
+    const submit = actionActivity(ctx, sw, CardVerb.conveneSubmit, {
+      caseRef: "CS-2026-0142",
+      kind: "strategy-discussion",
+      concern: "Bruising reported by school [click](http://evil.example) *urgent*",
+      urgency: "today",
+      date: "2026-11-24",
+      time: "10:00",
+      mode: "meeting",
+      person_social_worker: "",
+      "person_social-worker": sw.aadObjectId,
+      person_police: police.aadObjectId,
+      person_health: health.aadObjectId,
+      contact_school: "School DSL duty line",
+    });
+    const res = await send(submit);
+    expect(res.status).toBe(200);
+    expect(res.body?.type).toBe("application/vnd.microsoft.card.adaptive");
+    expect(cardText(res.body)).toContain("convened");
+    // Redelivered submit: no second meeting.
+    await send(submit);
+    await drainOutbox(server.context);
+    const posted = connector.captured.slice(before).filter((c) => c.method === "POST").map((c) => JSON.stringify(c.body.attachments?.[0]?.content));
+    const rosters = posted.filter((t) => t.includes("Who is coming"));
+    expect(rosters).toHaveLength(1);
+    const roster = rosters[0]!;
+    expect(roster).toContain("DC Priya Shah");
+    expect(roster).toContain("Hana Lewis");
+    expect(roster).toContain("School DSL duty line");
+    expect(roster).not.toContain("[click](");
+    meetingId = /"meetingId":"([^"]+)"/.exec(roster)![1]!;
+    expect(meetingId).toBeTruthy();
+  });
+
+  const rowId = async (role: string) => {
+    const roster = await server.context.app.getRoster(meetingId);
+    return roster.rows.find((r) => r.role === role)!.invitationId;
+  };
+
+  it("refuses an answer from the wrong user", async () => {
+    const res = await send(actionActivity(ctx, police, CardVerb.respond, { meetingId, invitationId: await rowId("health"), answer: "accept" }));
+    expect(res.status).toBe(200);
+    expect(res.body?.type).toBe("application/vnd.microsoft.activity.message");
+    expect(String(res.body?.value)).toContain("Only Hana Lewis");
+    const roster = await server.context.app.getRoster(meetingId);
+    expect(roster.rows.find((r) => r.role === "health")!.response).toBe("invited");
+  });
+
+  it("records three agencies' answers from three users and updates the card in place", async () => {
+    for (const [user, role] of [[sw, "social-worker"], [police, "police"], [health, "health"]] as const) {
+      const res = await send(actionActivity(ctx, user, CardVerb.respond, { meetingId, invitationId: await rowId(role), answer: "accept" }));
+      expect(res.body?.type).toBe("application/vnd.microsoft.card.adaptive");
+      expect(cardText(res.body)).toContain("Your answer is recorded");
+    }
+    await drainOutbox(server.context);
+    const updates = connector.cardTexts("PUT");
+    expect(updates.length).toBeGreaterThan(0);
+    const latest = updates.at(-1)!;
+    expect(latest).toContain("Accepted");
+    expect(latest).not.toContain("Missing required roles");
+    const roster = await server.context.app.getRoster(meetingId);
+    expect(roster.rows.filter((r) => r.response === "accepted").map((r) => r.role).sort()).toEqual(["health", "police", "social-worker"]);
+  });
+
+  it("marks the meeting held and opens the decision form", async () => {
+    const held = await send(actionActivity(ctx, sw, CardVerb.markHeld, { meetingId }));
+    expect(cardText(held.body)).toContain("Marked held");
+    const form = await send(actionActivity(ctx, sw, CardVerb.openRecord, { meetingId }));
+    const text = cardText(form.body);
+    expect(text).toContain("Record the decision");
+    expect(text).toContain("decision.s47");
+    expect(text).toContain("Input.Toggle");
+    expect(text).toContain("Input.Number");
+  });
+
+  it("shows field errors beside the fields, then records the decision and posts the record", async () => {
+    const bad = await send(actionActivity(ctx, sw, CardVerb.recordSubmit, { meetingId, "meeting.date": "2026-11-24" }));
+    expect(cardText(bad.body)).toContain("Please fix");
+    expect(cardText(bad.body)).toContain("Attention");
+
+    const values: Record<string, string> = {
+      "meeting.date": "2026-11-24",
+      "meeting.time": "10:00",
+      "meeting.mode": "meeting",
+      attendees: "Sam Okafor, Social worker, Children's social care\nDC Priya Shah, Detective constable, Police\nHana Lewis, Named nurse, Health",
+      attendeesSenior: "true",
+      "informationShared.0.agency": "Police",
+      "informationShared.0.summary": "No previous call-outs to the address.",
+      "child.livedExperience": "Goes to school most days; spends evenings at home.",
+      "child.voice": "Said they want things to be calmer at home.",
+      "signsOfSafety.worries": "Unexplained bruising.",
+      "signsOfSafety.workingWell": "School attendance is good.",
+      "signsOfSafety.needsToHappen": "A medical assessment and a joint visit.",
+      "signsOfSafety.safetyScale.0.agency": "Police",
+      "signsOfSafety.safetyScale.0.score": "4",
+      "decision.s47": "yes",
+      "decision.investigation": "joint-with-police",
+      "decision.criminalInvestigation": "Police will interview with the social worker on 25 November.",
+      "decision.medical.needed": "yes",
+      "decision.medical.detail": "Child protection medical by the paediatrician on 24 November.",
+      "decision.legalAction": "none",
+      "decision.otherChildren": "None in the household.",
+      "informationForFamily.decision": "withheld",
+      "informationForFamily.reason": "Sharing now may jeopardise the police investigation.",
+      "actions.0.who": "Sam Okafor",
+      "actions.0.what": "Arrange the medical",
+      "actions.0.byWhen": "2026-11-24",
+      "nextStep.kind": "initial-conference",
+      "nextStep.reason": "Section 47 enquiries are starting.",
+      chair: "Sam Okafor",
+      recorder: "Sam Okafor",
+    };
+    const ok = await send(actionActivity(ctx, sw, CardVerb.recordSubmit, { meetingId, ...values }));
+    expect(cardText(ok.body)).toContain("Decision record version 1 saved");
+    await drainOutbox(server.context);
+    const record = connector.cardTexts("POST").find((t) => t.includes("Decision record ·"));
+    expect(record).toBeDefined();
+    expect(record).toContain("CS-2026-0142");
+    expect(record).toContain("Unexplained bruising.");
+  });
+
+  it("lists deadlines and posts a nudge to the channel when one is due", async () => {
+    await send(messageActivity(ctx, sw, "deadlines CS-2026-0142"));
+    expect(connector.cardTexts("POST").at(-1)).toContain("Deadlines · CS-2026-0142");
+    const postsBefore = connector.captured.length;
+    clock.set("2026-12-11T10:00:00Z");
+    const pass = await runNudgePassNow(server.context);
+    expect(pass.sent.length).toBeGreaterThan(0);
+    await drainOutbox(server.context);
+    const nudges = connector.captured.slice(postsBefore).filter((c) => c.method === "POST").map((c) => JSON.stringify(c.body.attachments?.[0]?.content));
+    expect(nudges.some((t) => t.includes("CS-2026-0142") && t.includes(CardVerb.deadlines))).toBe(true);
+  });
+
+  it("ignores a redelivered answer: nothing changes and nothing is posted twice", async () => {
+    const again = actionActivity(ctx, police, CardVerb.respond, { meetingId, invitationId: await rowId("police"), answer: "accept" }, nextActivityId());
+    await send(again);
+    await drainOutbox(server.context);
+    const count = connector.captured.length;
+    await send(again);
+    await drainOutbox(server.context);
+    expect(connector.captured.length).toBe(count);
+  });
+
+  it("maps connector throttling and refusals to delivery errors", async () => {
+    const link = await server.context.uow.run((r) => r.channelLinks.findByConversation("teams", ctx.conversationId));
+    const gateway = createTeamsGateway(server.context);
+    const card = { type: "notice" as const, view: { title: "t", text: "x" } };
+    // The SDK's own pipeline retries a 429 three times (honouring Retry-After) before giving up.
+    connector.failNext = { status: 429, retryAfter: "1", times: 4 };
+    const throttled = await gateway.post(link!, card).catch((e: unknown) => e);
+    expect(throttled).toBeInstanceOf(DeliveryError);
+    expect((throttled as DeliveryError).retryAfterMs).toBe(1000);
+    expect((throttled as DeliveryError).permanent).toBe(false);
+    connector.failNext = { status: 403 };
+    const refused = await gateway.post(link!, card).catch((e: unknown) => e);
+    expect((refused as DeliveryError).permanent).toBe(true);
+  });
+
+  it("refuses activities from other machines in local mode", async () => {
+    const mounted = await mountTeams(server.context);
+    const route = mounted.routes.find((r) => r.path === "/api/messages")!;
+    let status = 0;
+    const res = { headersSent: false, writeHead: (s: number) => { status = s; }, end: () => undefined } as never;
+    await route.handle({ socket: { remoteAddress: "10.1.2.3" }, headers: {}, method: "POST" } as never, res);
+    expect(status).toBe(403);
+  });
+});

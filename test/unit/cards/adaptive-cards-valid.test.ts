@@ -1,0 +1,103 @@
+import * as AC from "adaptivecards";
+import type { AdaptiveCardJson } from "../../../src/cards/adaptive-card";
+import { renderConveneFormCard } from "../../../src/cards/convene-form.card";
+import { renderDecisionFormCard } from "../../../src/cards/decision-form.card";
+import { renderDecisionRecordCard } from "../../../src/cards/decision-record.card";
+import { renderDeadlinesCard } from "../../../src/cards/deadlines.card";
+import { renderHelpCard } from "../../../src/cards/help.card";
+import { renderNoticeCard } from "../../../src/cards/notice.card";
+import { renderNudgeCard } from "../../../src/cards/nudge.card";
+import type { RosterView } from "../../../src/cards/outbound-card";
+import { renderRosterCard } from "../../../src/cards/roster.card";
+import { formFor } from "../../../src/domain/decision-record/record-form";
+import { MEETING_KINDS } from "../../../src/domain/meeting/meeting-kind";
+
+const EVIL = "[x](http://e.example) *b* <at>All</at> `c` # h";
+const members = [{ id: "aad-1", name: "Sam [Okafor]" }, { id: "aad-2", name: "DC Priya Shah" }];
+
+const roster = (status: RosterView["status"]): RosterView => ({
+  meetingId: "m1",
+  caseReference: "CS-2026-0142",
+  kind: "strategy-discussion",
+  kindTitle: "Strategy discussion",
+  status,
+  urgencyLabel: "Today",
+  whenLabel: "Tue 24 Nov 2026, 10:00 (UK time)",
+  modeLabel: "Meeting",
+  concern: EVIL,
+  convenorLabel: "Sam Okafor",
+  rows: [
+    { invitationId: "i1", role: "social-worker", roleLabel: "Social worker", required: true, inviteeLabel: "Sam Okafor", response: "accepted", responseLabel: "Accepted", attendance: "unknown" },
+    { invitationId: "i2", role: "health", roleLabel: "Health", required: true, inviteeLabel: EVIL, response: "declined", responseLabel: "Declined: on leave", attendance: "unknown" },
+  ],
+  missingRequiredRoles: ["health", "police"],
+  quorumOverrideReason: null,
+  revision: 3,
+});
+
+/** Every card the bot can send. */
+function everyCard(): Array<[string, AdaptiveCardJson]> {
+  const cards: Array<[string, AdaptiveCardJson]> = [];
+  for (const status of ["proposed", "held", "recorded"] as const) cards.push([`roster ${status}`, renderRosterCard(roster(status), { members, refreshUserIds: ["29:a"] })]);
+  cards.push(["roster override", renderRosterCard(roster("scheduled"), { errorMessage: "Not held yet", overridePrompt: { missingRoleLabels: ["Police"] } })]);
+  cards.push([
+    "decision record",
+    renderDecisionRecordCard({ meetingId: "m1", caseReference: "CS-1", kindTitle: "Strategy discussion", version: 2, amendmentReason: EVIL, authorLabel: "Sam", recordedAtLabel: "24 Nov 2026", sections: [{ title: "Decision", fields: [{ label: "s47", value: EVIL }] }] }),
+  ]);
+  cards.push([
+    "nudge",
+    renderNudgeCard({ deadlineId: "d1", caseReference: "CS-1", title: "ICPC", ruleSummary: "within 15 working days", dueDate: "2026-12-14", dueDateLabel: "Mon 14 Dec 2026", workingDaysRemaining: 2, stage: "t-2", late: true, overdue: false, escalated: true, mentions: [{ platformUserId: "aad-1", displayName: "Sam <b>" }], actionCommand: "deadlines CS-1" }),
+  ]);
+  cards.push(["notice", renderNoticeCard({ title: "Linked", text: EVIL })]);
+  cards.push(["notice error", renderNoticeCard({ title: "No", text: "x" }, "error")]);
+  cards.push(["deadlines", renderDeadlinesCard({ caseReference: "CS-1", lines: [{ id: "1", kind: "deadline", title: EVIL, dueDate: "2026-12-14", dueDateLabel: "Mon 14 Dec", workingDaysRemaining: -1, status: "open", ownerLabel: "Sam" }] })]);
+  cards.push(["deadlines empty", renderDeadlinesCard({ caseReference: "CS-1", lines: [] })]);
+  cards.push(["help", renderHelpCard()]);
+  cards.push(["convene form", renderConveneFormCard({ caseReference: "CS-1", kind: "strategy-discussion", members, peoplePicker: false, errors: { concern: "Say more", form: "x" }, values: { concern: EVIL } })]);
+  for (const kind of MEETING_KINDS) {
+    cards.push([`decision form ${kind}`, renderDecisionFormCard({ meetingId: "m1", caseReference: "CS-1", kindTitle: kind, fields: formFor(kind), errors: { "decision.s47": "Choose" }, amendment: true })]);
+  }
+  return cards;
+}
+
+describe("every Adaptive Card Convene sends", () => {
+  it.each(everyCard())("%s parses and validates as Adaptive Card 1.5 with no errors", (_name, json) => {
+    expect(json.version).toBe("1.5");
+    expect(json.fallbackText).toBeTruthy();
+    const context = new AC.SerializationContext(AC.Versions.v1_5);
+    const card = new AC.AdaptiveCard();
+    card.parse(json, context);
+    const parseErrors: string[] = [];
+    for (let i = 0; i < context.eventCount; i++) {
+      const e = context.getEventAt(i);
+      if (e.phase !== undefined && e.event !== undefined) parseErrors.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
+    }
+    expect(parseErrors).toEqual([]);
+    const results = card.validateProperties();
+    expect(results.validationEvents.map((e) => `${AC.ValidationEvent[e.event]}: ${e.message}`)).toEqual([]);
+  });
+
+  it("renders forms without members (agency contacts only) validly", () => {
+    const json = renderConveneFormCard({ caseReference: "CS-1", kind: "core-group", members: [], peoplePicker: false });
+    const card = new AC.AdaptiveCard();
+    card.parse(json, new AC.SerializationContext(AC.Versions.v1_5));
+    expect(card.validateProperties().validationEvents).toEqual([]);
+  });
+
+  it("uses Action.Execute only (no Action.Submit)", () => {
+    for (const [, json] of everyCard()) expect(JSON.stringify(json)).not.toContain("Action.Submit");
+  });
+
+  it("never lets user text inject links or mentions", () => {
+    for (const [, json] of everyCard()) {
+      // Input values are plain text in an input box, not Markdown; everything rendered is checked.
+      const text = JSON.stringify(json, function (this: Record<string, unknown>, key, value: unknown) {
+        // Choice titles are plain text too (hosts render them without Markdown).
+        if (key === "choices") return undefined;
+        return key === "value" && typeof this.type === "string" && this.type.startsWith("Input.") ? undefined : value;
+      });
+      expect(text).not.toContain("](http");
+      expect(text).not.toContain("<at>All</at>");
+    }
+  });
+});

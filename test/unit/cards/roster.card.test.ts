@@ -1,0 +1,73 @@
+import { renderRosterCard } from "../../../src/cards/roster.card";
+import type { RosterView } from "../../../src/cards/outbound-card";
+import { CardVerb } from "../../../src/cards/card-verbs";
+
+const view = (over: Partial<RosterView> = {}): RosterView => ({
+  meetingId: "m1",
+  caseReference: "CS-2026-0142",
+  kind: "strategy-discussion",
+  kindTitle: "Strategy discussion",
+  status: "proposed",
+  urgencyLabel: "Today",
+  whenLabel: "Tue 24 Nov 2026, 10:00",
+  modeLabel: "Meeting",
+  concern: "Bruising *reported*",
+  convenorLabel: "Sam Okafor",
+  rows: [
+    { invitationId: "i1", role: "social-worker", roleLabel: "Social worker", required: true, inviteeLabel: "Sam Okafor", response: "accepted", responseLabel: "Accepted", attendance: "unknown" },
+    { invitationId: "i2", role: "health", roleLabel: "Health", required: true, inviteeLabel: "Hana Lewis", response: "declined", responseLabel: "Declined: on leave", attendance: "unknown" },
+  ],
+  missingRequiredRoles: ["health", "police"],
+  quorumOverrideReason: null,
+  revision: 4,
+  ...over,
+});
+const json = (c: unknown) => JSON.stringify(c);
+
+describe("renderRosterCard", () => {
+  it("shows one row per role and highlights required roles nobody fills", () => {
+    const card = renderRosterCard(view());
+    const text = json(card);
+    expect(text).toContain("Sam Okafor");
+    expect(text).toContain("Declined: on leave");
+    expect(text).toContain('"style":"attention"');
+    expect(text).toContain("**Police** (required): nobody invited yet");
+    expect(text).toContain("Missing required roles: Health, Police");
+    expect(text).toContain("Bruising ＊reported＊");
+  });
+
+  it("offers answers per row while open, with Accept stating seniority, and Mark held", () => {
+    const text = json(renderRosterCard(view(), { members: [{ id: "aad-2", name: "DC Priya Shah" }] }));
+    expect(text).toContain("Accept: I can make decisions for my agency");
+    expect(text).toContain('"answer":"decline"');
+    expect(text).toContain('"answer":"delegate"');
+    expect(text).toContain("delegate_i2");
+    expect(text).toContain(CardVerb.markHeld);
+    expect(text).not.toContain(CardVerb.openRecord);
+  });
+
+  it("leaves Delegate out when the connector gave no members (names are never typed)", () => {
+    expect(json(renderRosterCard(view()))).not.toContain('"answer":"delegate"');
+  });
+
+  it("asks for an override reason after QUORUM_NOT_MET", () => {
+    const text = json(renderRosterCard(view(), { errorMessage: "Not held yet", overridePrompt: { missingRoleLabels: ["Police"] } }));
+    expect(text).toContain("overrideReason");
+    expect(text).toContain("Mark held anyway");
+  });
+
+  it("offers Record decision once held and Amend once recorded", () => {
+    expect(json(renderRosterCard(view({ status: "held" })))).toContain("Record decision");
+    expect(json(renderRosterCard(view({ status: "recorded" })))).toContain("Amend record");
+    expect(json(renderRosterCard(view({ status: "held" })))).not.toContain("Respond (");
+  });
+
+  it("refreshes for the listed users, at most 60", () => {
+    const ids = Array.from({ length: 70 }, (_, i) => `29:${i}`);
+    const card = renderRosterCard(view(), { refreshUserIds: ids });
+    const refresh = card.refresh as { action: { verb: string; data: { meetingId: string } }; userIds: string[] };
+    expect(refresh.action.verb).toBe(CardVerb.refresh);
+    expect(refresh.action.data.meetingId).toBe("m1");
+    expect(refresh.userIds).toHaveLength(60);
+  });
+});

@@ -1,0 +1,41 @@
+import { renderDeadlinesCard } from "../../../src/cards/deadlines.card";
+import { renderDecisionRecordCard } from "../../../src/cards/decision-record.card";
+import { renderHelpCard } from "../../../src/cards/help.card";
+import { renderNoticeCard } from "../../../src/cards/notice.card";
+
+describe("deadlines, decision record, help and notice cards", () => {
+  it("lists each deadline with days left or overdue", () => {
+    const text = JSON.stringify(
+      renderDeadlinesCard({
+        caseReference: "CS-1",
+        lines: [
+          { id: "1", kind: "deadline", title: "Initial child protection conference", dueDate: "2026-12-15", dueDateLabel: "Tue 15 Dec 2026", workingDaysRemaining: 3, status: "open", ownerLabel: null },
+          { id: "2", kind: "action", title: "Arrange the medical", dueDate: "2026-11-24", dueDateLabel: "Tue 24 Nov 2026", workingDaysRemaining: -2, status: "open", ownerLabel: "Sam Okafor" },
+        ],
+      }),
+    );
+    expect(text).toContain("Deadline: Initial child protection conference");
+    expect(text).toContain("3 working days left");
+    expect(text).toContain("2 working days overdue");
+    expect(text).toContain("Sam Okafor");
+  });
+
+  it("shows every section of a decision record, escaped, with the amendment reason", () => {
+    const text = JSON.stringify(
+      renderDecisionRecordCard({ meetingId: "m1", caseReference: "CS-1", kindTitle: "Strategy discussion", version: 2, amendmentReason: "Typo in [date]", authorLabel: "Sam", recordedAtLabel: "24 Nov 2026", sections: [{ title: "Decision", fields: [{ label: "Section 47", value: "Yes" }] }] }),
+    );
+    expect(text).toContain("Version 2, recorded by Sam");
+    expect(text).toContain("Amended because: Typo in ［date］");
+    expect(text).toContain("**Decision**");
+    expect(text).toContain("Section 47");
+  });
+
+  it("explains every command", () => {
+    const text = JSON.stringify(renderHelpCard());
+    for (const c of ["link CS", "convene strategy", "convene core-group", "deadlines CS", "help"]) expect(text).toContain(c);
+  });
+
+  it("renders a notice, red for errors", () => {
+    expect(JSON.stringify(renderNoticeCard({ title: "T", text: "x" }, "error"))).toContain("Attention");
+  });
+});
