@@ -38,6 +38,11 @@ export interface LanguageAdviceView {
   suggestion: string;
 }
 
+/** One line per hint, for a notice to the recorder. */
+export function describeLanguageAdvice(advice: readonly LanguageAdviceView[]): string[] {
+  return advice.map((a) => `${a.fieldLabel}: "${a.match}" is ${a.kind === "jargon" ? "jargon" : "judgemental"}; try: ${a.suggestion}`);
+}
+
 /** The result of recording a decision: a card (plus language advice), or field-level errors to show beside inputs. */
 export type RecordDecisionResult =
   | { ok: true; record: DecisionRecordView; roster: RosterView; advice: LanguageAdviceView[] }
@@ -59,6 +64,6 @@ export interface App {
   waiveDeadline(cmd: WaiveDeadlineCommand): Promise<{ notice: NoticeView }>;
   /** The decision form for the convenor (pre-filled with the latest version when amending). Authorised. */
   openDecisionForm(cmd: OpenDecisionFormCommand): Promise<DecisionFormView>;
-  /** The current roster of a meeting (for refresh and for opening forms). Authorised: actor must belong to a linked conversation of the case. */
-  getRoster(meetingId: string): Promise<RosterView>;
+  /** The current roster of a meeting (for refresh). With `conversation`, refused unless that conversation is linked to the meeting's case. */
+  getRoster(meetingId: string, conversation?: { platform: "teams" | "slack"; conversationId: string }): Promise<RosterView>;
 }

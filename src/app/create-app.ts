@@ -34,6 +34,6 @@ export function createApp(deps: AppDeps): App {
     listDeadlines: (cmd) => listDeadlines(deps, cmd),
     waiveDeadline: (cmd) => waiveDeadline(deps, cmd),
     openDecisionForm: (cmd) => openDecisionForm(deps, cmd),
-    getRoster: (meetingId) => getRoster(deps, meetingId),
+    getRoster: (meetingId, conversation) => getRoster(deps, meetingId, conversation),
   };
 }

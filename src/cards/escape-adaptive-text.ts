@@ -2,24 +2,21 @@
 // in the adaptivecards renderer. Backslash escapes are not honoured by every host, so the
 // characters that build links, emphasis, headings, code and <at> mentions are swapped for
 // their full-width look-alikes: the text still reads the same, and nothing can be injected.
+// Parentheses, pipes and tildes stay as typed: without "[...]" no link can form, and
+// "Hana Lewis (named nurse)" should read as written.
 
 const REPLACEMENTS: Record<string, string> = {
   "[": "［",
   "]": "］",
-  "(": "（",
-  ")": "）",
   "*": "＊",
   _: "＿",
   "#": "＃",
   "<": "＜",
   ">": "＞",
   "`": "｀",
-  "~": "～",
-  "|": "｜",
-  "\\": "＼",
 };
 
-const SPECIAL = /[[\]()*_#<>`~|\\]/g;
+const SPECIAL = /[[\]*_#<>`]/g;
 // Control characters other than tab and newline can confuse renderers and logs.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 

@@ -7,7 +7,7 @@ import { runNudgePass } from "../../app/run-nudge-pass";
 import { fixedClock } from "../../domain/shared/clock";
 import type { ServerContext } from "../../server/start-server";
 import { fakeConnectorRoutes, PlaygroundTranscript } from "./playground-connector";
-import { PLAYGROUND_BOT, PLAYGROUND_TENANT, PLAYGROUND_USERS } from "./playground-users";
+import { PLAYGROUND_BOT, PLAYGROUND_CONVERSATION_ID, PLAYGROUND_TENANT, PLAYGROUND_USERS } from "./playground-users";
 
 /** Where the fake connector lives on the server; activities' serviceUrl points here. */
 export const PLAYGROUND_CONNECTOR_PATH = "/playground/connector";
@@ -75,7 +75,7 @@ export function createPlaygroundRoutes(ctx: ServerContext): Route[] {
       method: "GET",
       path: "/playground/config",
       handle: local((_req, res) =>
-        sendJson(res, 200, { users: PLAYGROUND_USERS, bot: PLAYGROUND_BOT, tenant: PLAYGROUND_TENANT, serviceUrl: `${ctx.baseUrl()}${PLAYGROUND_CONNECTOR_PATH}` }),
+        sendJson(res, 200, { users: PLAYGROUND_USERS, bot: PLAYGROUND_BOT, tenant: PLAYGROUND_TENANT, conversationId: PLAYGROUND_CONVERSATION_ID, serviceUrl: `${ctx.baseUrl()}${PLAYGROUND_CONNECTOR_PATH}` }),
       ),
     },
     {

@@ -25,3 +25,6 @@ export const PLAYGROUND_USERS: readonly PlaygroundUser[] = [
 
 /** The bot as it appears in playground conversations. */
 export const PLAYGROUND_BOT = { id: "28:convene-playground-bot", name: "Convene" } as const;
+
+/** The playground's one case channel (a Teams channel thread id). The demo links it to a case. */
+export const PLAYGROUND_CONVERSATION_ID = "19:playground-case-channel@thread.tacv2";

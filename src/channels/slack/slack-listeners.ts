@@ -1,3 +1,4 @@
+import { describeLanguageAdvice } from "../../app/app-types";
 import { createHash } from "node:crypto";
 import type { App as BoltApp, BlockAction, SlackViewAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
@@ -277,7 +278,7 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
 
   // --- modal submissions -----------------------------------------------------------------
 
-  type ViewArgs = { body: SlackViewAction; ack: Ack };
+  type ViewArgs = { body: SlackViewAction; ack: Ack; client: WebClient };
   const viewBasics = (body: SlackViewAction) => ({
     state: body.view.state.values as unknown as SlackViewState,
     key: viewSubmissionKey(body.view as unknown as { id: string; hash: string; state: { values: unknown } }),
@@ -332,7 +333,7 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
     }
   });
 
-  bolt.view(SlackCallbackId.RecordDecision, async ({ body, ack }: ViewArgs) => {
+  bolt.view(SlackCallbackId.RecordDecision, async ({ body, ack, client }: ViewArgs) => {
     const meta = parseMeta<RecordModalMetadata>(body.view.private_metadata);
     if (!meta) return void (await ack());
     const { state, key, blocks } = viewBasics(body);
@@ -349,6 +350,11 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
       });
       if (!result.ok) return void (await ack({ response_action: "errors", errors: errorsForView({ blocks }, result.errors) }));
       await ack();
+      const advice = describeLanguageAdvice(result.advice);
+      if (advice.length) {
+        // Advisory only: the record is saved; the recorder may amend it if they agree.
+        await ephemeral(client, meta.channelId, body.user.id, ["Decision recorded. Plain-language check (advice only):", ...advice].join("\n"));
+      }
     } catch (err) {
       await ack({ response_action: "update", view: messageModal("Not recorded", userMessage(err, logger)) });
     }

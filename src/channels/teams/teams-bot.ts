@@ -1,3 +1,5 @@
+import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
+import { describeLanguageAdvice } from "../../app/app-types";
 import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity, type Mention } from "botbuilder";
 import { ZodError } from "zod";
 import type { App } from "../../app/app-types";
@@ -174,9 +176,9 @@ export class ConveneTeamsBot {
         }
       }
       case CardVerb.openRecord: {
-        const roster = await this.rosterFor(context, str("meetingId"));
-        if (!isMeetingKind(roster.kind)) return messageBody("This meeting has no decision form.");
-        return cardBody(renderDecisionFormCard({ meetingId: roster.meetingId, caseReference: roster.caseReference, kindTitle: roster.kindTitle, fields: formFor(roster.kind), amendment: roster.status === "recorded" }));
+        // The app decides who may record, and pre-fills an amendment with the latest version.
+        const form = await this.deps.app.openDecisionForm({ key, actor: await actorOf(context), conversation: this.conversation(context), meetingId: str("meetingId") });
+        return cardBody(renderDecisionFormCard({ meetingId: form.meetingId, caseReference: form.caseReference, kindTitle: meetingKindTitle(form.kind), fields: formFor(form.kind, form.values), values: form.values, amendment: form.amend }));
       }
       case CardVerb.recordSubmit: {
         const meetingId = str("meetingId");
@@ -189,13 +191,18 @@ export class ConveneTeamsBot {
           else if (typeof v === "boolean") values[k] = String(v);
         }
         const amendmentReason = str(AMENDMENT_REASON_ID).trim();
-        const roster = await this.rosterFor(context, meetingId);
-        if (!isMeetingKind(roster.kind)) return messageBody("This meeting has no decision form.");
-        const result = await this.deps.app.recordDecision({ key, actor: await actorOf(context), conversation: this.conversation(context), meetingId, values, ...(amendmentReason ? { amendmentReason } : {}) });
+        const actor = await actorOf(context);
+        const result = await this.deps.app.recordDecision({ key, actor, conversation: this.conversation(context), meetingId, values, ...(amendmentReason ? { amendmentReason } : {}) });
         if (!result.ok) {
-          return cardBody(renderDecisionFormCard({ meetingId, caseReference: roster.caseReference, kindTitle: roster.kindTitle, fields: formFor(roster.kind, values), values: { ...values, [AMENDMENT_REASON_ID]: amendmentReason }, errors: result.errors, amendment: roster.status === "recorded" }));
+          const form = await this.deps.app.openDecisionForm({ key, actor, conversation: this.conversation(context), meetingId });
+          // The app names the amendment box "amendmentReason"; the card's input id differs.
+          const { amendmentReason: amendError, ...fieldErrors } = result.errors;
+          const errors = amendError ? { ...fieldErrors, [AMENDMENT_REASON_ID]: amendError } : fieldErrors;
+          return cardBody(renderDecisionFormCard({ meetingId, caseReference: form.caseReference, kindTitle: meetingKindTitle(form.kind), fields: formFor(form.kind, values), values: { ...values, [AMENDMENT_REASON_ID]: amendmentReason }, errors, amendment: form.amend }));
         }
-        return cardBody(await this.rosterCard(context, result.roster, { notice: `Decision record version ${result.record.version} saved and posted to the channel.` }));
+        const advice = describeLanguageAdvice(result.advice);
+        const notice = [`Decision record version ${result.record.version} saved and posted to the channel.`, ...(advice.length ? ["Plain-language check (advice only; amend the record if you agree):", ...advice] : [])].join("\n");
+        return cardBody(await this.rosterCard(context, result.roster, { notice }));
       }
       case CardVerb.refresh:
         return cardBody(await this.rosterCard(context, await this.rosterFor(context, str("meetingId"))));
@@ -252,18 +259,10 @@ export class ConveneTeamsBot {
     }
   }
 
-  /** The roster, only if this conversation is linked to the meeting's case (no peeking from elsewhere). */
+  /** The roster, only if this conversation is linked to the meeting's case (the app checks). */
   private async rosterFor(context: TurnContext, meetingId: string): Promise<RosterView> {
     if (!meetingId) throw new DomainError("MEETING_NOT_FOUND", "This card no longer points at a meeting.");
-    const roster = await this.deps.app.getRoster(meetingId);
-    const conversationId = context.activity.conversation?.id ?? "";
-    const linkedRef = await this.deps.uow.run(async (repos) => {
-      const link = await repos.channelLinks.findByConversation("teams", conversationId);
-      const c = link ? await repos.cases.findById(link.caseId) : null;
-      return c?.reference ?? null;
-    });
-    if (linkedRef !== roster.caseReference) throw new DomainError("CASE_NOT_LINKED", "This meeting belongs to a case that is not linked to this conversation.");
-    return roster;
+    return this.deps.app.getRoster(meetingId, this.conversation(context));
   }
 
   private async rosterCard(context: TurnContext, roster: RosterView, extra: RosterCardOptions = {}): Promise<AdaptiveCardJson> {

@@ -4,7 +4,8 @@
 // transcript to show what the bot posted or updated.
 (function () {
   "use strict";
-  var CONVERSATION_ID = "19:playground-case-channel@thread.tacv2";
+  // Set from /playground/config: the server owns the channel id (the demo links it to a case).
+  var CONVERSATION_ID = null;
   var state = { config: null, user: null, since: 0, rendered: {}, overrides: {}, refreshed: {} };
   var $ = function (id) { return document.getElementById(id); };
 
@@ -155,6 +156,7 @@
 
   fetch("/playground/config").then(function (r) { return r.json(); }).then(function (config) {
     state.config = config;
+    CONVERSATION_ID = config.conversationId;
     config.users.forEach(function (u) {
       var o = document.createElement("option");
       o.value = u.id;

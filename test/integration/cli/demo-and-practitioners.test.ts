@@ -1,0 +1,40 @@
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { runCli } from "../../../src/cli/cli-errors";
+import { COMMANDS } from "../../../src/cli/main";
+
+describe("convene demo and convene practitioners add", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "convene-demo-"));
+  const file = path.join(dir, "demo.db");
+  const cli = (...argv: string[]) => runCli(argv, { commands: COMMANDS, env: { DATABASE_URL: `file:${file}` } });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("seeds a demo case with a convened strategy discussion, and is safe to run twice", async () => {
+    const first = await cli("demo");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("DEMO-2026-0001 linked");
+    expect(first.stdout).toContain("strategy discussion convened");
+    expect((await cli("demo")).code).toBe(0);
+
+    const db = new Database(file, { readonly: true });
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    expect(count(`SELECT COUNT(*) n FROM "Case"`)).toBe(1);
+    expect(count(`SELECT COUNT(*) n FROM Meeting WHERE kind = 'strategy-discussion' AND status = 'scheduled'`)).toBe(1);
+    expect(count(`SELECT COUNT(*) n FROM OutboxMessage WHERE operation = 'post'`)).toBe(1);
+    const manager = db.prepare(`SELECT p.role FROM "Case" c JOIN Practitioner p ON p.id = c.teamManagerId`).get() as { role: string };
+    expect(manager.role).toBe("team-manager");
+    const roles = (db.prepare(`SELECT role FROM Practitioner ORDER BY role`).all() as { role: string }[]).map((r) => r.role);
+    expect(roles).toEqual(expect.arrayContaining(["health", "police", "social-worker", "team-manager"]));
+    db.close();
+  });
+
+  it("records a practitioner's role, and refuses an unknown role with exit 2", async () => {
+    const ok = await cli("practitioners", "add", "--platform", "slack", "--tenant", "T1", "--user", "U1", "--name", "Mo Manager", "--agency", "Children's social care", "--role", "team-manager");
+    expect(ok).toMatchObject({ code: 0, stdout: "Mo Manager: team-manager, Children's social care\n" });
+    const bad = await cli("practitioners", "add", "--platform", "slack", "--tenant", "T1", "--user", "U1", "--name", "X", "--agency", "A", "--role", "chief");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^convene: unknown role "chief"/);
+  });
+});
