@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runNudgePass } from "../app/run-nudge-pass";
+import { runNudgePass } from "../app/use-cases/run-nudge-pass";
 import { createWorkingDayCalendar } from "../domain/calendar/working-day-calendar";
 import { fixedClock } from "../domain/shared/clock";
 import { seedOpenDeadlines } from "../store/bench-seed";

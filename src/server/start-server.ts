@@ -15,7 +15,7 @@ import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 import { createLogger, type Logger } from "./logger";
 import { mountTeams } from "../channels/teams/mount-teams";
 import { matchRoute, sendJson, type Route } from "./http-router";
-import { mountDelivery } from "../delivery/mount-delivery";
+import { mountDelivery } from "./mount-delivery";
 import { mountSlack } from "../channels/slack/mount-slack";
 
 /** Everything a channel or background job needs from the composition root. */

@@ -4,7 +4,7 @@ import path from "node:path";
 import { loadConfig } from "../../src/config/config";
 import { startServer, type RunningServer } from "../../src/server/start-server";
 import { fixedClock } from "../../src/domain/shared/clock";
-import { drainOutbox, runNudgePassNow } from "../../src/delivery/mount-delivery";
+import { drainOutbox, runNudgePassNow } from "../../src/server/mount-delivery";
 import { blockKitProblems, modalProblems } from "../../src/cards/slack/block-kit-limits";
 import { SlackActionId, SlackCallbackId, rowActionId } from "../../src/cards/slack/slack-action-ids";
 import {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { loadConfig } from "../../src/config/config";
 import { startServer, type RunningServer } from "../../src/server/start-server";
 import { fixedClock } from "../../src/domain/shared/clock";
-import { drainOutbox, runNudgePassNow } from "../../src/delivery/mount-delivery";
+import { drainOutbox, runNudgePassNow } from "../../src/server/mount-delivery";
 import { CardVerb } from "../../src/cards/card-verbs";
 import { mountTeams } from "../../src/channels/teams/mount-teams";
 import { createTeamsGateway } from "../../src/channels/teams/teams-gateway";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { runNudgePass } from "../../app/run-nudge-pass";
+import { runNudgePass } from "../../app/use-cases/run-nudge-pass";
 import { fixedClock } from "../../domain/shared/clock";
 import { cliCalendar, cliContext, CliUsageError } from "../cli-errors";
 import { withCliStore } from "../cli-store";

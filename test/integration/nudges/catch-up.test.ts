@@ -1,6 +1,6 @@
 import { createDeadlines } from "../../../src/app/deadlines/plan-deadlines";
 import type { DeadlineEvent } from "../../../src/app/deadlines/deadline-events";
-import { runNudgePass } from "../../../src/app/run-nudge-pass";
+import { runNudgePass } from "../../../src/app/use-cases/run-nudge-pass";
 import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
 import { fixedClock } from "../../../src/domain/shared/clock";
 import { createTestDb, quietLogger, seedCase, teamsLink, type TestDb } from "../../helpers/nudge-fixtures";

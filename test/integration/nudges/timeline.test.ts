@@ -1,6 +1,6 @@
 import { createDeadlines } from "../../../src/app/deadlines/plan-deadlines";
 import type { DeadlineEvent } from "../../../src/app/deadlines/deadline-events";
-import { runNudgePass } from "../../../src/app/run-nudge-pass";
+import { runNudgePass } from "../../../src/app/use-cases/run-nudge-pass";
 import type { NudgeView } from "../../../src/cards/outbound-card";
 import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
 import { computeDueDate } from "../../../src/domain/deadline/statutory-rules";

@@ -64,6 +64,18 @@ describe("dependency rule", () => {
     ).toEqual([]);
   });
 
+  it("src/delivery knows the gateway contract, not channels, the store or the server", () => {
+    expect(
+      violations("delivery", (spec, file) => !spec.startsWith(".") ? !/^(botbuilder|@slack\/|@prisma\/|better-sqlite3)/.test(spec) : !/^(channels|store|server|cli)\//.test(insideSrc(spec, file))),
+    ).toEqual([]);
+  });
+
+  it("src/cards are pure builders: no edges, store or server", () => {
+    expect(
+      violations("cards", (spec, file) => !spec.startsWith(".") ? !/^(botbuilder|@slack\/(bolt|web-api)|@prisma\/|better-sqlite3|node:)/.test(spec) : !/^(channels|store|server|cli|delivery)\//.test(insideSrc(spec, file))),
+    ).toEqual([]);
+  });
+
   it("would catch a violation (the check is not vacuous)", () => {
     const info = ts.preProcessFile(`import { PrismaClient } from "@prisma/client"; import x from "node:fs";`, true, true);
     expect(info.importedFiles.map((f) => f.fileName)).toEqual(["@prisma/client", "node:fs"]);

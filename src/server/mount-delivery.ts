@@ -1,10 +1,10 @@
 import type { Platform } from "../app/ports";
-import { type NudgePassResult, runNudgePass } from "../app/run-nudge-pass";
-import type { Mounted, ServerContext } from "../server/start-server";
+import { type NudgePassResult, runNudgePass } from "../app/use-cases/run-nudge-pass";
+import type { Mounted, ServerContext } from "./start-server";
 import { PrismaOutboxClaims } from "../store/prisma-outbox-claims";
-import type { ChannelGateway } from "./channel-gateway";
+import type { ChannelGateway } from "../delivery/channel-gateway";
 import { buildGateways } from "./gateway-factories";
-import { createDispatcher, type Dispatcher, drainDispatcher } from "./outbox-dispatcher";
+import { createDispatcher, type Dispatcher, drainDispatcher } from "../delivery/outbox-dispatcher";
 
 /** Scheduler period: nudges are planned to the minute (09:00 openings). */
 export const SCHEDULER_INTERVAL_MS = 60_000;

@@ -1,14 +1,14 @@
 import type { Platform } from "../app/ports";
-import type { ServerContext } from "../server/start-server";
-import type { ChannelGateway } from "./channel-gateway";
+import type { ServerContext } from "./start-server";
+import type { ChannelGateway } from "../delivery/channel-gateway";
 import { createTeamsGateway } from "../channels/teams/teams-gateway";
 import { createSlackGateway } from "../channels/slack/slack-gateway";
 
 /**
  * How the delivery mount builds a gateway per platform. Each channel adds ONE line here
  * (e.g. `teams: (ctx) => createTeamsGateway(ctx)`), returning null when its platform is
- * disabled by config. Kept apart from mount-delivery so delivery code never depends on a
- * channel's protocol module directly.
+ * disabled by config. This is composition-root code: src/delivery knows only the
+ * ChannelGateway contract, never a channel's protocol module.
  */
 export const GATEWAY_FACTORIES: Partial<Record<Platform, (ctx: ServerContext) => ChannelGateway | null>> = {
   teams: (ctx) => createTeamsGateway(ctx),
