@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { createApp } from "../../app/create-app";
 import type { ActorIdentity } from "../../app/ports";
 import { registerPractitioner } from "../../app/use-cases/register-practitioner";
+import { seedPlaygroundUsers } from "../../channels/playground/playground-routes";
 import { PLAYGROUND_BOT, PLAYGROUND_CONVERSATION_ID, PLAYGROUND_TENANT, PLAYGROUND_USERS, type PlaygroundUser } from "../../channels/playground/playground-users";
 import { createWorkingDayCalendar } from "../../domain/calendar/working-day-calendar";
 import { DateTime } from "luxon";
@@ -36,10 +37,9 @@ export function register(program: Command): void {
         const calendar = createWorkingDayCalendar({ closureDays: (ctx.env.CONVENE_CLOSURE_DAYS ?? "").split(",").filter(Boolean) });
         const deps = { uow: store.uow, clock: store.clock, calendar, logger: silent };
         const app = createApp(deps);
-        for (const u of PLAYGROUND_USERS) {
-          await registerPractitioner(deps, { identity: identity(u), agency: u.agency, role: u.role as "social-worker", operator: "cli:demo" });
-          ctx.out(`practitioner ${u.name} (${u.role})`);
-        }
+        // The same seeding the server does in local mode, so the demo works before first start.
+        await seedPlaygroundUsers(store.uow);
+        for (const u of PLAYGROUND_USERS) ctx.out(`practitioner ${u.name} (${u.role})`);
         const sw = identity(user("social-worker"));
         const conversation = { platform: "teams" as const, conversationId: PLAYGROUND_CONVERSATION_ID };
         const conversationRef = JSON.stringify({
