@@ -41,3 +41,25 @@ export async function caseOfConversation(repos: Repositories, platform: "teams" 
   if (!c) throw new DomainError("CASE_NOT_LINKED", "This conversation is not linked to a case yet. Type: link <case reference>.");
   return c;
 }
+
+/**
+ * A meeting, loaded for an action from a conversation: refused unless the conversation is
+ * linked to the meeting's case. Throws `CASE_NOT_LINKED` or `MEETING_NOT_FOUND`.
+ */
+export async function meetingInConversation(
+  repos: Repositories,
+  conversation: { platform: "teams" | "slack"; conversationId: string },
+  meetingId: string,
+): Promise<{ c: Case; meeting: Meeting }> {
+  const c = await caseOfConversation(repos, conversation.platform, conversation.conversationId);
+  const meeting = await repos.meetings.findById(meetingId);
+  if (!meeting || meeting.caseId !== c.id) throw new DomainError("MEETING_NOT_FOUND", "That meeting is not part of this case.");
+  return { c, meeting };
+}
+
+/** Throws `MEETING_NOT_HELD` unless decisions can be recorded for the meeting. */
+export function requireHeld(meeting: Meeting): void {
+  if (meeting.status !== "held" && meeting.status !== "recorded") {
+    throw new DomainError("MEETING_NOT_HELD", "Mark the meeting held before recording its decisions.");
+  }
+}

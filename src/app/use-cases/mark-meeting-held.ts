@@ -1,8 +1,7 @@
 import { MarkMeetingHeldSchema, type MarkMeetingHeldCommand } from "../../domain/commands/command.schemas";
 import { markHeld } from "../../domain/meeting/meeting";
-import { DomainError } from "../../domain/shared/domain-error";
 import type { RosterView } from "../../cards/outbound-card";
-import { caseOfConversation, requireMeetingOwner } from "../authorisation";
+import { meetingInConversation, requireMeetingOwner } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../create-app";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
@@ -20,9 +19,7 @@ export async function markMeetingHeld(deps: AppDeps, input: MarkMeetingHeldComma
     runOnce(repos, commandKey(cmd.conversation.platform, "held", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
-      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
-      const meeting = await repos.meetings.findById(cmd.meetingId);
-      if (!meeting || meeting.caseId !== c.id) throw new DomainError("MEETING_NOT_FOUND", "That meeting is not part of this case.");
+      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);
       requireMeetingOwner(c, meeting, actor, "mark the meeting held");
       const apologies = new Set(cmd.apologies ?? []);
       const invitations = (await repos.invitations.listForMeeting(meeting.id)).map((i) => ({

@@ -3,8 +3,7 @@ import { CommandBase } from "../../domain/commands/command.schemas";
 import type { RecordFor } from "../../domain/decision-record/decision-record.schema";
 import { recordToFormValues, type FormValues } from "../../domain/decision-record/record-form";
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";
-import { DomainError } from "../../domain/shared/domain-error";
-import { caseOfConversation, requireMeetingOwner } from "../authorisation";
+import { meetingInConversation, requireHeld, requireMeetingOwner } from "../authorisation";
 import type { AppDeps } from "../create-app";
 import { resolveActor } from "./resolve-actor";
 
@@ -31,13 +30,9 @@ export async function openDecisionForm(deps: AppDeps, input: OpenDecisionFormCom
   const cmd = OpenDecisionFormSchema.parse(input);
   return deps.uow.run(async (repos) => {
     const actor = await resolveActor(repos, cmd.actor);
-    const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
-    const meeting = await repos.meetings.findById(cmd.meetingId);
-    if (!meeting || meeting.caseId !== c.id) throw new DomainError("MEETING_NOT_FOUND", "That meeting is not part of this case.");
+    const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);
     requireMeetingOwner(c, meeting, actor, "record the decisions");
-    if (meeting.status !== "held" && meeting.status !== "recorded") {
-      throw new DomainError("MEETING_NOT_HELD", "Mark the meeting held before recording its decisions.");
-    }
+    requireHeld(meeting);
     const versions = await repos.records.listForMeeting(meeting.id);
     const latest = versions[versions.length - 1];
     return {

@@ -11,7 +11,7 @@ import { INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
 import { markRecorded } from "../../domain/meeting/meeting";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { LanguageAdviceView, RecordDecisionResult } from "../app-types";
-import { caseOfConversation, requireMeetingOwner } from "../authorisation";
+import { meetingInConversation, requireHeld, requireMeetingOwner } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../create-app";
 import { buildDecisionRecordView } from "../views/decision-record-view";
@@ -40,13 +40,9 @@ export async function recordDecision(deps: AppDeps, input: RecordDecisionCommand
     runOnce(repos, commandKey(cmd.conversation.platform, "record", cmd.key), async (): Promise<RecordDecisionResult> => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
-      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
-      const meeting = await repos.meetings.findById(cmd.meetingId);
-      if (!meeting || meeting.caseId !== c.id) throw new DomainError("MEETING_NOT_FOUND", "That meeting is not part of this case.");
+      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);
       requireMeetingOwner(c, meeting, actor, "record the decisions");
-      if (meeting.status !== "held" && meeting.status !== "recorded") {
-        throw new DomainError("MEETING_NOT_HELD", "Mark the meeting held before recording its decisions.");
-      }
+      requireHeld(meeting);
 
       // The roster knows who attended and whether they confirmed seniority: prefer it to typing.
       const invitations = await repos.invitations.listForMeeting(meeting.id);
