@@ -9,6 +9,7 @@ import type {
   WaiveDeadlineCommand,
 } from "../domain/commands/command.schemas";
 import type { DecisionFormView, OpenDecisionFormCommand } from "./use-cases/open-decision-form";
+import type { RecordCaseEventCommand } from "./use-cases/record-case-event";
 
 /** One deadline or action line for the `deadlines` command. */
 export interface DeadlineLineView {
@@ -62,6 +63,8 @@ export interface App {
   recordDecision(cmd: RecordDecisionCommand): Promise<RecordDecisionResult>;
   listDeadlines(cmd: ListDeadlinesCommand): Promise<DeadlinesView>;
   waiveDeadline(cmd: WaiveDeadlineCommand): Promise<{ notice: NoticeView }>;
+  /** Records a referral, a transfer-in notification or the child's date of birth, starting their statutory clocks. */
+  recordCaseEvent(cmd: RecordCaseEventCommand): Promise<{ notice: NoticeView }>;
   /** The decision form for the convenor (pre-filled with the latest version when amending). Authorised. */
   openDecisionForm(cmd: OpenDecisionFormCommand): Promise<DecisionFormView>;
   /** The current roster of a meeting (for refresh). With `conversation`, refused unless that conversation is linked to the meeting's case. */

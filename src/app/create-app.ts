@@ -6,6 +6,7 @@ import type { LanguageEntry } from "../domain/language/default-language-list";
 import { conveneMeeting } from "./use-cases/convene-meeting";
 import { getRoster } from "./use-cases/get-roster";
 import { openDecisionForm } from "./use-cases/open-decision-form";
+import { recordCaseEvent } from "./use-cases/record-case-event";
 import { linkChannel } from "./use-cases/link-channel";
 import { listDeadlines } from "./use-cases/list-deadlines";
 import { markMeetingHeld } from "./use-cases/mark-meeting-held";
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): App {
     listDeadlines: (cmd) => listDeadlines(deps, cmd),
     waiveDeadline: (cmd) => waiveDeadline(deps, cmd),
     openDecisionForm: (cmd) => openDecisionForm(deps, cmd),
+    recordCaseEvent: (cmd) => recordCaseEvent(deps, cmd),
     getRoster: (meetingId, conversation) => getRoster(deps, meetingId, conversation),
   };
 }

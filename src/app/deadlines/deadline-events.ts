@@ -24,7 +24,7 @@ export interface DeadlineEvent {
  * Opens a deadline (once per rule and source) with its first nudge scheduled, so the
  * "deadline created" nudge goes out through the normal scheduler pass and outbox.
  */
-export async function openDeadline(deps: AppDeps, repos: Repositories, c: Case, e: DeadlineEvent): Promise<DeadlineRow> {
+export async function openDeadline(deps: Pick<AppDeps, "clock" | "calendar">, repos: Repositories, c: Case, e: DeadlineEvent): Promise<DeadlineRow> {
   const now = deps.clock.now();
   const dueDate = computeDueDate(e.rule, e.from, deps.calendar);
   return repos.deadlines.createIfAbsent({

@@ -3,7 +3,6 @@ import type { WorkingDayCalendar } from "../../domain/calendar/working-day-calen
 import { addCalendarMonths } from "../../domain/deadline/statutory-rules";
 import type { Clock } from "../../domain/shared/clock";
 import { type IsoDate, parseIsoDate } from "../../domain/shared/iso-date";
-import type { AppDeps } from "../create-app";
 import type { DeadlineRow, Repositories } from "../ports";
 import { type DeadlineEvent, openDeadline } from "./deadline-events";
 
@@ -50,9 +49,7 @@ export interface DeadlineContext {
  */
 export async function createDeadlines(repos: Repositories, theCase: Case, trigger: DeadlineTrigger | DeadlineEvent[], ctx: DeadlineContext): Promise<DeadlineRow[]> {
   const events = Array.isArray(trigger) ? trigger : planDeadlineEvents(trigger);
-  // openDeadline reads only clock and calendar from its deps.
-  const deps = ctx as unknown as AppDeps;
   const rows: DeadlineRow[] = [];
-  for (const e of events) rows.push(await openDeadline(deps, repos, theCase, e));
+  for (const e of events) rows.push(await openDeadline(ctx, repos, theCase, e));
   return rows;
 }

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { CommandBase } from "../../domain/commands/command.schemas";
+import { parseCaseReference } from "../../domain/case/case-reference";
+import { getRule } from "../../domain/deadline/statutory-rules";
+import { DomainError } from "../../domain/shared/domain-error";
+import { isoDateInLondon, parseIsoDate } from "../../domain/shared/iso-date";
+import type { NoticeView } from "../../cards/outbound-card";
+import { caseOfConversation, requireCaseManager } from "../authorisation";
+import { commandKey, runOnce } from "../idempotency";
+import type { AppDeps } from "../create-app";
+import { createDeadlines, type DeadlineTrigger } from "../deadlines/plan-deadlines";
+import { dueDateLabel } from "../views/due-date-label";
+import { resolveActor } from "./resolve-actor";
+
+/** Events that start statutory clocks without a meeting. */
+export const CASE_EVENTS = ["referral", "transfer-in", "date-of-birth"] as const;
+
+export const RecordCaseEventSchema = CommandBase.extend({
+  caseRef: z.string().min(1),
+  event: z.enum(CASE_EVENTS),
+  /** The referral's receipt, the notification of the move, or the child's date of birth (YYYY-MM-DD). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-20."),
+});
+/** Records a referral, a transfer-in notification or the child's date of birth. */
+export type RecordCaseEventCommand = z.infer<typeof RecordCaseEventSchema>;
+
+/**
+ * Starts the clocks of DOMAIN.md's table that no meeting starts: a referral (decision in 1
+ * working day, assessment in 45), a transfer-in notification (conference in 15 working
+ * days) and the child's date of birth (a review planned before the 18th birthday). The
+ * case's social worker or manager records them from the case channel; each opens once.
+ */
+export async function recordCaseEvent(deps: AppDeps, input: RecordCaseEventCommand): Promise<{ notice: NoticeView }> {
+  const cmd = RecordCaseEventSchema.parse(input);
+  const reference = parseCaseReference(cmd.caseRef);
+  const date = parseIsoDate(cmd.date);
+  // A referral or notification cannot come from the future; a date of birth can (an unborn baby's due date).
+  if (cmd.event !== "date-of-birth" && date > isoDateInLondon(deps.clock.now())) {
+    throw new DomainError("DATE_IN_FUTURE", "That date is in the future. Give the day it happened.");
+  }
+  return deps.uow.run((repos) =>
+    runOnce(repos, commandKey(cmd.conversation.platform, "case-event", cmd.key), async () => {
+      const now = deps.clock.now();
+      const actor = await resolveActor(repos, cmd.actor);
+      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
+      if (c.reference !== reference) throw new DomainError("CASE_NOT_LINKED", `This conversation is linked to ${c.reference}, not ${reference}.`);
+      requireCaseManager(c, actor, "record case events");
+      let trigger: DeadlineTrigger;
+      if (cmd.event === "referral") trigger = { kind: "referral-received", sourceId: `referral:${date}`, receivedOn: date };
+      else if (cmd.event === "transfer-in") trigger = { kind: "transfer-in-notified", sourceId: `transfer-in:${date}`, notifiedOn: date };
+      else {
+        await repos.cases.update({ ...c, childDateOfBirth: date });
+        trigger = { kind: "date-of-birth-known", dateOfBirth: date };
+      }
+      const rows = await createDeadlines(repos, c, trigger, deps);
+      await repos.audit.append({ at: now, actorId: actor.id, action: "create", entityType: "case-event", entityId: c.id, caseId: c.id, detail: { event: cmd.event, deadlines: rows.map((r) => r.id) } });
+      const lines = rows.map((r) => `${getRule(r.rule).title}: due ${dueDateLabel(r.dueDate)}`);
+      return { notice: { title: `${c.reference}: clocks started`, text: lines.join("\n") } };
+    }),
+  );
+}
