@@ -17,6 +17,8 @@ export const CardVerb = {
   refresh: "convene.refresh",
   /** Shows the deadlines for a case. Data: { caseRef }. */
   deadlines: "convene.deadlines",
+  /** A team manager waives an open deadline. Data: { deadlineId }, plus the reason input `waiveReason_<deadlineId>`. */
+  waiveDeadline: "deadline.waive",
 } as const;
 
 /** One of {@link CardVerb}. */

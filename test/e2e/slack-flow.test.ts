@@ -6,7 +6,8 @@ import { startServer, type RunningServer } from "../../src/server/start-server";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox, runNudgePassNow } from "../../src/server/mount-delivery";
 import { blockKitProblems, modalProblems } from "../../src/cards/slack/block-kit-limits";
-import { SlackActionId, SlackCallbackId, rowActionId } from "../../src/cards/slack/slack-action-ids";
+import { SlackActionId, SlackCallbackId, parseRowActionId, rowActionId } from "../../src/cards/slack/slack-action-ids";
+import { registerPractitioner } from "../../src/app/use-cases/register-practitioner";
 import {
   appMention,
   blockAction,
@@ -29,6 +30,7 @@ const sw: TestSlackUser = { id: "U0SW", name: "Sam Okafor", email: "sam@la.examp
 const police: TestSlackUser = { id: "U0POLICE", name: "DC Priya Shah", email: "priya@police.example", teamId: "T0POLICE" };
 const health: TestSlackUser = { id: "U0HEALTH", name: "Hana Lewis", email: "hana@nhs.example", teamId: TEAM };
 const intruder: TestSlackUser = { id: "U0OTHER", name: "Alex Other", email: null, teamId: TEAM };
+const manager: TestSlackUser = { id: "U0TM", name: "Tom Reid", email: "tom@la.example", teamId: TEAM };
 
 describe("Slack end to end through the real server", () => {
   let dir: string;
@@ -52,7 +54,7 @@ describe("Slack end to end through the real server", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "convene-slack-e2e-"));
-    slack = new FakeSlackWebApi([sw, police, health, intruder], TEAM);
+    slack = new FakeSlackWebApi([sw, police, health, intruder, manager], TEAM);
     await slack.start();
     const config = loadConfig({
       DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
@@ -301,6 +303,115 @@ describe("Slack end to end through the real server", () => {
     expect(answer).toHaveLength(1);
     expect(answer[0]!.args.user).toBe(police.id);
     expect(JSON.stringify(answer[0]!.args)).toContain("Deadlines and actions for CS-2026-0142");
+  });
+
+  describe("case events and waivers", () => {
+    /** The Waive buttons of a deadlines answer: the line's text and the deadline id each carries. */
+    const waiveButtons = (blocks: unknown[]): Array<{ text: string; deadlineId: string; actionId: string }> => {
+      const out: Array<{ text: string; deadlineId: string; actionId: string }> = [];
+      for (const b of blocks as Array<{ text?: { text: string }; accessory?: { action_id: string; value: string } }>) {
+        const parsed = b.accessory ? parseRowActionId(b.accessory.action_id) : null;
+        if (parsed?.action === SlackActionId.WaiveDeadline) out.push({ text: b.text!.text, deadlineId: b.accessory!.value, actionId: b.accessory!.action_id });
+      }
+      return out;
+    };
+    const deadlines = async (user: TestSlackUser) => {
+      const res = await post(slashCommand(ctx, user, "deadlines CS-2026-0142"));
+      expect(res.body?.response_type).toBe("ephemeral");
+      const blocks = res.body?.blocks as unknown[];
+      expect(blockKitProblems("message", blocks)).toEqual([]);
+      return { blocks, text: JSON.stringify(blocks) };
+    };
+
+    it("answers incomplete or impossible case events privately", async () => {
+      const usage = await post(slashCommand(ctx, sw, "referral CS-2026-0142"));
+      expect(usage.body?.response_type).toBe("ephemeral");
+      expect(JSON.stringify(usage.body)).toContain("/convene referral CS-2026-0142 2026-11-20");
+      const future = await post(slashCommand(ctx, sw, "referral CS-2026-0142 2099-01-01"));
+      expect(future.body?.response_type).toBe("ephemeral");
+      expect(JSON.stringify(future.body)).toContain("in the future");
+      const stranger = await post(slashCommand(ctx, police, "referral CS-2026-0142 2026-11-20"));
+      expect(stranger.body?.response_type).toBe("ephemeral");
+      expect(JSON.stringify(stranger.body)).toContain("Only the case's social worker or team manager");
+    });
+
+    it("records a referral with /convene referral, in the channel, once; both clocks show in deadlines with Waive buttons", async () => {
+      const referral = slashCommand(ctx, sw, "referral CS-2026-0142 2026-11-20");
+      const first = await post(referral);
+      expect(first.body?.response_type).toBe("in_channel");
+      const text = JSON.stringify(first.body);
+      expect(text).toContain("CS-2026-0142: clocks started");
+      expect(text).toContain("Decision on a referral");
+      expect(text).toContain("Assessment concluded");
+      expect((await post(referral)).body).toEqual(first.body);
+      expect(await server.context.prisma.deadline.count({ where: { rule: { in: ["referral-decision", "assessment"] } } })).toBe(2);
+
+      const list = await deadlines(sw);
+      expect(list.text).toContain("Decision on a referral");
+      expect(list.text).toContain("Assessment concluded");
+      const buttons = waiveButtons(list.blocks);
+      expect(buttons.map((b) => b.text).join("\n")).toMatch(/Decision on a referral[\s\S]*Assessment concluded|Assessment concluded[\s\S]*Decision on a referral/);
+      expect(new Set(buttons.map((b) => b.actionId)).size).toBe(buttons.length);
+    });
+
+    it("keeps /convene transfer-in <ref> (no date) for convening the conference", async () => {
+      await post(slashCommand(ctx, sw, "transfer-in CS-2026-0142"));
+      const view = slack.lastOpenedView();
+      expect(view.callback_id).toBe(SlackCallbackId.ConveneMeeting);
+      expect(JSON.parse(view.private_metadata!).kind).toBe("transfer-in-conference");
+    });
+
+    it("opens the waive modal from the button, refuses a non-manager beside the reason, and lets a team manager waive", async () => {
+      const line = waiveButtons((await deadlines(sw)).blocks).find((b) => b.text.includes("Decision on a referral"))!;
+      await post(blockAction(ctx, sw, { actionId: line.actionId, value: line.deadlineId }));
+      const view = slack.lastOpenedView();
+      expect(view.callback_id).toBe(SlackCallbackId.WaiveDeadline);
+      expect(modalProblems(view as never)).toEqual([]);
+      expect(JSON.stringify(view.blocks)).toContain("Decision on a referral");
+
+      const reason = "The referral was withdrawn by the school.";
+      // The case's own social worker is not a team manager.
+      const refused = await post(viewSubmission(ctx, sw, view, { reason }));
+      expect(refused.body?.response_action).toBe("errors");
+      expect((refused.body?.errors as Record<string, string>).reason).toContain("Only a team manager can waive");
+
+      await registerPractitioner(server.context, {
+        identity: { platform: "slack", tenant: TEAM, userId: manager.id, displayName: manager.name, email: manager.email },
+        agency: "Children's social care",
+        role: "team-manager",
+        operator: "test:admin",
+      });
+      const tooShort = await post(viewSubmission(ctx, manager, view, { reason: "no" }));
+      expect(tooShort.body?.response_action).toBe("errors");
+      expect(Object.keys(tooShort.body?.errors as object)).toEqual(["reason"]);
+
+      const ephemerals = slack.callsOf("chat.postEphemeral").length;
+      const ok = await post(viewSubmission(ctx, manager, view, { reason }));
+      expect(ok.status).toBe(200);
+      expect(ok.body).toBeNull();
+      const told = slack.callsOf("chat.postEphemeral").slice(ephemerals);
+      expect(told).toHaveLength(1);
+      expect(told[0]!.args.user).toBe(manager.id);
+      expect(JSON.stringify(told[0]!.args)).toContain("Deadline waived for CS-2026-0142");
+
+      const after = await deadlines(sw);
+      expect(after.text).not.toContain("Decision on a referral");
+      expect(after.text).toContain("Assessment concluded");
+      expect(waiveButtons(after.blocks).map((b) => b.deadlineId)).not.toContain(line.deadlineId);
+      const row = await server.context.prisma.deadline.findUniqueOrThrow({ where: { id: line.deadlineId } });
+      expect(row.status).toBe("waived");
+    });
+
+    it("records a transfer-in and a date of birth, also by mention", async () => {
+      const transfer = await post(slashCommand(ctx, sw, "transfer-in CS-2026-0142 2026-12-01"));
+      expect(transfer.body?.response_type).toBe("in_channel");
+      expect(JSON.stringify(transfer.body)).toContain("Transfer-in child protection conference");
+      const before = slack.callsOf("chat.postMessage").length;
+      await post(appMention(ctx, sw, "dob CS-2026-0142 2010-05-14"));
+      const reply = slack.callsOf("chat.postMessage").slice(before);
+      expect(reply).toHaveLength(1);
+      expect(JSON.stringify(reply[0]!.args)).toContain("Review conference before the 18th birthday");
+    });
   });
 
   describe("ingress guards", () => {

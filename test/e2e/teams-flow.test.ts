@@ -11,6 +11,8 @@ import { CardVerb } from "../../src/cards/card-verbs";
 import { mountTeams } from "../../src/channels/teams/mount-teams";
 import { createTeamsGateway } from "../../src/channels/teams/teams-gateway";
 import { DeliveryError } from "../../src/delivery/channel-gateway";
+import { registerPractitioner } from "../../src/app/use-cases/register-practitioner";
+import { waiveReasonInputId } from "../../src/cards/deadlines.card";
 import { actionActivity, memberJson, messageActivity, nextActivityId, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
 
 // The real server (SQLite file, real app, real outbox dispatcher and Teams gateway) driven
@@ -20,7 +22,8 @@ import { actionActivity, memberJson, messageActivity, nextActivityId, type Activ
 const sw: TestTeamsUser = { id: "29:sw", aadObjectId: "aad-sw-1", name: "Sam Okafor", email: "sam@la.example" };
 const police: TestTeamsUser = { id: "29:police", aadObjectId: "aad-police-1", name: "DC Priya Shah", email: "priya@police.example" };
 const health: TestTeamsUser = { id: "29:health", aadObjectId: "aad-health-1", name: "Hana Lewis", email: "hana@nhs.example" };
-const members = [sw, police, health];
+const manager: TestTeamsUser = { id: "29:tm", aadObjectId: "aad-tm-1", name: "Tom Reid", email: "tom@la.example" };
+const members = [sw, police, health, manager];
 
 interface Captured {
   method: string;
@@ -262,6 +265,106 @@ describe("Teams end to end through the real server", () => {
     await drainOutbox(server.context);
     const nudges = connector.captured.slice(postsBefore).filter((c) => c.method === "POST").map((c) => JSON.stringify(c.body.attachments?.[0]?.content));
     expect(nudges.some((t) => t.includes("CS-2026-0142") && t.includes(CardVerb.deadlines))).toBe(true);
+  });
+
+  describe("case events and waivers", () => {
+    /** The open deadline lines of a deadlines card: title and the id its Waive… form carries. */
+    const waivable = (cardJson: string): Array<{ title: string; deadlineId: string }> => {
+      const card = JSON.parse(cardJson) as { body: Array<{ type: string; items?: Array<Record<string, unknown>> }> };
+      const out: Array<{ title: string; deadlineId: string }> = [];
+      for (const el of card.body) {
+        if (el.type !== "Container" || !el.items) continue;
+        const title = String(el.items[0]?.text ?? "");
+        const set = el.items.find((i) => i.type === "ActionSet") as { actions: Array<{ card: { actions: Array<{ verb: string; data: { deadlineId: string } }> } }> } | undefined;
+        const execute = set?.actions[0]?.card.actions.find((a) => a.verb === CardVerb.waiveDeadline);
+        if (execute) out.push({ title, deadlineId: execute.data.deadlineId });
+      }
+      return out;
+    };
+    const listDeadlines = async (user: TestTeamsUser) => {
+      await send(messageActivity(ctx, user, "deadlines CS-2026-0142"));
+      return connector.cardTexts("POST").at(-1)!;
+    };
+
+    it("answers a case event with no date with the usage, and refuses a referral from the future", async () => {
+      await send(messageActivity(ctx, sw, "referral CS-2026-0142"));
+      expect(connector.cardTexts("POST").at(-1)).toContain("referral CS-2026-0142 2026-11-20");
+      await send(messageActivity(ctx, sw, "referral CS-2026-0142 2099-01-01"));
+      const refused = connector.cardTexts("POST").at(-1)!;
+      expect(refused).toContain("Convene could not do that");
+      expect(refused).toContain("in the future");
+      await send(messageActivity(ctx, sw, "referral CS-2026-9999 2026-11-20"));
+      expect(connector.cardTexts("POST").at(-1)).toContain("not CS-2026-9999");
+    });
+
+    it("records a referral: the decision and assessment clocks start and show in deadlines with a Waive… form", async () => {
+      const referral = messageActivity(ctx, sw, "referral CS-2026-0142 2026-11-20");
+      await send(referral);
+      const notice = connector.cardTexts("POST").at(-1)!;
+      expect(notice).toContain("CS-2026-0142: clocks started");
+      expect(notice).toContain("Decision on a referral");
+      expect(notice).toContain("Assessment concluded");
+      // Redelivered: no second reply, no second pair of deadlines.
+      const posts = connector.captured.length;
+      await send(referral);
+      expect(connector.captured.length).toBe(posts);
+      expect(await server.context.prisma.deadline.count({ where: { rule: { in: ["referral-decision", "assessment"] } } })).toBe(2);
+
+      const card = await listDeadlines(sw);
+      expect(card).toContain("Deadline: Decision on a referral");
+      expect(card).toContain("Deadline: Assessment concluded");
+      expect(card).toContain(waiveReasonInputId(waivable(card)[0]!.deadlineId));
+      const titles = waivable(card).map((l) => l.title);
+      expect(titles).toEqual(expect.arrayContaining(["Deadline: Decision on a referral", "Deadline: Assessment concluded"]));
+    });
+
+    it("refuses a waiver from someone who is not a team manager, for them alone, and keeps the deadline open", async () => {
+      const line = waivable(await listDeadlines(sw)).find((l) => l.title.includes("Decision on a referral"))!;
+      const data = { deadlineId: line.deadlineId, [waiveReasonInputId(line.deadlineId)]: "The referral was withdrawn by the school." };
+      // Even the case's own social worker cannot waive.
+      const res = await send(actionActivity(ctx, sw, CardVerb.waiveDeadline, data));
+      expect(res.body?.type).toBe("application/vnd.microsoft.activity.message");
+      expect(String(res.body?.value)).toContain("Only a team manager can waive");
+      expect(waivable(await listDeadlines(sw)).map((l) => l.deadlineId)).toContain(line.deadlineId);
+    });
+
+    it("lets a team manager waive with a reason; the deadline leaves the open list", async () => {
+      await registerPractitioner(server.context, {
+        identity: { platform: "teams", tenant: "local", userId: manager.aadObjectId, displayName: manager.name, email: manager.email },
+        agency: "Children's social care",
+        role: "team-manager",
+        operator: "test:admin",
+      });
+      const line = waivable(await listDeadlines(manager)).find((l) => l.title.includes("Decision on a referral"))!;
+      const tooShort = await send(actionActivity(ctx, manager, CardVerb.waiveDeadline, { deadlineId: line.deadlineId, [waiveReasonInputId(line.deadlineId)]: "no" }));
+      expect(tooShort.body?.type).toBe("application/vnd.microsoft.activity.message");
+      expect(String(tooShort.body?.value)).toContain("Say in a sentence why");
+
+      const ok = await send(actionActivity(ctx, manager, CardVerb.waiveDeadline, { deadlineId: line.deadlineId, [waiveReasonInputId(line.deadlineId)]: "The referral was withdrawn by the school." }));
+      expect(ok.body?.type).toBe("application/vnd.microsoft.card.adaptive");
+      const answer = cardText(ok.body);
+      expect(answer).toContain("Deadline waived for CS-2026-0142");
+      expect(answer).toContain("waived by Tom Reid: The referral was withdrawn by the school.");
+      expect(answer).not.toContain("Deadline: Decision on a referral"); // named only in the waiver notice, not listed
+      expect(answer).toContain("Assessment concluded");
+
+      const after = await listDeadlines(sw);
+      expect(after).not.toContain("Decision on a referral");
+      expect(after).toContain("Assessment concluded");
+      const row = await server.context.prisma.deadline.findUniqueOrThrow({ where: { id: line.deadlineId } });
+      expect(row.status).toBe("waived");
+      expect(row.waivedReason).toBe("The referral was withdrawn by the school.");
+    });
+
+    it("records a transfer-in notification and a date of birth (dob and date-of-birth)", async () => {
+      await send(messageActivity(ctx, sw, "transfer-in CS-2026-0142 2026-12-01"));
+      expect(connector.cardTexts("POST").at(-1)).toContain("Transfer-in child protection conference");
+      await send(messageActivity(ctx, sw, "dob CS-2026-0142 2010-05-14"));
+      expect(connector.cardTexts("POST").at(-1)).toContain("Review conference before the 18th birthday");
+      await send(messageActivity(ctx, sw, "date-of-birth CS-2026-0142 2010-05-14"));
+      expect(connector.cardTexts("POST").at(-1)).toContain("clocks started");
+      expect(await server.context.prisma.deadline.count({ where: { rule: "review-before-18" } })).toBe(1);
+    });
   });
 
   it("ignores a redelivered answer: nothing changes and nothing is posted twice", async () => {

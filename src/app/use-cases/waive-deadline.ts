@@ -5,6 +5,8 @@ import { caseOfConversation, requireTeamManager } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../create-app";
 import { resolveActor } from "./resolve-actor";
+import { getRule, isRuleId } from "../../domain/deadline/statutory-rules";
+import { dueDateLabel } from "../views/due-date-label";
 
 /** A team manager waives an open deadline, with a reason that stays on the record; nudges stop. */
 export async function waiveDeadline(deps: AppDeps, input: WaiveDeadlineCommand): Promise<{ notice: NoticeView }> {
@@ -20,7 +22,13 @@ export async function waiveDeadline(deps: AppDeps, input: WaiveDeadlineCommand):
       if (d.status !== "open") throw new DomainError("DEADLINE_CLOSED", `That deadline is already ${d.status}.`);
       await repos.deadlines.update({ ...d, status: "waived", waivedReason: cmd.reason, closedAt: now, nextNudgeAt: null });
       await repos.audit.append({ at: now, actorId: actor.id, action: "change", entityType: "deadline", entityId: d.id, caseId: c.id, detail: { status: "waived" } });
-      return { notice: { title: `Deadline waived for ${c.reference}`, text: `Waived by ${actor.displayName}: ${cmd.reason}` } };
+      const title = isRuleId(d.rule) ? getRule(d.rule).title : d.rule;
+      const notice = { title: `Deadline waived for ${c.reference}`, text: `${title} (due ${dueDateLabel(d.dueDate)}) waived by ${actor.displayName}: ${cmd.reason}` };
+      // Everyone in the case channels sees that a clock stopped, and why: a waiver is a decision.
+      for (const link of await repos.channelLinks.listForCase(c.id)) {
+        await repos.outbox.enqueue({ idempotencyKey: `deadline/${d.id}/waived/${link.id}`, channelLinkId: link.id, operation: "post", payload: { type: "notice", view: notice }, availableAt: now });
+      }
+      return { notice };
     }),
   );
 }

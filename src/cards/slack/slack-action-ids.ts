@@ -11,6 +11,8 @@ export enum SlackActionId {
   MarkHeld = "meeting_mark_held",
   RecordDecision = "meeting_record_decision",
   ShowDeadlines = "case_show_deadlines",
+  /** "Waive" on a deadline line; opens the reason modal. */
+  WaiveDeadline = "deadline_waive",
 }
 
 /** Modal callback_ids. */
@@ -19,6 +21,7 @@ export enum SlackCallbackId {
   DeclineReason = "decline_reason",
   QuorumOverride = "quorum_override",
   RecordDecision = "record_decision",
+  WaiveDeadline = "waive_deadline",
 }
 
 /** `invite_accept:inv_123` — the action and the row it acts on. */

@@ -22,6 +22,50 @@ export interface OverrideModalMetadata {
   teamId: string;
 }
 
+/** Metadata of the waive-deadline modal. */
+export interface WaiveModalMetadata {
+  deadlineId: string;
+  channelId: string;
+  teamId: string;
+}
+
+/** Most a waiver reason may say (the Teams card uses the same). */
+export const WAIVE_REASON_MAX_LENGTH = 500;
+
+/**
+ * Asks a team manager why a statutory deadline is waived. Anyone may open it; the app
+ * refuses a submission from anyone but a team manager, and the refusal shows beside the box.
+ */
+export function waiveDeadlineModal(meta: WaiveModalMetadata, deadlineTitle: string, caseReference: string): ModalView {
+  return {
+    type: "modal",
+    callback_id: SlackCallbackId.WaiveDeadline,
+    title: { type: "plain_text", text: "Waive a deadline" },
+    submit: { type: "plain_text", text: "Waive" },
+    close: { type: "plain_text", text: "Cancel" },
+    private_metadata: JSON.stringify(meta),
+    blocks: [
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: truncateMrkdwn(
+            `You are waiving *${escapeMrkdwn(deadlineTitle)}* for ${escapeMrkdwn(caseReference)}. Only a team manager can do this; the reason stays on the case record and the nudges stop.`,
+            SLACK_LIMITS.sectionText,
+          ),
+        },
+      },
+      {
+        type: "input",
+        block_id: REASON_BLOCK,
+        label: { type: "plain_text", text: "Why is this deadline waived?" },
+        hint: { type: "plain_text", text: "For example: the family moved out of the area before the conference; the case transferred out." },
+        element: { type: "plain_text_input", action_id: REASON_ACTION, multiline: true, max_length: WAIVE_REASON_MAX_LENGTH },
+      },
+    ],
+  };
+}
+
 /** Asks a declining invitee why, so the convenor can find someone else. */
 export function declineModal(meta: DeclineModalMetadata, roleLabel: string): ModalView {
   return {

@@ -10,6 +10,7 @@ import { DomainError } from "../../domain/shared/domain-error";
 import { conveneModal, type ConveneModalMetadata } from "../../cards/slack/convene-modal.blocks";
 import { deadlinesBlocks, helpBlocks } from "../../cards/slack/deadlines.blocks";
 import { escapeMrkdwn } from "../../cards/slack/escape-mrkdwn";
+import type { NoticeView } from "../../cards/outbound-card";
 import { noticeBlocks } from "../../cards/slack/notice.blocks";
 import { AMENDMENT_REASON_BLOCK, recordDecisionModal, type RecordModalMetadata } from "../../cards/slack/record-decision-modal.blocks";
 import { SlackActionId, SlackCallbackId, parseRowActionId, rowActionPattern } from "../../cards/slack/slack-action-ids";
@@ -19,8 +20,10 @@ import {
   quorumOverrideModal,
   REASON_ACTION,
   REASON_BLOCK,
+  waiveDeadlineModal,
   type DeclineModalMetadata,
   type OverrideModalMetadata,
+  type WaiveModalMetadata,
 } from "../../cards/slack/small-modals.blocks";
 import { flattenState, readState, type SlackViewState } from "../../cards/slack/view-state";
 import { parseConveneText, stripMentions, type ConveneRequest } from "./convene-command.parser";
@@ -119,6 +122,13 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
       case "deadlines": {
         const view = await app.listDeadlines({ key: ctx.key, actor, conversation, ...(req.caseRef ? { caseRef: req.caseRef } : {}) });
         return deadlinesBlocks(view);
+      }
+      case "case-event": {
+        const word = req.event === "date-of-birth" ? "dob" : req.event;
+        if (!req.caseRef || !req.date) return { text: `Give a case reference and a date: \`/convene ${word} CS-2026-0142 2026-11-20\`.` };
+        // The app checks that this channel is linked to the case and that the actor manages it.
+        const r = await app.recordCaseEvent({ key: ctx.key, actor, conversation, caseRef: req.caseRef, event: req.event, date: req.date });
+        return { ...noticeBlocks(r.notice), inChannel: true };
       }
       case "convene": {
         const caseReference = parseCaseReference(req.caseRef);
@@ -276,6 +286,25 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
     }
   });
 
+  // A deadline's Waive button (in the ephemeral deadlines list) opens the reason modal. The
+  // deadline is looked up again through the app, so the modal names what the case really has.
+  bolt.action<BlockAction>({ action_id: rowActionPattern(SlackActionId.WaiveDeadline) }, async (args) => {
+    const { body, ack, client } = args;
+    await ack();
+    const { parsed, channelId, key } = actionContext(args);
+    if (!parsed || !channelId) return;
+    try {
+      const actor = await directory.actor(body.user.id);
+      const view = await app.listDeadlines({ key, actor, conversation: slack(channelId) });
+      const line = view.lines.find((l) => l.kind === "deadline" && l.id === parsed.id);
+      if (!line) return void (await ephemeral(client, channelId, body.user.id, "That deadline is no longer open."));
+      const meta: WaiveModalMetadata = { deadlineId: line.id, channelId, teamId: body.team?.id ?? "" };
+      await client.views.open({ trigger_id: body.trigger_id, view: waiveDeadlineModal(meta, line.title, view.caseReference) });
+    } catch (err) {
+      await ephemeral(client, channelId, body.user.id, userMessage(err, logger));
+    }
+  });
+
   // --- modal submissions -----------------------------------------------------------------
 
   type ViewArgs = { body: SlackViewAction; ack: Ack; client: WebClient };
@@ -330,6 +359,28 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
       await ack();
     } catch (err) {
       await ack({ response_action: "errors", errors: { [REASON_BLOCK]: userMessage(err, logger) } });
+    }
+  });
+
+  bolt.view(SlackCallbackId.WaiveDeadline, async ({ body, ack, client }: ViewArgs) => {
+    const meta = parseMeta<WaiveModalMetadata>(body.view.private_metadata);
+    if (!meta) return void (await ack());
+    const { state, key } = viewBasics(body);
+    let notice: NoticeView;
+    try {
+      const actor = await directory.actor(body.user.id);
+      const reason = readState(state, REASON_BLOCK, REASON_ACTION) ?? "";
+      ({ notice } = await app.waiveDeadline({ key, actor, conversation: slack(meta.channelId), deadlineId: meta.deadlineId, reason }));
+    } catch (err) {
+      // Shown beside the reason: too short a reason, or that only a team manager can waive.
+      return void (await ack({ response_action: "errors", errors: { [REASON_BLOCK]: userMessage(err, logger).slice(0, 1000) } }));
+    }
+    await ack();
+    const message = noticeBlocks(notice);
+    try {
+      await client.chat.postEphemeral({ channel: meta.channelId, user: body.user.id, text: message.text, blocks: message.blocks });
+    } catch (err) {
+      logger.error({ err: { message: (err as Error).message } }, "slack ephemeral failed");
     }
   });
 

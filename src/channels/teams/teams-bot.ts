@@ -9,7 +9,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE } from "../../cards/adaptive-card";
 import { CardVerb } from "../../cards/card-verbs";
 import { renderConveneFormCard } from "../../cards/convene-form.card";
 import { AMENDMENT_REASON_ID, renderDecisionFormCard } from "../../cards/decision-form.card";
-import { renderDeadlinesCard } from "../../cards/deadlines.card";
+import { renderDeadlinesCard, waiveReasonInputId } from "../../cards/deadlines.card";
 import { renderHelpCard } from "../../cards/help.card";
 import { renderNoticeCard } from "../../cards/notice.card";
 import type { RosterView } from "../../cards/outbound-card";
@@ -104,6 +104,16 @@ export class ConveneTeamsBot {
         case "deadlines": {
           const view = await this.deps.app.listDeadlines({ key: a.id ?? "", actor: await actorOf(context), conversation: this.conversation(context), ...(cmd.caseRef ? { caseRef: cmd.caseRef } : {}) });
           return void (await this.replyCard(context, renderDeadlinesCard(view)));
+        }
+        case "case-event": {
+          const word = cmd.event === "date-of-birth" ? "dob" : cmd.event;
+          if (conversationType === "personal") return void (await this.replyCard(context, renderNoticeCard({ title: "Record it in the case channel", text: "Case events are recorded in the channel or group chat linked to the case." })));
+          if (!cmd.caseRef || !cmd.date) {
+            return void (await this.replyCard(context, renderNoticeCard({ title: "Give a case reference and a date", text: `Type: ${word} <case reference> <date>, for example ${word} CS-2026-0142 2026-11-20.` }, "error")));
+          }
+          // The app checks that this conversation is linked to the case and that the actor manages it.
+          const result = await this.deps.app.recordCaseEvent({ key: a.id ?? "", actor: await actorOf(context), conversation: this.conversation(context), caseRef: cmd.caseRef, event: cmd.event, date: cmd.date });
+          return void (await this.replyCard(context, renderNoticeCard(result.notice)));
         }
       }
     } catch (err) {
@@ -210,6 +220,8 @@ export class ConveneTeamsBot {
         const view = await this.deps.app.listDeadlines({ key, actor: await actorOf(context), conversation: this.conversation(context), caseRef: str("caseRef") });
         return cardBody(renderDeadlinesCard(view));
       }
+      case CardVerb.waiveDeadline:
+        return this.waiveDeadline(context, str("deadlineId"), str(waiveReasonInputId(str("deadlineId"))).trim());
       default:
         return messageBody("Convene does not know that action.");
     }
@@ -256,6 +268,27 @@ export class ConveneTeamsBot {
       }
       if (err instanceof DomainError) return reshow({ form: err.message });
       throw err;
+    }
+  }
+
+  /**
+   * A deadline's "Waive…" form. The app lets only a team manager waive; anyone else (and a
+   * reason too short) is refused with a message for them alone, by onAction's catch, and the
+   * shared card stays as it is. On success the card shows the waiver over the open deadlines.
+   */
+  private async waiveDeadline(context: TurnContext, deadlineId: string, reason: string): Promise<InvokeBody> {
+    if (!deadlineId) return messageBody("This card no longer points at a deadline.");
+    const key = context.activity.id ?? "";
+    const actor = await actorOf(context);
+    const conversation = this.conversation(context);
+    const { notice } = await this.deps.app.waiveDeadline({ key, actor, conversation, deadlineId, reason });
+    try {
+      const view = await this.deps.app.listDeadlines({ key, actor, conversation });
+      return cardBody(renderDeadlinesCard(view, { notice }));
+    } catch (err) {
+      // The waiver is saved; only the re-listing failed, so say what was done.
+      this.deps.logger.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, "teams deadlines re-list failed");
+      return cardBody(renderNoticeCard(notice));
     }
   }
 

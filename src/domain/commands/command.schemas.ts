@@ -105,6 +105,6 @@ export type ListDeadlinesCommand = z.infer<typeof ListDeadlinesSchema>;
 
 export const WaiveDeadlineSchema = CommandBase.extend({
   deadlineId: z.string().min(1),
-  reason: z.string().trim().min(10, "Say in a sentence why this deadline is waived."),
+  reason: z.string().trim().min(10, "Say in a sentence why this deadline is waived.").max(500, "Keep the reason under 500 characters."),
 });
 export type WaiveDeadlineCommand = z.infer<typeof WaiveDeadlineSchema>;

@@ -70,6 +70,9 @@ describe("case events and waivers, on a real SQLite file", () => {
     expect(r.notice.text).toContain("Family did not move");
     const after = await db.prisma.deadline.findUniqueOrThrow({ where: { id: d.id } });
     expect(after).toMatchObject({ status: "waived", waivedReason: "Family did not move after all", nextNudgeAt: null });
+    const posted = await db.prisma.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: `deadline/${d.id}/waived/` } } });
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.payload).toContain("Family did not move after all");
     const open = await app.listDeadlines({ ...base("l"), caseRef: "CS-2026-0900" });
     expect(open.lines.map((l) => l.id)).not.toContain(d.id);
   });

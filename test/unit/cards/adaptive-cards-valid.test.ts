@@ -52,6 +52,20 @@ function everyCard(): Array<[string, AdaptiveCardJson]> {
   cards.push(["notice error", renderNoticeCard({ title: "No", text: "x" }, "error")]);
   cards.push(["deadlines", renderDeadlinesCard({ caseReference: "CS-1", lines: [{ id: "1", kind: "deadline", title: EVIL, dueDate: "2026-12-14", dueDateLabel: "Mon 14 Dec", workingDaysRemaining: -1, status: "open", ownerLabel: "Sam" }] })]);
   cards.push(["deadlines empty", renderDeadlinesCard({ caseReference: "CS-1", lines: [] })]);
+  cards.push([
+    "deadlines with waive forms, an action and a waiver notice",
+    renderDeadlinesCard(
+      {
+        caseReference: "CS-1",
+        lines: [
+          { id: "d1", kind: "deadline", title: "Decision on a referral", dueDate: "2026-11-23", dueDateLabel: "Mon 23 Nov", workingDaysRemaining: 0, status: "open", ownerLabel: null },
+          { id: "a1", kind: "action", title: EVIL, dueDate: "2026-11-24", dueDateLabel: "Tue 24 Nov", workingDaysRemaining: 1, status: "open", ownerLabel: EVIL },
+          { id: "d2", kind: "deadline", title: "Assessment concluded", dueDate: "2027-01-26", dueDateLabel: "Tue 26 Jan", workingDaysRemaining: 40, status: "open", ownerLabel: null },
+        ],
+      },
+      { notice: { title: "Deadline waived for CS-1", text: `Waived by Tom: ${EVIL}` } },
+    ),
+  ]);
   cards.push(["help", renderHelpCard()]);
   cards.push(["convene form", renderConveneFormCard({ caseReference: "CS-1", kind: "strategy-discussion", members, peoplePicker: false, errors: { concern: "Say more", form: "x" }, values: { concern: EVIL } })]);
   for (const kind of MEETING_KINDS) {

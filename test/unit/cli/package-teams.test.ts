@@ -17,7 +17,7 @@ describe("package-teams", () => {
       expect(manifest.id).toBe(APP_ID);
       expect(manifest.bots[0].botId).toBe(APP_ID);
       expect(manifest.bots[0].scopes).toEqual(["team", "groupChat", "personal"]);
-      expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(["link", "convene", "deadlines", "help"]);
+      expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(["link", "convene", "deadlines", "referral", "transfer-in", "dob", "help"]);
       // PNG sizes from the IHDR chunk.
       const size = (b: Uint8Array) => [Buffer.from(b).readUInt32BE(16), Buffer.from(b).readUInt32BE(20)];
       expect(size(files["color.png"]!)).toEqual([192, 192]);

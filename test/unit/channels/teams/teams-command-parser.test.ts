@@ -15,4 +15,21 @@ describe("Teams command parsing", () => {
     expect(parseTeamsCommand("convene party CS-1").type).toBe("unknown");
     expect(parseTeamsCommand("hello").type).toBe("unknown");
   });
+
+  it("parses the case events, with dob short for date-of-birth", () => {
+    expect(parseTeamsCommand("referral CS-2026-0142 2026-11-20")).toEqual({ type: "case-event", event: "referral", caseRef: "CS-2026-0142", date: "2026-11-20" });
+    expect(parseTeamsCommand("Transfer-In CS-1 2026-12-01")).toEqual({ type: "case-event", event: "transfer-in", caseRef: "CS-1", date: "2026-12-01" });
+    expect(parseTeamsCommand("dob CS-1 2010-05-14")).toEqual({ type: "case-event", event: "date-of-birth", caseRef: "CS-1", date: "2010-05-14" });
+    expect(parseTeamsCommand("date-of-birth CS-1 2010-05-14")).toEqual({ type: "case-event", event: "date-of-birth", caseRef: "CS-1", date: "2010-05-14" });
+  });
+  it("leaves missing case event words empty, for the bot to answer with the usage", () => {
+    expect(parseTeamsCommand("referral CS-1")).toEqual({ type: "case-event", event: "referral", caseRef: "CS-1", date: "" });
+    expect(parseTeamsCommand("dob")).toEqual({ type: "case-event", event: "date-of-birth", caseRef: "", date: "" });
+  });
+  it("keeps convene transfer-in for convening the conference", () => {
+    expect(parseTeamsCommand("convene transfer-in CS-1")).toEqual({ type: "convene", kind: "transfer-in-conference", caseRef: "CS-1" });
+  });
+  it("reads a case event after the mention is stripped", () => {
+    expect(parseTeamsCommand(stripMentionText("<at>Convene</at>&nbsp;referral CS-1 2026-11-20", ["<at>Convene</at>"]))).toMatchObject({ type: "case-event", date: "2026-11-20" });
+  });
 });

@@ -1,0 +1,92 @@
+import type { DeadlineLineView, DeadlinesView } from "../../../src/app/app-types";
+import type { CardElement } from "../../../src/cards/adaptive-card";
+import { CardVerb } from "../../../src/cards/card-verbs";
+import { renderDeadlinesCard, WAIVE_REASON_MAX_LENGTH, waiveReasonInputId } from "../../../src/cards/deadlines.card";
+import { renderHelpCard } from "../../../src/cards/help.card";
+
+const line = (over: Partial<DeadlineLineView>): DeadlineLineView => ({
+  id: "d1",
+  kind: "deadline",
+  title: "Decision on a referral",
+  dueDate: "2026-11-23",
+  dueDateLabel: "Mon 23 Nov 2026",
+  workingDaysRemaining: 0,
+  status: "open",
+  ownerLabel: null,
+  ...over,
+});
+
+const view: DeadlinesView = {
+  caseReference: "CS-2026-0142",
+  lines: [
+    line({}),
+    line({ id: "a1", kind: "action", title: "Arrange the medical", ownerLabel: "Sam Okafor" }),
+    line({ id: "d2", title: "Assessment concluded", dueDate: "2027-01-26", dueDateLabel: "Tue 26 Jan 2027", workingDaysRemaining: 44 }),
+  ],
+};
+
+/** Every element of a given type, anywhere in the card (show cards included). */
+function all(value: unknown, type: string): CardElement[] {
+  const out: CardElement[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      const o = v as CardElement;
+      if (o.type === type) out.push(o);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(value);
+  return out;
+}
+
+describe("deadlines card: waiving", () => {
+  it("offers a Waive… form on each statutory deadline, and none on agreed actions", () => {
+    const card = renderDeadlinesCard(view);
+    const shows = all(card, "Action.ShowCard");
+    expect(shows).toHaveLength(2);
+    expect(shows.every((s) => s.title === "Waive…")).toBe(true);
+    const executes = all(card, "Action.Execute");
+    expect(executes.map((e) => [e.verb, e.data])).toEqual([
+      [CardVerb.waiveDeadline, { deadlineId: "d1" }],
+      [CardVerb.waiveDeadline, { deadlineId: "d2" }],
+    ]);
+    // The action's container has no form.
+    const actionBox = (card.body as CardElement[]).find((c) => JSON.stringify(c).includes("Arrange the medical"))!;
+    expect(JSON.stringify(actionBox)).not.toContain("ShowCard");
+  });
+
+  it("asks for a required reason of at most 500 characters, with an input id unique to the deadline", () => {
+    const inputs = all(renderDeadlinesCard(view), "Input.Text");
+    expect(inputs.map((i) => i.id)).toEqual([waiveReasonInputId("d1"), waiveReasonInputId("d2")]);
+    for (const i of inputs) {
+      expect(i.isRequired).toBe(true);
+      expect(i.maxLength).toBe(WAIVE_REASON_MAX_LENGTH);
+      expect(WAIVE_REASON_MAX_LENGTH).toBe(500);
+      expect(i.label).toBeTruthy();
+      expect(i.errorMessage).toBeTruthy();
+    }
+    expect(JSON.stringify(renderDeadlinesCard(view))).toContain("Only a team manager");
+  });
+
+  it("shows a waiver notice above the list, escaped", () => {
+    const card = renderDeadlinesCard(view, { notice: { title: "Deadline waived for CS-2026-0142", text: "Waived by Tom: see [here](http://evil.example)" } });
+    const text = JSON.stringify(card);
+    expect(text.indexOf("Deadline waived for CS-2026-0142")).toBeLessThan(text.indexOf("Deadlines · CS-2026-0142"));
+    expect(text).not.toContain("](http");
+    expect(card.fallbackText).toContain("Deadline waived");
+  });
+
+  it("has no forms when nothing is open", () => {
+    const card = renderDeadlinesCard({ caseReference: "CS-1", lines: [] });
+    expect(all(card, "Action.ShowCard")).toEqual([]);
+    expect(JSON.stringify(card)).toContain("Nothing is due");
+  });
+});
+
+describe("help card: case events", () => {
+  it("lists referral, transfer-in and dob, and says who may waive", () => {
+    const text = JSON.stringify(renderHelpCard());
+    for (const c of ["referral CS-2026-0142 2026-11-20", "transfer-in CS-2026-0142 2026-11-20", "dob CS-2026-0142", "date-of-birth", "team manager can waive"]) expect(text).toContain(c);
+  });
+});

@@ -1,0 +1,77 @@
+import type { DeadlineLineView } from "../../../../src/app/app-types";
+import { blockKitProblems, modalProblems } from "../../../../src/cards/slack/block-kit-limits";
+import { deadlineBlockId, deadlinesBlocks, helpBlocks } from "../../../../src/cards/slack/deadlines.blocks";
+import { SlackActionId, SlackCallbackId, parseRowActionId, rowActionId } from "../../../../src/cards/slack/slack-action-ids";
+import { REASON_ACTION, REASON_BLOCK, WAIVE_REASON_MAX_LENGTH, waiveDeadlineModal } from "../../../../src/cards/slack/small-modals.blocks";
+import { HOSTILE, actionIds } from "./slack-view-fixtures";
+
+const line = (i: number, over: Partial<DeadlineLineView> = {}): DeadlineLineView => ({
+  id: `d${i}`,
+  kind: "deadline",
+  title: `Deadline ${i}`,
+  dueDate: "2026-12-14",
+  dueDateLabel: "Mon 14 Dec 2026",
+  workingDaysRemaining: 3,
+  status: "open",
+  ownerLabel: null,
+  ...over,
+});
+
+describe("deadlinesBlocks: Waive buttons", () => {
+  it("gives each statutory deadline its own section with a Waive button carrying its id, and actions none", () => {
+    const { blocks } = deadlinesBlocks({
+      caseReference: "CS-2026-0142",
+      lines: [line(1), line(2, { kind: "action", title: "Arrange the medical", ownerLabel: "Sam" }), line(3, { kind: "action", title: "Send the report" }), line(4)],
+    });
+    expect(blockKitProblems("message", blocks)).toEqual([]);
+    expect(actionIds(blocks)).toEqual([rowActionId(SlackActionId.WaiveDeadline, "d1"), rowActionId(SlackActionId.WaiveDeadline, "d4")]);
+    const d1 = blocks.find((b) => b.block_id === deadlineBlockId("d1")) as { accessory: { value: string; text: { text: string } } };
+    expect(d1.accessory.value).toBe("d1");
+    expect(d1.accessory.text.text).toBe("Waive");
+    expect(parseRowActionId(rowActionId(SlackActionId.WaiveDeadline, "d1"))).toEqual({ action: SlackActionId.WaiveDeadline, id: "d1" });
+    // The two actions share one section, in order, between the deadlines.
+    const texts = blocks.map((b) => JSON.stringify(b));
+    expect(texts.findIndex((t) => t.includes("Arrange the medical"))).toBe(texts.findIndex((t) => t.includes("Send the report")));
+    expect(texts.findIndex((t) => t.includes("Deadline 1"))).toBeLessThan(texts.findIndex((t) => t.includes("Arrange the medical")));
+    expect(texts.findIndex((t) => t.includes("Arrange the medical"))).toBeLessThan(texts.findIndex((t) => t.includes("Deadline 4")));
+  });
+
+  it("stays within limits with many deadlines, action ids unique, user text escaped", () => {
+    const many = deadlinesBlocks({ caseReference: HOSTILE, lines: Array.from({ length: 300 }, (_, i) => line(i, { title: `${HOSTILE} ${"t".repeat(300)}`, ownerLabel: HOSTILE })) });
+    expect(blockKitProblems("message", many.blocks)).toEqual([]);
+    expect(many.blocks).toHaveLength(50);
+    expect(JSON.stringify(many.blocks.at(-1))).toContain("export the case");
+    const ids = actionIds(many.blocks);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(JSON.stringify(many.blocks).replace(/"value":"(?:[^"\\]|\\.)*"/g, "")).not.toMatch(/<!channel>|<@U0BOSS>|<http:/);
+  });
+});
+
+describe("waiveDeadlineModal", () => {
+  const meta = { deadlineId: "d1", channelId: "C0CASE", teamId: "T0CASE" };
+
+  it("fits the modal limits, asks for a reason of at most 500 characters and carries the deadline in its metadata", () => {
+    const view = waiveDeadlineModal(meta, "Decision on a referral", "CS-2026-0142");
+    expect(modalProblems(view)).toEqual([]);
+    expect(view.callback_id).toBe(SlackCallbackId.WaiveDeadline);
+    expect(JSON.parse(view.private_metadata!)).toEqual(meta);
+    const input = view.blocks.find((b) => b.type === "input") as { block_id: string; element: { action_id: string; max_length: number } };
+    expect(input.block_id).toBe(REASON_BLOCK);
+    expect(input.element.action_id).toBe(REASON_ACTION);
+    expect(input.element.max_length).toBe(WAIVE_REASON_MAX_LENGTH);
+    expect(JSON.stringify(view.blocks)).toContain("Only a team manager");
+  });
+
+  it("escapes the title and case reference it shows", () => {
+    const view = waiveDeadlineModal(meta, HOSTILE, HOSTILE);
+    expect(modalProblems(view)).toEqual([]);
+    expect(JSON.stringify(view.blocks)).not.toMatch(/<!channel>|<@U0BOSS>|<http:/);
+  });
+});
+
+describe("helpBlocks: case events", () => {
+  it("names referral, transfer-in and dob, and who can waive", () => {
+    const json = JSON.stringify(helpBlocks().blocks);
+    for (const c of ["/convene referral CS-2026-0142 2026-11-20", "/convene transfer-in CS-2026-0142 2026-11-20", "/convene dob CS-2026-0142", "team manager can *Waive*"]) expect(json).toContain(c);
+  });
+});
