@@ -16,7 +16,16 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const server = await startServer(config, { logger });
+  let server;
+  try {
+    server = await startServer(config, { logger });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
   logger.info({ url: server.url }, "Convene is listening");
   let stopping = false;
   const stop = (signal: string) => {

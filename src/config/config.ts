@@ -29,6 +29,10 @@ const ConfigSchema = z
       .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "CONVENE_CLOSURE_DAYS must be YYYY-MM-DD dates, comma-separated"))),
     /** Set to "off" to run no scheduler in this process (e.g. a second replica, or tests driving passes). */
     CONVENE_SCHEDULER: z.enum(["on", "off"]).default("on"),
+    /** How long a dispatcher holds a claimed outbox message; a crashed holder's messages return after this. */
+    CONVENE_OUTBOX_LEASE_MS: z.coerce.number().int().min(500, "CONVENE_OUTBOX_LEASE_MS must be at least 500").default(30_000),
+    /** Sends in flight at once; each is a message a crash could leave sent but unrecorded. */
+    CONVENE_OUTBOX_MAX_IN_FLIGHT: z.coerce.number().int().min(1, "CONVENE_OUTBOX_MAX_IN_FLIGHT must be at least 1").max(64).default(2),
     /** A JSON file with the local authority's plain-language list ({ mode, entries, allow }); default: the built-in list. */
     CONVENE_LANGUAGE_LIST_FILE: z.string().optional(),
     /** Where the playground's fake connector listens; defaults to the server itself. */

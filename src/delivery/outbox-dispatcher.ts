@@ -53,6 +53,12 @@ export interface DispatcherDeps {
   rateLimits?: Partial<Record<Platform, RateLimit>>;
   /** Longest the dispatcher sleeps for a token or a Retry-After before handing a row back. Default 2 s. */
   maxInlineWaitMs?: number;
+  /**
+   * Sends in flight at once across all channels. Default 2. Every in-flight send is a
+   * message that a crash could leave sent but unrecorded (and so sent again), so this
+   * bounds duplicates per crash; rate limits, not this, set the pace.
+   */
+  maxInFlight?: number;
   /** Real time for rate limiting (ms); separate from `clock` so fixed test clocks still drain. */
   monotonicNow?: () => number;
   /** Randomness for jitter (tests pin it). */
@@ -87,6 +93,25 @@ export const DEFAULT_RATE_LIMITS: Record<Platform, RateLimit> = {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** At most `size` tasks at once; the rest queue in order. */
+function semaphore(size: number): { run<T>(task: () => Promise<T>): Promise<T> } {
+  let free = Math.max(1, size);
+  const waiting: Array<() => void> = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (free > 0) free--;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await task();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else free++;
+      }
+    },
+  };
+}
+
 /**
  * The outbox dispatcher: at-least-once delivery of outbox rows with database leases.
  * A crash between the platform accepting a message and the "sent" commit is the only
@@ -105,6 +130,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const mono = deps.monotonicNow ?? (() => performance.now());
   const random = deps.random ?? Math.random;
   const buckets = new TokenBuckets();
+  const slots = semaphore(deps.maxInFlight ?? 2);
   /** Channel link id -> monotonic ms before which nothing is sent there (429 Retry-After). */
   const blockedUntil = new Map<string, number>();
   const { store, logger } = deps;
@@ -200,7 +226,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         for (const rest of rows.slice(i)) await store.release(rest.id, owner, later(now, Math.min(wait, 1_000)));
         return;
       }
-      const outcome = await deliver(row, link, now);
+      const outcome = await slots.run(() => deliver(row, link, now));
       if (outcome === "sent") result.sent++;
       else if (outcome === "failed") result.failed++;
       if (outcome === "failed" && blockedUntil.has(link.id) && (blockedUntil.get(link.id) ?? 0) > mono()) {

@@ -23,8 +23,14 @@ function handleFor(ctx: ServerContext): DeliveryHandle {
   let h = handles.get(ctx);
   if (!h) {
     const claims = new PrismaOutboxClaims(ctx.prisma);
-    const leaseMs = Number(process.env.CONVENE_OUTBOX_LEASE_MS ?? "") || undefined;
-    const dispatcher = createDispatcher({ store: claims, gateways: buildGateways(ctx), clock: ctx.clock, logger: ctx.logger, leaseMs });
+    const dispatcher = createDispatcher({
+      store: claims,
+      gateways: buildGateways(ctx),
+      clock: ctx.clock,
+      logger: ctx.logger,
+      leaseMs: ctx.config.CONVENE_OUTBOX_LEASE_MS,
+      maxInFlight: ctx.config.CONVENE_OUTBOX_MAX_IN_FLIGHT,
+    });
     h = { dispatcher, claims };
     handles.set(ctx, h);
   }

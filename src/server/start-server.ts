@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolveLanguageList } from "../domain/language/plain-language-aid";
-import type { Config } from "../config/config";
+import { ConfigError, type Config } from "../config/config";
+import { ZodError } from "zod";
 import { createApp } from "../app/create-app";
 import type { App } from "../app/app-types";
 import type { Clock } from "../domain/shared/clock";
@@ -94,9 +95,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const prisma = createPrismaClient(config.DATABASE_URL);
   const uow = new PrismaUnitOfWork(prisma);
   const calendar = createWorkingDayCalendar({ closureDays: config.CONVENE_CLOSURE_DAYS });
-  const languageList = config.CONVENE_LANGUAGE_LIST_FILE
-    ? resolveLanguageList(JSON.parse(readFileSync(config.CONVENE_LANGUAGE_LIST_FILE, "utf8")))
-    : undefined;
+  const languageList = config.CONVENE_LANGUAGE_LIST_FILE ? loadLanguageList(config.CONVENE_LANGUAGE_LIST_FILE) : undefined;
   const app = createApp({ uow, clock, calendar, logger, languageList });
   const context: ServerContext = { config, app, uow, prisma, clock, calendar, logger, baseUrl: () => url };
 
@@ -119,6 +118,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await prisma.$disconnect();
     },
   };
+}
+
+/** Reads the plain-language list file; a bad file stops start-up with a message naming it. */
+function loadLanguageList(file: string) {
+  try {
+    return resolveLanguageList(JSON.parse(readFileSync(file, "utf8")));
+  } catch (err) {
+    const detail = err instanceof ZodError ? err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (err as Error).message;
+    throw new ConfigError(`Convene cannot start: CONVENE_LANGUAGE_LIST_FILE (${file}) is not a valid language list: ${detail}`);
+  }
 }
 
 /** What a channel or background job adds to the server. */

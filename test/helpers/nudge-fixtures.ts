@@ -1,37 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { ChannelLink, Practitioner, Repositories } from "../../src/app/ports";
 import type { Case } from "../../src/domain/case/case-reference";
-import { applyMigrations } from "../../src/store/migration-runner";
-import { createPrismaClient, type PrismaClient } from "../../src/store/prisma-client";
-import { PrismaUnitOfWork } from "../../src/store/prisma-unit-of-work";
+import { createTestDatabase, type TestDatabase } from "./test-database";
 
-/** A migrated SQLite file in a temp dir, with Prisma and a unit of work on it. */
-export interface TestDb {
-  dir: string;
-  url: string;
-  prisma: PrismaClient;
-  uow: PrismaUnitOfWork;
-  close(): Promise<void>;
-}
+/** A migrated SQLite file in a temp dir (see test-database.ts), with `close()` for these suites. */
+export type TestDb = TestDatabase & { close(): Promise<void> };
 
 /** Creates a fresh migrated database. */
 export function createTestDb(prefix = "convene-nudges-"): TestDb {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  const url = `file:${path.join(dir, "convene.db")}`;
-  applyMigrations(url);
-  const prisma = createPrismaClient(url);
-  return {
-    dir,
-    url,
-    prisma,
-    uow: new PrismaUnitOfWork(prisma),
-    async close() {
-      await prisma.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const db = createTestDatabase(prefix.replace(/-$/, ""));
+  return { ...db, close: () => db.dispose() };
 }
 
 /** A practitioner on Teams in tenant "t1". */
