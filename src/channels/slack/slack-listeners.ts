@@ -192,83 +192,74 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
     return { action, parsed, channelId, key: blockActionKey(action.action_ts, body.user.id, action.action_id) };
   };
 
-  async function answer(args: ActionArgs, kind: "accept" | "tentative" | "delegate"): Promise<void> {
-    const { body, ack, client } = args;
-    await ack();
-    const { action, parsed, channelId, key } = actionContext(args);
-    if (!parsed || !channelId) return;
-    try {
-      const actor = await directory.actor(body.user.id);
-      let cmdAnswer: { kind: "accept" } | { kind: "tentative" } | { kind: "delegate"; delegate: ActorIdentity };
-      if (kind === "delegate") {
-        if (!action.selected_user) return;
-        const delegate = await directory.actor(action.selected_user);
-        cmdAnswer = { kind: "delegate", delegate };
-      } else cmdAnswer = { kind };
-      await app.respondToInvitation({ key, actor, conversation: slack(channelId), invitationId: parsed.id, answer: cmdAnswer });
-    } catch (err) {
-      // Only the invitee (or their delegate) may answer for a row: everyone else is told
-      // privately, and the roster does not change.
-      await ephemeral(client, channelId, body.user.id, userMessage(err, logger));
-    }
+  /** What a row button's handler gets: the platform's own facts about the click. */
+  interface RowClick {
+    body: BlockAction;
+    client: WebClient;
+    action: ReturnType<typeof actionContext>["action"];
+    /** The row the button belongs to (meeting, invitation or deadline id). */
+    id: string;
+    channelId: string;
+    key: string;
+    /** The clicker, resolved through Slack (never from the message). */
+    actor(): Promise<ActorIdentity>;
   }
 
-  bolt.action<BlockAction>({ action_id: rowActionPattern(SlackActionId.Accept) }, (a) => answer(a, "accept"));
-  bolt.action<BlockAction>({ action_id: rowActionPattern(SlackActionId.Tentative) }, (a) => answer(a, "tentative"));
-  bolt.action<BlockAction>({ action_id: rowActionPattern(SlackActionId.Delegate) }, (a) => answer(a, "delegate"));
-
-  bolt.action<BlockAction>({ action_id: rowActionPattern(SlackActionId.Decline) }, async (args) => {
-    const { body, ack, client } = args;
-    await ack();
-    const { parsed, channelId } = actionContext(args);
-    if (!parsed || !channelId) return;
-    const roleRow = body.message?.blocks?.find((b: { block_id?: string }) => b.block_id === `row:${parsed.id}`) as { text?: { text?: string } } | undefined;
-    const roleLabel = roleRow?.text?.text?.match(/^\*([^*]+)\*/)?.[1] ?? "this";
-    const meta: DeclineModalMetadata = { invitationId: parsed.id, channelId, teamId: body.team?.id ?? "" };
-    try {
-      await client.views.open({ trigger_id: body.trigger_id, view: declineModal(meta, roleLabel) });
-    } catch (err) {
-      await ephemeral(client, channelId, body.user.id, userMessage(err, logger));
-    }
-  });
-
-  bolt.action<BlockAction>({ action_id: rowActionPattern(SlackActionId.MarkHeld) }, async (args) => {
-    const { body, ack, client } = args;
-    await ack();
-    const { parsed, channelId, key } = actionContext(args);
-    if (!parsed || !channelId) return;
-    try {
-      const actor = await directory.actor(body.user.id);
-      await app.markMeetingHeld({ key, actor, conversation: slack(channelId), meetingId: parsed.id });
-    } catch (err) {
-      if (err instanceof DomainError && err.code === "QUORUM_NOT_MET") {
-        const missing = ((err.details?.missing as string[] | undefined) ?? []).map((r) => INVITEE_ROLE_LABELS[r as InviteeRole] ?? r);
-        const meta: OverrideModalMetadata = { meetingId: parsed.id, channelId, teamId: body.team?.id ?? "" };
-        try {
-          await client.views.open({ trigger_id: body.trigger_id, view: quorumOverrideModal(meta, missing, err.message) });
-        } catch (openErr) {
-          await ephemeral(client, channelId, body.user.id, userMessage(openErr, logger));
-        }
-        return;
+  /**
+   * Registers a row button: acks at once (Slack wants 3 s), ignores clicks without a row or
+   * channel, and tells the clicker privately when the app refuses (e.g. the wrong invitee),
+   * so the shared message never changes on a refusal.
+   */
+  function onRowButton(actionId: SlackActionId, handle: (click: RowClick) => Promise<void>): void {
+    bolt.action<BlockAction>({ action_id: rowActionPattern(actionId) }, async (args: ActionArgs) => {
+      const { body, ack, client } = args;
+      await ack();
+      const { action, parsed, channelId, key } = actionContext(args);
+      if (!parsed || !channelId) return;
+      try {
+        await handle({ body, client, action, id: parsed.id, channelId, key, actor: () => directory.actor(body.user.id) });
+      } catch (err) {
+        await ephemeral(client, channelId, body.user.id, userMessage(err, logger));
       }
-      await ephemeral(client, channelId, body.user.id, userMessage(err, logger));
+    });
+  }
+
+  const answer = (kind: "accept" | "tentative" | "delegate") => async ({ action, id, channelId, key, actor }: RowClick) => {
+    let cmdAnswer: { kind: "accept" } | { kind: "tentative" } | { kind: "delegate"; delegate: ActorIdentity };
+    if (kind === "delegate") {
+      if (!action.selected_user) return;
+      cmdAnswer = { kind: "delegate", delegate: await directory.actor(action.selected_user) };
+    } else cmdAnswer = { kind };
+    await app.respondToInvitation({ key, actor: await actor(), conversation: slack(channelId), invitationId: id, answer: cmdAnswer });
+  };
+  onRowButton(SlackActionId.Accept, answer("accept"));
+  onRowButton(SlackActionId.Tentative, answer("tentative"));
+  onRowButton(SlackActionId.Delegate, answer("delegate"));
+
+  onRowButton(SlackActionId.Decline, async ({ body, client, id, channelId }) => {
+    const roleRow = body.message?.blocks?.find((b: { block_id?: string }) => b.block_id === `row:${id}`) as { text?: { text?: string } } | undefined;
+    const roleLabel = roleRow?.text?.text?.match(/^\*([^*]+)\*/)?.[1] ?? "this";
+    const meta: DeclineModalMetadata = { invitationId: id, channelId, teamId: body.team?.id ?? "" };
+    await client.views.open({ trigger_id: body.trigger_id, view: declineModal(meta, roleLabel) });
+  });
+
+  onRowButton(SlackActionId.MarkHeld, async ({ body, client, id, channelId, key, actor }) => {
+    try {
+      await app.markMeetingHeld({ key, actor: await actor(), conversation: slack(channelId), meetingId: id });
+    } catch (err) {
+      if (!(err instanceof DomainError && err.code === "QUORUM_NOT_MET")) throw err;
+      // Without the statutory minimum, ask the convenor why it went ahead; the record keeps it.
+      const missing = ((err.details?.missing as string[] | undefined) ?? []).map((r) => INVITEE_ROLE_LABELS[r as InviteeRole] ?? r);
+      const meta: OverrideModalMetadata = { meetingId: id, channelId, teamId: body.team?.id ?? "" };
+      await client.views.open({ trigger_id: body.trigger_id, view: quorumOverrideModal(meta, missing, err.message) });
     }
   });
 
-  bolt.action<BlockAction>({ action_id: rowActionPattern(SlackActionId.RecordDecision) }, async (args) => {
-    const { body, ack, client } = args;
-    await ack();
-    const { parsed, channelId, key } = actionContext(args);
-    if (!parsed || !channelId) return;
-    try {
-      // Authorised in the app: only the convenor or the case's social worker or manager gets the form.
-      const actor = await directory.actor(body.user.id);
-      const form = await app.openDecisionForm({ key, actor, conversation: slack(channelId), meetingId: parsed.id });
-      const meta: RecordModalMetadata = { meetingId: parsed.id, channelId, teamId: body.team?.id ?? "", amend: form.amend };
-      await client.views.open({ trigger_id: body.trigger_id, view: recordDecisionModal(form.kind, meta, form.caseReference, form.values) });
-    } catch (err) {
-      await ephemeral(client, channelId, body.user.id, userMessage(err, logger));
-    }
+  onRowButton(SlackActionId.RecordDecision, async ({ body, client, id, channelId, key, actor }) => {
+    // Authorised in the app: only the convenor or the case's social worker or manager gets the form.
+    const form = await app.openDecisionForm({ key, actor: await actor(), conversation: slack(channelId), meetingId: id });
+    const meta: RecordModalMetadata = { meetingId: id, channelId, teamId: body.team?.id ?? "", amend: form.amend };
+    await client.views.open({ trigger_id: body.trigger_id, view: recordDecisionModal(form.kind, meta, form.caseReference, form.values) });
   });
 
   bolt.action<BlockAction>(SlackActionId.ShowDeadlines, async (args) => {
@@ -288,21 +279,12 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
 
   // A deadline's Waive button (in the ephemeral deadlines list) opens the reason modal. The
   // deadline is looked up again through the app, so the modal names what the case really has.
-  bolt.action<BlockAction>({ action_id: rowActionPattern(SlackActionId.WaiveDeadline) }, async (args) => {
-    const { body, ack, client } = args;
-    await ack();
-    const { parsed, channelId, key } = actionContext(args);
-    if (!parsed || !channelId) return;
-    try {
-      const actor = await directory.actor(body.user.id);
-      const view = await app.listDeadlines({ key, actor, conversation: slack(channelId) });
-      const line = view.lines.find((l) => l.kind === "deadline" && l.id === parsed.id);
-      if (!line) return void (await ephemeral(client, channelId, body.user.id, "That deadline is no longer open."));
-      const meta: WaiveModalMetadata = { deadlineId: line.id, channelId, teamId: body.team?.id ?? "" };
-      await client.views.open({ trigger_id: body.trigger_id, view: waiveDeadlineModal(meta, line.title, view.caseReference) });
-    } catch (err) {
-      await ephemeral(client, channelId, body.user.id, userMessage(err, logger));
-    }
+  onRowButton(SlackActionId.WaiveDeadline, async ({ body, client, id, channelId, key, actor }) => {
+    const view = await app.listDeadlines({ key, actor: await actor(), conversation: slack(channelId) });
+    const line = view.lines.find((l) => l.kind === "deadline" && l.id === id);
+    if (!line) return void (await ephemeral(client, channelId, body.user.id, "That deadline is no longer open."));
+    const meta: WaiveModalMetadata = { deadlineId: line.id, channelId, teamId: body.team?.id ?? "" };
+    await client.views.open({ trigger_id: body.trigger_id, view: waiveDeadlineModal(meta, line.title, view.caseReference) });
   });
 
   // --- modal submissions -----------------------------------------------------------------
