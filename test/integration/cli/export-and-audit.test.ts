@@ -4,7 +4,12 @@ import Database from "better-sqlite3";
 import { runCli } from "../../../src/cli/cli-errors";
 import { COMMANDS } from "../../../src/cli/main";
 import { fixedClock } from "../../../src/domain/shared/clock";
-import { parseRecordForm } from "../../../src/domain/decision-record/record-form";
+import { formFor, parseRecordForm, recordToFormValues } from "../../../src/domain/decision-record/record-form";
+import { buildDecisionRecordView } from "../../../src/app/views/decision-record-view";
+import { renderDecisionRecordCard } from "../../../src/cards/decision-record.card";
+import { decisionRecordBlocks } from "../../../src/cards/slack/decision-record.blocks";
+import { escapeAdaptiveText } from "../../../src/cards/escape-adaptive-text";
+import { escapeMrkdwn } from "../../../src/cards/slack/escape-mrkdwn";
 import { sqlitePathFromUrl } from "../../../src/store/migration-runner";
 import { strategyFormValuesFixture } from "../../fixtures/strategy-record.fixture";
 import { seedRecordedStrategyCase } from "../../helpers/seed-strategy-case";
@@ -20,7 +25,7 @@ describe("convene export and convene audit verify, on a real SQLite file", () =>
   });
   afterAll(() => db.dispose());
 
-  it("round-trips a strategy record: form → stored record → JSON export, every field intact", async () => {
+  it("round-trips a strategy record: form → stored record → card → JSON export, every field intact", async () => {
     const out = path.join(db.dir, "case.json");
     const r = await cli("export", "CS-2026-0142", "--format", "json", "--out", out);
     expect(r).toMatchObject({ code: 0, stderr: "" });
@@ -33,6 +38,26 @@ describe("convene export and convene audit verify, on a real SQLite file", () =>
     expect(parsed.ok).toBe(true);
     expect(exported).toEqual(JSON.parse(JSON.stringify(parsed.ok && parsed.record)));
     expect(json.deadlines.map((d: { rule: string }) => d.rule)).toContain("icpc");
+
+    // The card step: the stored record's card shows every field the record holds, under the
+    // label the recorder saw, on both Teams and Slack.
+    const view = buildDecisionRecordView({
+      meetingId: "m", caseReference: "CS-2026-0142", kind: "strategy-discussion", version: 1, payload: exported,
+      amendmentReason: null, authorLabel: "Sam", recordedAt: new Date("2026-11-23T15:00:00Z"),
+    });
+    const values = recordToFormValues("strategy-discussion", exported);
+    const shown = view.sections.flatMap((s) => s.fields);
+    const filled = formFor("strategy-discussion", values).filter((f) => values[f.id]);
+    expect(filled.length).toBeGreaterThan(25);
+    for (const f of filled) expect(shown.map((x) => x.label)).toContain(f.label);
+    const teams = JSON.stringify(renderDecisionRecordCard(view));
+    const slack = JSON.stringify(decisionRecordBlocks(view));
+    for (const x of shown) {
+      for (const line of x.value.split("\n")) {
+        expect(teams).toContain(JSON.stringify(escapeAdaptiveText(line)).slice(1, -1));
+        expect(slack).toContain(JSON.stringify(escapeMrkdwn(line)).slice(1, -1));
+      }
+    }
   });
 
   it("writes printable, escaped HTML", async () => {
