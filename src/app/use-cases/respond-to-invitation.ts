@@ -1,5 +1,5 @@
 import { RespondToInvitationSchema, type RespondToInvitationCommand } from "../../domain/commands/command.schemas";
-import { answerInvitation, type InvitationAnswer } from "../../domain/invitation/invitation";
+import { answerInvitation, answerRight, requireCanClaim, type InvitationAnswer } from "../../domain/invitation/invitation";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { RosterView } from "../../cards/outbound-card";
 import { caseOfConversation } from "../authorisation";
@@ -34,6 +34,7 @@ export async function respondToInvitation(deps: AppDeps, input: RespondToInvitat
       } else {
         answer = cmd.answer;
       }
+      if (answerRight(inv, actor.id) === "claim") requireCanClaim(inv, actor.role);
       const updated = answerInvitation(inv, actor.id, actor.displayName, answer, now);
       await repos.invitations.update(updated);
       await repos.audit.append({
