@@ -15,7 +15,11 @@ export async function runOnce<T>(repos: Repositories, key: string, fn: () => Pro
   return result;
 }
 
-/** The idempotency key of a command: platform, use case and the platform's own id. */
-export function commandKey(platform: string, useCase: string, key: string): string {
-  return `${platform}:${useCase}:${key}`;
+/**
+ * The idempotency key of a command: platform, conversation, use case and the platform's own
+ * id. The conversation is part of it because some platform ids are unique only within one
+ * conversation (Teams message ids are timestamps).
+ */
+export function commandKey(conversation: { platform: string; conversationId: string }, useCase: string, key: string): string {
+  return `${conversation.platform}:${conversation.conversationId}:${useCase}:${key}`;
 }

@@ -32,7 +32,7 @@ export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand
   const reference = parseCaseReference(cmd.caseRef);
   const scheduledAt = cmd.scheduledLocal ? parseLondon(cmd.scheduledLocal) : null;
   return deps.uow.run((repos) =>
-    runOnce(repos, commandKey(cmd.conversation.platform, "convene", cmd.key), async () => {
+    runOnce(repos, commandKey(cmd.conversation, "convene", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
       const c = await repos.cases.findByReference(cmd.actor.tenant, reference);

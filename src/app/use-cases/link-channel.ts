@@ -17,17 +17,25 @@ export async function linkChannel(deps: AppDeps, input: LinkChannelCommand): Pro
   const cmd = LinkChannelSchema.parse(input);
   const reference = parseCaseReference(cmd.caseRef);
   return deps.uow.run((repos) =>
-    runOnce(repos, commandKey(cmd.conversation.platform, "link", cmd.key), async () => {
+    runOnce(repos, commandKey(cmd.conversation, "link", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
       let c = await repos.cases.findByReference(cmd.actor.tenant, reference);
+      const existing = await repos.channelLinks.findByConversation(cmd.conversation.platform, cmd.conversation.conversationId);
+      if (existing && existing.caseId !== c?.id) {
+        // Re-pointing a case channel silences the old case's nudges there: only someone who
+        // manages that case may do it.
+        const current = await repos.cases.findById(existing.caseId);
+        if (current && !canManageCase(current, actor)) {
+          throw new DomainError("ALREADY_LINKED", `This conversation is the case channel for ${current.reference}. Only that case's social worker or team manager can link it elsewhere.`);
+        }
+      }
       const created = !c;
       if (!c) {
         c = await repos.cases.create({ id: randomUUID(), tenant: cmd.actor.tenant, reference, leadSocialWorkerId: actor.id, teamManagerId: null, childDateOfBirth: null });
       } else if (!canManageCase(c, actor)) {
         throw new DomainError("NOT_AUTHORISED", `Only the social worker or team manager for ${reference} can link it to another conversation.`);
       }
-      const existing = await repos.channelLinks.findByConversation(cmd.conversation.platform, cmd.conversation.conversationId);
       const link = await repos.channelLinks.upsert({
         id: existing?.id ?? randomUUID(),
         caseId: c.id,

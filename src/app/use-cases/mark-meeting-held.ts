@@ -16,7 +16,7 @@ import { closeDeadlinesForHeldMeeting } from "../deadlines/deadline-events";
 export async function markMeetingHeld(deps: AppDeps, input: MarkMeetingHeldCommand): Promise<{ roster: RosterView }> {
   const cmd = MarkMeetingHeldSchema.parse(input);
   return deps.uow.run((repos) =>
-    runOnce(repos, commandKey(cmd.conversation.platform, "held", cmd.key), async () => {
+    runOnce(repos, commandKey(cmd.conversation, "held", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
       const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);

@@ -39,7 +39,7 @@ export async function recordCaseEvent(deps: AppDeps, input: RecordCaseEventComma
     throw new DomainError("DATE_IN_FUTURE", "That date is in the future. Give the day it happened.");
   }
   return deps.uow.run((repos) =>
-    runOnce(repos, commandKey(cmd.conversation.platform, "case-event", cmd.key), async () => {
+    runOnce(repos, commandKey(cmd.conversation, "case-event", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
       const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);

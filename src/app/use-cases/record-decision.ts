@@ -37,7 +37,7 @@ function languageAdvice(kind: MeetingKind, payload: DecisionRecordPayload, list?
 export async function recordDecision(deps: AppDeps, input: RecordDecisionCommand): Promise<RecordDecisionResult> {
   const cmd = RecordDecisionSchema.parse(input);
   return deps.uow.run((repos) =>
-    runOnce(repos, commandKey(cmd.conversation.platform, "record", cmd.key), async (): Promise<RecordDecisionResult> => {
+    runOnce(repos, commandKey(cmd.conversation, "record", cmd.key), async (): Promise<RecordDecisionResult> => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
       const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);

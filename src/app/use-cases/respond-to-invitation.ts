@@ -16,7 +16,7 @@ import { resolveActor } from "./resolve-actor";
 export async function respondToInvitation(deps: AppDeps, input: RespondToInvitationCommand): Promise<{ roster: RosterView }> {
   const cmd = RespondToInvitationSchema.parse(input);
   return deps.uow.run((repos) =>
-    runOnce(repos, commandKey(cmd.conversation.platform, "respond", cmd.key), async () => {
+    runOnce(repos, commandKey(cmd.conversation, "respond", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
       const inv = await repos.invitations.findById(cmd.invitationId);
@@ -30,11 +30,14 @@ export async function respondToInvitation(deps: AppDeps, input: RespondToInvitat
       let answer: InvitationAnswer;
       if (cmd.answer.kind === "delegate") {
         const delegate = await resolveActor(repos, cmd.answer.delegate, inv.agency);
+        // A row for police or health stays with that agency, whoever passes it on.
+        requireCanClaim(inv, delegate.role);
         answer = { kind: "delegate", delegateId: delegate.id, delegateLabel: delegate.displayName };
       } else {
         answer = cmd.answer;
       }
-      if (answerRight(inv, actor.id) === "claim") requireCanClaim(inv, actor.role);
+      const right = answerRight(inv, actor.id);
+      if (right === "claim" || right === "delegate") requireCanClaim(inv, actor.role);
       const updated = answerInvitation(inv, actor.id, actor.displayName, answer, now);
       await repos.invitations.update(updated);
       await repos.audit.append({

@@ -12,7 +12,7 @@ import { dueDateLabel } from "../views/due-date-label";
 export async function waiveDeadline(deps: AppDeps, input: WaiveDeadlineCommand): Promise<{ notice: NoticeView }> {
   const cmd = WaiveDeadlineSchema.parse(input);
   return deps.uow.run((repos) =>
-    runOnce(repos, commandKey(cmd.conversation.platform, "waive", cmd.key), async () => {
+    runOnce(repos, commandKey(cmd.conversation, "waive", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
       const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);

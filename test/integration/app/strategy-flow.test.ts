@@ -1,4 +1,5 @@
 import { createApp } from "../../../src/app/create-app";
+import { registerPractitioner } from "../../../src/app/use-cases/register-practitioner";
 import type { App } from "../../../src/app/app-types";
 import type { ActorIdentity } from "../../../src/app/ports";
 import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
@@ -107,5 +108,50 @@ describe("strategy discussion flow through the app, on a real SQLite file", () =
     await expectCode(app.markMeetingHeld({ ...base("h2"), meetingId: r.meetingId }), "QUORUM_NOT_MET");
     const held = await app.markMeetingHeld({ ...base("h3"), meetingId: r.meetingId, overrideReason: "Health and police gave information by phone beforehand" });
     expect(held.roster.quorumOverrideReason).toContain("by phone");
+  });
+});
+
+describe("authorisation across cases and tenants", () => {
+  let db: TestDatabase;
+  let app: App;
+  const clock = fixedClock("2026-11-23T10:00:00Z");
+  const otherTenantSw: ActorIdentity = { platform: "teams", tenant: "t2", userId: "aad-other", displayName: "Olu Other" };
+  const otherConversation = { platform: "teams" as const, conversationId: "19:other-tenant@thread.tacv2" };
+  const code = (p: Promise<unknown>) => p.then(() => "resolved", (e: DomainError) => e.code);
+
+  beforeAll(() => {
+    db = createTestDatabase("app-authz");
+    app = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silent });
+  });
+  afterAll(() => db.dispose());
+
+  it("never shows a meeting in a conversation of another tenant's case with the same reference", async () => {
+    await app.linkChannel({ key: "l1", actor: actors.socialWorker, conversation, caseRef: "CS-2026-0142", conversationRef: "{}" });
+    const { meetingId } = await app.conveneMeeting({
+      key: "c1", actor: actors.socialWorker, conversation, caseRef: "CS-2026-0142", kind: "strategy-discussion", concern: "Concern",
+      urgency: "today", scheduledLocal: null, mode: "call", invitees: [],
+    });
+    await app.linkChannel({ key: "l2", actor: otherTenantSw, conversation: otherConversation, caseRef: "CS-2026-0142", conversationRef: "{}" });
+    expect(await code(app.getRoster(meetingId, otherConversation))).toBe("MEETING_NOT_FOUND");
+    expect((await app.getRoster(meetingId, conversation)).meetingId).toBe(meetingId);
+  });
+
+  it("does not let someone who does not manage the case re-point its channel", async () => {
+    expect(await code(app.linkChannel({ key: "l3", actor: actors.stranger, conversation, caseRef: "CS-2026-9999", conversationRef: "{}" }))).toBe("ALREADY_LINKED");
+    expect(await db.prisma.case.count({ where: { reference: "CS-2026-9999" } })).toBe(0);
+  });
+
+  it("does not let a police row be delegated to a social worker", async () => {
+    await registerPractitioner(
+      { uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silent },
+      { identity: actors.socialWorker, agency: "Children's social care", role: "social-worker", operator: "test" },
+    );
+    const r = await app.conveneMeeting({
+      key: "c2", actor: actors.socialWorker, conversation, caseRef: "CS-2026-0142", kind: "strategy-discussion", concern: "Concern",
+      urgency: "today", scheduledLocal: null, mode: "call", invitees: [{ role: "police", agency: "Police", agencyContact: "CAIT duty desk" }],
+    });
+    const police = r.roster.rows.find((x) => x.role === "police")!;
+    expect(await code(app.respondToInvitation({ key: "d1", actor: actors.stranger, conversation, invitationId: police.invitationId, answer: { kind: "delegate", delegate: actors.socialWorker } }))).toBe("CLAIM_WRONG_AGENCY");
+    expect(await code(app.respondToInvitation({ key: "d2", actor: actors.socialWorker, conversation, invitationId: police.invitationId, answer: { kind: "accept" } }))).toBe("CLAIM_WRONG_AGENCY");
   });
 });
