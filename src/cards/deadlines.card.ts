@@ -62,7 +62,10 @@ export function renderDeadlinesCard(view: DeadlinesView, options: DeadlinesCardO
     }
     body.push({ type: "Container", separator: true, items });
   }
-  const summary = `Deadlines for ${view.caseReference}: ${view.lines.map((l) => `${l.title} due ${l.dueDateLabel}`).join("; ") || "none"}.`;
+  // The fallback becomes the notification preview: counts only, because an action's title
+  // is free text that may name the child.
+  const soonest = view.lines[0];
+  const summary = `Deadlines for ${view.caseReference}: ${view.lines.length} open${soonest ? `, the next due ${soonest.dueDateLabel}` : ""}.`;
   return adaptiveCard({
     fallbackText: options.notice ? `${options.notice.title}. ${summary}` : summary,
     body,

@@ -17,7 +17,9 @@ import { resolveActor } from "./resolve-actor";
 /** Parses "YYYY-MM-DDTHH:mm" as Europe/London wall-clock time. Throws `INVALID_TIME`. */
 function parseLondon(local: string): Date {
   const dt = DateTime.fromISO(local, { zone: LONDON });
-  if (!dt.isValid) throw new DomainError("INVALID_TIME", "That date and time does not exist. Use e.g. 2026-11-24 at 10:00.", { field: "scheduledLocal" });
+  // Luxon moves a time in the spring-forward gap (e.g. 01:30 on the last Sunday of March)
+  // to one that exists; a meeting must be at the time people were told, so refuse it.
+  if (!dt.isValid || dt.toFormat("yyyy-MM-dd'T'HH:mm") !== local) throw new DomainError("INVALID_TIME", "That date and time does not exist. Use e.g. 2026-11-24 at 10:00.", { field: "scheduledLocal" });
   return dt.toJSDate();
 }
 

@@ -131,8 +131,9 @@ async function nudgeOne(repos: Repositories, deadlineId: string, now: Date, deps
   if (d.actionId) {
     const action = await repos.actions.findById(d.actionId);
     ownerId = action?.ownerPractitionerId ?? null;
-    // The description is free text and may name the child: the nudge names the owner only.
-    if (action) title = `Agreed action (owner: ${action.ownerLabel})`;
+    // The description and the owner label are free text and may name the child or family:
+    // the nudge says what kind of deadline it is, and mentions the owner when we know them.
+    if (action) title = "Agreed action";
   }
   const ids = [ownerId, send.escalateToManager ? theCase.teamManagerId : null].filter((x): x is string => Boolean(x));
   const found = ids.length ? await repos.practitioners.findManyByIds([...new Set(ids)]) : [];

@@ -172,7 +172,7 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
       const verbText = stripMentions(event.text).split(/\s+/)[0];
       reply = await runRequest(req, { key: `event:${eventId}`, userId: event.user, channelId: event.channel, teamId: (body as { team_id?: string }).team_id ?? "", client, ...(verbText ? { verbText } : {}) });
     } catch (err) {
-      reply = { text: userMessage(err, logger) };
+      reply = { text: escapeMrkdwn(userMessage(err, logger)) };
     }
     if (!reply || repliedEvents.has(eventId)) return;
     repliedEvents.add(eventId);

@@ -155,3 +155,27 @@ describe("authorisation across cases and tenants", () => {
     expect(await code(app.respondToInvitation({ key: "d2", actor: actors.socialWorker, conversation, invitationId: police.invitationId, answer: { kind: "accept" } }))).toBe("CLAIM_WRONG_AGENCY");
   });
 });
+
+describe("meeting times in Europe/London", () => {
+  let db: TestDatabase;
+  let app: App;
+  beforeAll(async () => {
+    db = createTestDatabase("app-times");
+    app = createApp({ uow: db.uow, clock: fixedClock("2027-03-01T10:00:00Z"), calendar: createWorkingDayCalendar(), logger: silent });
+    await app.linkChannel({ key: "l", actor: actors.socialWorker, conversation, caseRef: "CS-2027-0001", conversationRef: "{}" });
+  });
+  afterAll(() => db.dispose());
+  const convene = (key: string, scheduledLocal: string) =>
+    app.conveneMeeting({ key, actor: actors.socialWorker, conversation, caseRef: "CS-2027-0001", kind: "strategy-discussion", concern: "Concern", urgency: "today", scheduledLocal, mode: "call", invitees: [] });
+
+  it("refuses a time that does not exist when the clocks go forward", async () => {
+    await expect(convene("t1", "2027-03-28T01:30")).rejects.toMatchObject({ code: "INVALID_TIME" });
+  });
+
+  it("stores summer times as British Summer Time", async () => {
+    const r = await convene("t2", "2027-03-29T10:00");
+    expect(r.roster.whenLabel).toBe("Mon 29 Mar 2027, 10:00 (UK time)");
+    const m = await db.prisma.meeting.findUniqueOrThrow({ where: { id: r.meetingId } });
+    expect(m.scheduledAt?.toISOString()).toBe("2027-03-29T09:00:00.000Z");
+  });
+});
