@@ -172,6 +172,7 @@ export interface DecisionRecordRepository {
 
 export interface ActionRepository {
   create(a: ActionRow): Promise<void>;
+  update(a: ActionRow): Promise<void>;
   listOpenForCase(caseId: string): Promise<ActionRow[]>;
   listForCase(caseId: string): Promise<ActionRow[]>;
   findById(id: string): Promise<ActionRow | null>;

@@ -8,6 +8,8 @@ import { firstNudgeAt } from "../../domain/nudge/nudge-plan";
 import { isoDateInLondon, type IsoDate } from "../../domain/shared/iso-date";
 import type { AppDeps } from "../create-app";
 import type { DeadlineRow, Repositories } from "../ports";
+import type { Invitation } from "../../domain/invitation/invitation";
+import { extractActions } from "../../domain/decision-record/record-versioning";
 
 /** A clock to open: which rule, counted from what. */
 export interface DeadlineEvent {
@@ -76,8 +78,58 @@ export function deadlineEventsForRecord(meeting: Meeting, record: DecisionRecord
 /** Opens every clock a newly finalised record starts. */
 export async function createDeadlinesForRecord(deps: AppDeps, repos: Repositories, c: Case, meeting: Meeting, record: DecisionRecordPayload): Promise<void> {
   const heldOn = isoDateInLondon(meeting.heldAt ?? deps.clock.now());
-  const actions = (await repos.actions.listForCase(c.id)).filter((a) => a.meetingId === meeting.id);
+  const actions = (await repos.actions.listForCase(c.id)).filter((a) => a.meetingId === meeting.id && a.status === "open");
   for (const e of deadlineEventsForRecord(meeting, record, heldOn, actions)) await openDeadline(deps, repos, c, e);
+}
+
+const actionKey = (a: { ownerLabel: string; description: string; dueDate: string }) =>
+  [a.ownerLabel, a.description, a.dueDate].map((x) => x.trim().toLowerCase()).join("|");
+
+/**
+ * Brings actions and clocks in line with a record version. New actions are created (owned
+ * by the roster member of that name, if any); actions no longer in the record are
+ * cancelled and their clocks waived; clocks the record now starts are opened; clocks this
+ * meeting started that the record no longer supports (s47 changed to "no") are waived. The
+ * waiver reasons cite the amendment, so the history says why a clock stopped.
+ */
+export async function applyRecordToActionsAndDeadlines(
+  deps: AppDeps,
+  repos: Repositories,
+  c: Case,
+  meeting: Meeting,
+  invitations: readonly Invitation[],
+  record: DecisionRecordPayload,
+  version: number,
+  amendmentReason: string | null,
+): Promise<void> {
+  const now = deps.clock.now();
+  const stopped = `Record amended (version ${version})${amendmentReason ? `: ${amendmentReason}` : ""}`.slice(0, 500);
+  const existing = (await repos.actions.listForCase(c.id)).filter((a) => a.meetingId === meeting.id && a.status === "open");
+  const wanted = extractActions(meeting.kind, record as RecordFor<MeetingKind>).map((a) => ({ ownerLabel: a.owner, description: a.description, dueDate: a.dueDate }));
+  const wantedKeys = new Set(wanted.map(actionKey));
+  const existingKeys = new Set(existing.map(actionKey));
+  const openDeadlines = await repos.deadlines.listOpenForCase(c.id);
+  const waive = async (d: DeadlineRow) => {
+    await repos.deadlines.update({ ...d, status: "waived", waivedReason: stopped, closedAt: now, nextNudgeAt: null });
+    await repos.audit.append({ at: now, actorId: meeting.convenorId, action: "change", entityType: "deadline", entityId: d.id, caseId: c.id, detail: { status: "waived", version } });
+  };
+
+  for (const a of existing.filter((x) => !wantedKeys.has(actionKey(x)))) {
+    await repos.actions.update({ ...a, status: "cancelled" });
+    for (const d of openDeadlines.filter((x) => x.actionId === a.id)) await waive(d);
+  }
+  for (const a of wanted.filter((x) => !existingKeys.has(actionKey(x)))) {
+    const owner = invitations.find((i) => i.inviteeLabel.toLowerCase() === a.ownerLabel.toLowerCase());
+    await repos.actions.create({
+      id: randomUUID(), caseId: c.id, meetingId: meeting.id, ...a,
+      ownerPractitionerId: owner?.inviteePractitionerId ?? owner?.claimedById ?? null, status: "open",
+    });
+  }
+  await createDeadlinesForRecord(deps, repos, c, meeting, record);
+
+  const heldOn = isoDateInLondon(meeting.heldAt ?? now);
+  const startedRules = new Set(deadlineEventsForRecord(meeting, record, heldOn, []).map((e) => e.rule));
+  for (const d of openDeadlines.filter((x) => x.sourceId === meeting.id && !x.actionId && !startedRules.has(x.rule as RuleId))) await waive(d);
 }
 
 /** Which open clocks a held meeting of each kind satisfies. */

@@ -4,7 +4,7 @@ import { formFor, parseRecordForm, recordToFormValues } from "../../domain/decis
 import { checkRecordLanguage } from "../../domain/language/plain-language-aid";
 import type { LanguageEntry } from "../../domain/language/default-language-list";
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";
-import { extractActions, nextVersion } from "../../domain/decision-record/record-versioning";
+import { nextVersion } from "../../domain/decision-record/record-versioning";
 import type { DecisionRecordPayload, RecordFor } from "../../domain/decision-record/decision-record.schema";
 import type { Attendee } from "../../domain/decision-record/record-parts.schema";
 import { INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
@@ -16,7 +16,7 @@ import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../create-app";
 import { buildDecisionRecordView } from "../views/decision-record-view";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
-import { createDeadlinesForRecord } from "../deadlines/deadline-events";
+import { applyRecordToActionsAndDeadlines } from "../deadlines/deadline-events";
 import { resolveActor } from "./resolve-actor";
 
 /** Plain-language hints for the recorder, with the label of the box each one came from. */
@@ -76,18 +76,9 @@ export async function recordDecision(deps: AppDeps, input: RecordDecisionCommand
       const recorded = markRecorded(meeting);
       await repos.meetings.update(recorded);
 
-      if (version === 1) {
-        for (const a of extractActions(meeting.kind, parsed.record)) {
-          const owner = invitations.find((i) => i.inviteeLabel.toLowerCase() === a.owner.toLowerCase());
-          const actionId = randomUUID();
-          await repos.actions.create({
-            id: actionId, caseId: c.id, meetingId: meeting.id, ownerLabel: a.owner,
-            ownerPractitionerId: owner?.inviteePractitionerId ?? owner?.claimedById ?? null,
-            description: a.description, dueDate: a.dueDate, status: "open",
-          });
-        }
-        await createDeadlinesForRecord(deps, repos, c, recorded, parsed.record);
-      }
+      // Every version, not just the first: an amendment that adds an action or changes the
+      // section 47 decision must open (or stop) the clocks that follow from it.
+      await applyRecordToActionsAndDeadlines(deps, repos, c, recorded, invitations, next.payload, version, reason);
       await repos.audit.append({
         at: now, actorId: actor.id, action: version === 1 ? "finalise" : "amend", entityType: "decision-record", entityId: recordId, caseId: c.id,
         detail: { meetingId: meeting.id, version, kind: meeting.kind },

@@ -14,6 +14,11 @@ export class PrismaActionRepository implements ActionRepository {
     await this.tx.action.create({ data: a });
   }
 
+  async update(a: ActionRow): Promise<void> {
+    const { id, ...rest } = a;
+    await this.tx.action.update({ where: { id }, data: rest });
+  }
+
   async listOpenForCase(caseId: string): Promise<ActionRow[]> {
     return (await this.tx.action.findMany({ where: { caseId, status: "open" }, orderBy: { dueDate: "asc" } })).map(toAction);
   }

@@ -6,6 +6,7 @@ import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-d
 import { fixedClock } from "../../../src/domain/shared/clock";
 import { DomainError } from "../../../src/domain/shared/domain-error";
 import { strategyFormValuesFixture } from "../../fixtures/strategy-record.fixture";
+import { seedRecordedStrategyCase } from "../../helpers/seed-strategy-case";
 import { actors, conversation } from "../../helpers/app-actors";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 
@@ -177,5 +178,40 @@ describe("meeting times in Europe/London", () => {
     expect(r.roster.whenLabel).toBe("Mon 29 Mar 2027, 10:00 (UK time)");
     const m = await db.prisma.meeting.findUniqueOrThrow({ where: { id: r.meetingId } });
     expect(m.scheduledAt?.toISOString()).toBe("2027-03-29T09:00:00.000Z");
+  });
+});
+
+describe("amendments keep actions and clocks in line with the record", () => {
+  let db: TestDatabase;
+  let app: App;
+  let meetingId = "";
+  beforeAll(async () => {
+    db = createTestDatabase("app-amend");
+    const seeded = await seedRecordedStrategyCase(db.uow, fixedClock("2026-11-23T15:00:00Z"));
+    app = seeded.app;
+    meetingId = seeded.meetingId;
+  });
+  afterAll(() => db.dispose());
+  const base = (key: string) => ({ key, actor: actors.socialWorker, conversation });
+  const open = (rule: string) => db.prisma.deadline.count({ where: { rule, status: "open" } });
+
+  it("opens a clock for an action added in an amendment, and stops one removed", async () => {
+    expect(await open("action")).toBe(2);
+    const values = { ...strategyFormValuesFixture, "actions.1.who": "", "actions.1.what": "", "actions.1.byWhen": "", "actions.2.who": "Police", "actions.2.what": "Interview the alleged perpetrator", "actions.2.byWhen": "2025-03-12" };
+    const r = await app.recordDecision({ ...base("amend-1"), meetingId, values, amendmentReason: "Medical no longer needed; police interview agreed" });
+    expect(r.ok).toBe(true);
+    expect(await open("action")).toBe(2);
+    const waived = await db.prisma.deadline.findFirstOrThrow({ where: { rule: "action", status: "waived" } });
+    expect(waived.waivedReason).toContain("Record amended (version 2)");
+    expect(await db.prisma.action.count({ where: { status: "cancelled" } })).toBe(1);
+  });
+
+  it("stops the initial conference clock when section 47 is amended to no", async () => {
+    expect(await open("icpc")).toBe(1);
+    const values = { ...strategyFormValuesFixture, "decision.s47": "no", "decision.investigation": "", "nextStep.kind": "child-in-need", "nextStep.reason": "Needs are better met by a child in need plan." };
+    const r = await app.recordDecision({ ...base("amend-2"), meetingId, values, amendmentReason: "The decision was recorded wrongly" });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(await open("icpc")).toBe(0);
+    expect(await db.prisma.deadline.count({ where: { rule: "icpc", status: "waived" } })).toBe(1);
   });
 });
