@@ -49,6 +49,13 @@ export async function recordCaseEvent(deps: AppDeps, input: RecordCaseEventComma
       if (cmd.event === "referral") trigger = { kind: "referral-received", sourceId: `referral:${date}`, receivedOn: date };
       else if (cmd.event === "transfer-in") trigger = { kind: "transfer-in-notified", sourceId: `transfer-in:${date}`, notifiedOn: date };
       else {
+        if (c.childDateOfBirth && c.childDateOfBirth !== date) {
+          // A corrected date of birth moves the 18th birthday: the old clock must not keep nudging.
+          for (const d of await repos.deadlines.listOpenForCase(c.id)) {
+            if (d.rule !== "review-before-18") continue;
+            await repos.deadlines.update({ ...d, status: "waived", waivedReason: "Date of birth corrected", closedAt: now, nextNudgeAt: null });
+          }
+        }
         await repos.cases.update({ ...c, childDateOfBirth: date });
         trigger = { kind: "date-of-birth-known", dateOfBirth: date };
       }

@@ -53,6 +53,15 @@ describe("case events and waivers, on a real SQLite file", () => {
     expect((await db.prisma.case.findFirstOrThrow()).childDateOfBirth).toBe("2009-03-28");
   });
 
+  it("a corrected date of birth stops the old review-before-18 clock", async () => {
+    await app.recordCaseEvent({ ...base("dob-2"), caseRef: "CS-2026-0900", event: "date-of-birth", date: "2009-04-28" });
+    const rows = await db.prisma.deadline.findMany({ where: { rule: "review-before-18" }, orderBy: { dueDate: "asc" } });
+    expect(rows.map((d) => [d.dueDate, d.status])).toEqual([
+      ["2027-03-25", "waived"],
+      ["2027-04-27", "open"],
+    ]);
+  });
+
   it("refuses a referral dated in the future, a stranger, and another case's reference", async () => {
     expect(await code(app.recordCaseEvent({ ...base("f"), caseRef: "CS-2026-0900", event: "referral", date: "2027-01-05" }))).toBe("DATE_IN_FUTURE");
     expect(await code(app.recordCaseEvent({ ...base("s", actors.stranger), caseRef: "CS-2026-0900", event: "referral", date: "2026-12-01" }))).toBe("NOT_AUTHORISED");
