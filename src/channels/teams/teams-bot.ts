@@ -70,21 +70,28 @@ export class ConveneTeamsBot {
 
   private async onMessage(context: TurnContext): Promise<void> {
     const a = context.activity;
+    // The command runs first (the app makes it idempotent), and only then is the reply
+    // claimed: a crash in between must not make the redelivery skip the command itself.
+    const card = await this.answerMessage(context);
+    if (await this.claimReply(`teams:reply:${a.conversation?.id}:${a.id}`)) await this.replyCard(context, card);
+  }
+
+  /** The reply card for a message command; errors become an error card. */
+  private async answerMessage(context: TurnContext): Promise<AdaptiveCardJson> {
+    const a = context.activity;
     const mentions = (a.entities ?? []).filter((e) => e.type === "mention") as unknown as Mention[];
     const botMentions = mentions.filter((m) => m.mentioned?.id === a.recipient?.id).map((m) => m.text);
     const text = stripMentionText(a.text ?? "", botMentions);
     const cmd = parseTeamsCommand(text);
-    // A redelivered message must not be answered twice; the app itself dedupes state changes.
-    if (!(await this.claimReply(`teams:reply:${a.conversation?.id}:${a.id}`))) return;
     const conversationType = a.conversation?.conversationType ?? "personal";
     try {
       switch (cmd.type) {
         case "help":
-          return void (await this.replyCard(context, renderHelpCard()));
+          return renderHelpCard();
         case "unknown":
-          return void (await this.replyCard(context, renderNoticeCard({ title: "Convene did not understand that", text: "Type help to see what Convene can do." })));
+          return renderNoticeCard({ title: "Convene did not understand that", text: "Type help to see what Convene can do." });
         case "link": {
-          if (conversationType === "personal") return void (await this.replyCard(context, renderNoticeCard({ title: "Link a channel, not a personal chat", text: "Mention Convene in the case's channel or group chat: link <case reference>." })));
+          if (conversationType === "personal") return renderNoticeCard({ title: "Link a channel, not a personal chat", text: "Mention Convene in the case's channel or group chat: link <case reference>." });
           const ref = TurnContext.getConversationReference(a);
           const result = await this.deps.app.linkChannel({
             key: a.id ?? "",
@@ -93,33 +100,33 @@ export class ConveneTeamsBot {
             caseRef: cmd.caseRef,
             conversationRef: JSON.stringify(ref),
           });
-          return void (await this.replyCard(context, renderNoticeCard(result.notice)));
+          return renderNoticeCard(result.notice);
         }
         case "convene": {
-          if (conversationType === "personal") return void (await this.replyCard(context, renderNoticeCard({ title: "Convene in the case channel", text: "Meetings are convened in the channel or group chat linked to the case." })));
+          if (conversationType === "personal") return renderNoticeCard({ title: "Convene in the case channel", text: "Meetings are convened in the channel or group chat linked to the case." });
           const caseReference = parseCaseReference(cmd.caseRef);
           const members = await membersOf(context);
-          return void (await this.replyCard(context, renderConveneFormCard({ caseReference, kind: cmd.kind, members, peoplePicker: this.deps.peoplePicker })));
+          return renderConveneFormCard({ caseReference, kind: cmd.kind, members, peoplePicker: this.deps.peoplePicker });
         }
         case "deadlines": {
           const view = await this.deps.app.listDeadlines({ key: a.id ?? "", actor: await actorOf(context), conversation: this.conversation(context), ...(cmd.caseRef ? { caseRef: cmd.caseRef } : {}) });
-          return void (await this.replyCard(context, renderDeadlinesCard(view)));
+          return renderDeadlinesCard(view);
         }
         case "case-event": {
           const word = cmd.event === "date-of-birth" ? "dob" : cmd.event;
-          if (conversationType === "personal") return void (await this.replyCard(context, renderNoticeCard({ title: "Record it in the case channel", text: "Case events are recorded in the channel or group chat linked to the case." })));
+          if (conversationType === "personal") return renderNoticeCard({ title: "Record it in the case channel", text: "Case events are recorded in the channel or group chat linked to the case." });
           if (!cmd.caseRef || !cmd.date) {
-            return void (await this.replyCard(context, renderNoticeCard({ title: "Give a case reference and a date", text: `Type: ${word} <case reference> <date>, for example ${word} CS-2026-0142 2026-11-20.` }, "error")));
+            return renderNoticeCard({ title: "Give a case reference and a date", text: `Type: ${word} <case reference> <date>, for example ${word} CS-2026-0142 2026-11-20.` }, "error");
           }
           // The app checks that this conversation is linked to the case and that the actor manages it.
           const result = await this.deps.app.recordCaseEvent({ key: a.id ?? "", actor: await actorOf(context), conversation: this.conversation(context), caseRef: cmd.caseRef, event: cmd.event, date: cmd.date });
-          return void (await this.replyCard(context, renderNoticeCard(result.notice)));
+          return renderNoticeCard(result.notice);
         }
       }
     } catch (err) {
       const message = userMessageOf(err);
       if (!message) this.deps.logger.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, "teams message failed");
-      await this.replyCard(context, renderNoticeCard({ title: "Convene could not do that", text: message ?? "Something went wrong. Please try again; if it keeps happening, tell your administrator." }, "error"));
+      return renderNoticeCard({ title: "Convene could not do that", text: message ?? "Something went wrong. Please try again; if it keeps happening, tell your administrator." }, "error");
     }
   }
 
