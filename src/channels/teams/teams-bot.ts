@@ -54,6 +54,15 @@ export function userMessageOf(err: unknown): string | null {
  * answers with cards. Every command carries the activity id as its idempotency key, so a
  * redelivered activity changes nothing; direct replies are also claimed once per activity.
  */
+/**
+ * The channel's conversation id. In a Teams channel each thread's activities carry
+ * "<channel id>;messageid=<root>", so a case linked from one post must match commands
+ * typed in any other post of the same channel.
+ */
+export function channelConversationId(id: string | undefined): string {
+  return (id ?? "").split(";")[0] ?? "";
+}
+
 export class ConveneTeamsBot {
   constructor(private readonly deps: ConveneTeamsBotDeps) {}
 
@@ -92,7 +101,9 @@ export class ConveneTeamsBot {
           return renderNoticeCard({ title: "Convene did not understand that", text: "Type help to see what Convene can do." });
         case "link": {
           if (conversationType === "personal") return renderNoticeCard({ title: "Link a channel, not a personal chat", text: "Mention Convene in the case's channel or group chat: link <case reference>." });
+          // Posts go to the channel itself, not into the thread the link command was typed in.
           const ref = TurnContext.getConversationReference(a);
+          if (ref.conversation) ref.conversation = { ...ref.conversation, id: channelConversationId(ref.conversation.id) };
           const result = await this.deps.app.linkChannel({
             key: a.id ?? "",
             actor: await actorOf(context),
@@ -312,7 +323,7 @@ export class ConveneTeamsBot {
   }
 
   private conversation(context: TurnContext) {
-    return { platform: "teams" as const, conversationId: context.activity.conversation?.id ?? "" };
+    return { platform: "teams" as const, conversationId: channelConversationId(context.activity.conversation?.id) };
   }
 
   private async replyCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {

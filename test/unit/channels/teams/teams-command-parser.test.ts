@@ -1,3 +1,4 @@
+import { channelConversationId } from "../../../../src/channels/teams/teams-bot";
 import { parseTeamsCommand, stripMentionText } from "../../../../src/channels/teams/teams-command-parser";
 
 describe("Teams command parsing", () => {
@@ -31,5 +32,13 @@ describe("Teams command parsing", () => {
   });
   it("reads a case event after the mention is stripped", () => {
     expect(parseTeamsCommand(stripMentionText("<at>Convene</at>&nbsp;referral CS-1 2026-11-20", ["<at>Convene</at>"]))).toMatchObject({ type: "case-event", date: "2026-11-20" });
+  });
+});
+
+describe("channelConversationId", () => {
+  it("drops the thread suffix Teams adds to channel messages", () => {
+    expect(channelConversationId("19:abc@thread.tacv2;messageid=1732312345678")).toBe("19:abc@thread.tacv2");
+    expect(channelConversationId("19:abc@thread.tacv2")).toBe("19:abc@thread.tacv2");
+    expect(channelConversationId("a:1-personal-chat")).toBe("a:1-personal-chat");
   });
 });
