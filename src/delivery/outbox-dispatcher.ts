@@ -198,10 +198,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   /** One channel's rows, in order, honouring its rate limit and any Retry-After. */
-  async function deliverChannel(rows: OutboxRow[], now: Date, result: DispatchResult): Promise<void> {
+  async function deliverChannel(rows: OutboxRow[], now: Date, result: DispatchResult, claimedAt: number): Promise<void> {
     const first = rows[0];
     if (!first) return;
-    const started = mono();
+    const started = claimedAt;
     const link = await store.findChannelLink(first.channelLinkId);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as OutboxRow;
@@ -226,7 +226,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         for (const rest of rows.slice(i)) await store.release(rest.id, owner, later(now, Math.min(wait, 1_000)));
         return;
       }
-      const outcome = await slots.run(() => deliver(row, link, now));
+      // Waiting for a send slot eats into the lease. Past half of it, hand the rest back
+      // rather than risk another dispatcher re-claiming a row this one is about to send.
+      const outcome = await slots.run(async () => (mono() - claimedAt > leaseMs / 2 ? "expired" : deliver(row, link, now)));
+      if (outcome === "expired") {
+        for (const rest of rows.slice(i)) await store.release(rest.id, owner, now);
+        return;
+      }
       if (outcome === "sent") result.sent++;
       else if (outcome === "failed") result.failed++;
       if (outcome === "failed" && blockedUntil.has(link.id) && (blockedUntil.get(link.id) ?? 0) > mono()) {
@@ -239,6 +245,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   async function runOnce(opts: { now?: Date } = {}): Promise<DispatchResult> {
     const now = opts.now ?? deps.clock.now();
+    const claimedAt = mono();
     const rows = await store.claim(owner, now, later(now, leaseMs), batchSize);
     const result: DispatchResult = { sent: 0, failed: 0, claimed: rows.length };
     const byChannel = new Map<string, OutboxRow[]>();
@@ -247,7 +254,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // update never overtakes the post it updates.
     await Promise.all(
       [...byChannel.values()].map((group) =>
-        deliverChannel(group, now, result).catch((err: unknown) => {
+        deliverChannel(group, now, result, claimedAt).catch((err: unknown) => {
           // A storage error mid-group: unsettled rows come back when their lease expires.
           logger.error({ channelLinkId: group[0]?.channelLinkId, err: (err as Error).message }, "dispatch round failed for a channel");
         }),

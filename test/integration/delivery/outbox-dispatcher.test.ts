@@ -88,4 +88,26 @@ describe("outbox dispatcher", () => {
       await second.$disconnect();
     }
   });
+
+  it("hands rows back instead of sending them once half the lease has gone", async () => {
+    for (const k of ["s1", "s2", "s3"]) await enqueue(k, "L1");
+    let t = 0; // monotonic ms, moved by the slow gateway
+    const posts: string[] = [];
+    const slow: ChannelGateway = {
+      async post(_l, card) {
+        t += 6_000; // each send takes 6 s of a 10 s lease
+        posts.push((card.view as { title: string }).title);
+        return "pm";
+      },
+      async update() {},
+    };
+    const store = new PrismaOutboxClaims(db.prisma);
+    const clock = fixedClock("2027-01-01T10:00:00Z");
+    const d = createDispatcher({ store, gateways: { teams: slow }, clock, logger: quietLogger(), leaseMs: 10_000, monotonicNow: () => t, rateLimits: { teams: { perSecond: 1000, capacity: 1000 } } });
+    const round = await d.runOnce();
+    expect(round).toMatchObject({ claimed: 3, sent: 1 });
+    expect(posts).toEqual(["s1"]);
+    const back = await db.prisma.outboxMessage.findMany({ where: { status: "pending" } });
+    expect(back.map((r) => [r.idempotencyKey, r.leaseOwner, r.attempts])).toEqual([["s2", null, 0], ["s3", null, 0]]);
+  });
 });
