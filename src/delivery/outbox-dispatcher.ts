@@ -11,7 +11,8 @@ import { type RateLimit, TokenBuckets } from "./token-bucket";
  * Every settle method is conditional on still holding the lease and returns false if not.
  */
 export interface OutboxClaimStore {
-  claim(owner: string, now: Date, leaseExpiresAt: Date, limit: number): Promise<OutboxRow[]>;
+  /** Claims due rows (availableAt <= now) whose lease has lapsed by `leaseNow` (defaults to now). */
+  claim(owner: string, now: Date, leaseExpiresAt: Date, limit: number, leaseNow?: Date): Promise<OutboxRow[]>;
   markSent(id: string, owner: string, platformMessageId: string, at: Date): Promise<boolean>;
   markRetry(id: string, owner: string, availableAt: Date, error: string): Promise<boolean>;
   release(id: string, owner: string, availableAt: Date): Promise<boolean>;
@@ -246,7 +247,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   async function runOnce(opts: { now?: Date } = {}): Promise<DispatchResult> {
     const now = opts.now ?? deps.clock.now();
     const claimedAt = mono();
-    const rows = await store.claim(owner, now, later(now, leaseMs), batchSize);
+    // Leases always run on the real clock: a drain that skips ahead over backoff (`now`)
+    // must not treat rows another loop in this process holds as expired.
+    const leaseNow = deps.clock.now();
+    const rows = await store.claim(owner, now, later(leaseNow, leaseMs), batchSize, leaseNow);
     const result: DispatchResult = { sent: 0, failed: 0, claimed: rows.length };
     const byChannel = new Map<string, OutboxRow[]>();
     for (const r of rows) byChannel.set(r.channelLinkId, [...(byChannel.get(r.channelLinkId) ?? []), r]);

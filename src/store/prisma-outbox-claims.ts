@@ -31,7 +31,7 @@ export class PrismaOutboxClaims {
    * subquery's lease condition is re-read under the write lock.
    * On PostgreSQL, add `FOR UPDATE SKIP LOCKED` to the subquery to avoid claim contention.
    */
-  async claim(owner: string, now: Date, leaseExpiresAt: Date, limit: number): Promise<OutboxRow[]> {
+  async claim(owner: string, now: Date, leaseExpiresAt: Date, limit: number, leaseNow: Date = now): Promise<OutboxRow[]> {
     const p = (n: number) => this.p(n);
     // Dates go in as JS Dates: the adapter writes them in the same ISO-8601 form Prisma
     // stores (…+00:00 on SQLite), so text comparison orders them correctly.
@@ -41,7 +41,7 @@ export class PrismaOutboxClaims {
       `AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${p(4)}) ORDER BY "createdAt", "id" LIMIT ${p(5)}) ` +
       `RETURNING "id", "idempotencyKey", "channelLinkId", "operation", "anchorKey", "payload", "status", "attempts", ` +
       `"availableAt", "leaseOwner", "leaseExpiresAt", "platformMessageId", "lastError", "createdAt", "sentAt"`;
-    const rows = await this.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, owner, leaseExpiresAt, now, now, limit);
+    const rows = await this.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, owner, leaseExpiresAt, now, leaseNow, limit);
     return rows.map(toRow).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   }
 
