@@ -197,15 +197,9 @@ export interface OutboxRepository {
   supersedePendingUpdates(anchorKey: string, exceptKey: string): Promise<void>;
 }
 
-/** A stored audit row, as the chain verifier reads it. */
-export interface StoredAuditEvent {
+/** A stored audit row, as the chain verifier reads it: detail as stored text, plus its chain links. */
+export interface StoredAuditEvent extends Omit<NewAuditEvent, "detail"> {
   seq: number;
-  at: Date;
-  actorId: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  caseId: string | null;
   detail: string;
   prevHash: string;
   hash: string;

@@ -1,3 +1,4 @@
+import { e2eDecisionValues } from "../fixtures/e2e-decision-values.fixture";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -224,38 +225,8 @@ describe("Slack end to end through the real server", () => {
     expect(errorKeys.length).toBeGreaterThan(0);
     for (const k of errorKeys) expect(ids).toContain(k);
 
-    const values: Record<string, string> = {
-      "meeting.date": "2026-11-24",
-      "meeting.time": "10:00",
-      "meeting.mode": "meeting",
-      attendees: "Sam Okafor, Social worker, Children's social care\nDC Priya Shah, Detective constable, Police\nHana Lewis, Named nurse, Health",
-      attendeesSenior: "true",
-      "informationShared.0.agency": "Police",
-      "informationShared.0.summary": "No previous call-outs to the address.",
-      "child.livedExperience": "Goes to school most days; spends evenings at home.",
-      "child.voice": "Said they want things to be calmer at home.",
-      "signsOfSafety.worries": "Unexplained bruising <@U0OTHER>.",
-      "signsOfSafety.workingWell": "School attendance is good.",
-      "signsOfSafety.needsToHappen": "A medical assessment and a joint visit.",
-      "signsOfSafety.safetyScale.0.agency": "Police",
-      "signsOfSafety.safetyScale.0.score": "4",
-      "decision.s47": "yes",
-      "decision.investigation": "joint-with-police",
-      "decision.criminalInvestigation": "Police will interview with the social worker on 25 November.",
-      "decision.medical.needed": "yes",
-      "decision.medical.detail": "Child protection medical by the paediatrician on 24 November.",
-      "decision.legalAction": "none",
-      "decision.otherChildren": "None in the household.",
-      "informationForFamily.decision": "withheld",
-      "informationForFamily.reason": "Sharing now may jeopardise the police investigation.",
-      "actions.0.who": "Sam Okafor",
-      "actions.0.what": "Arrange the medical",
-      "actions.0.byWhen": "2026-11-24",
-      "nextStep.kind": "initial-conference",
-      "nextStep.reason": "Section 47 enquiries are starting.",
-      chair: "Sam Okafor",
-      recorder: "Sam Okafor",
-    };
+    // The worries box carries a mention, which must arrive escaped.
+    const values = e2eDecisionValues({ "signsOfSafety.worries": "Unexplained bruising <@U0OTHER>." });
     const ok = await post(viewSubmission(ctx, sw, view, values));
     expect(ok.status).toBe(200);
     expect(ok.body).toBeNull();

@@ -1,3 +1,4 @@
+import { e2eDecisionValues } from "../fixtures/e2e-decision-values.fixture";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -214,38 +215,7 @@ describe("Teams end to end through the real server", () => {
     expect(cardText(bad.body)).toContain("Please fix");
     expect(cardText(bad.body)).toContain("Attention");
 
-    const values: Record<string, string> = {
-      "meeting.date": "2026-11-24",
-      "meeting.time": "10:00",
-      "meeting.mode": "meeting",
-      attendees: "Sam Okafor, Social worker, Children's social care\nDC Priya Shah, Detective constable, Police\nHana Lewis, Named nurse, Health",
-      attendeesSenior: "true",
-      "informationShared.0.agency": "Police",
-      "informationShared.0.summary": "No previous call-outs to the address.",
-      "child.livedExperience": "Goes to school most days; spends evenings at home.",
-      "child.voice": "Said they want things to be calmer at home.",
-      "signsOfSafety.worries": "Unexplained bruising.",
-      "signsOfSafety.workingWell": "School attendance is good.",
-      "signsOfSafety.needsToHappen": "A medical assessment and a joint visit.",
-      "signsOfSafety.safetyScale.0.agency": "Police",
-      "signsOfSafety.safetyScale.0.score": "4",
-      "decision.s47": "yes",
-      "decision.investigation": "joint-with-police",
-      "decision.criminalInvestigation": "Police will interview with the social worker on 25 November.",
-      "decision.medical.needed": "yes",
-      "decision.medical.detail": "Child protection medical by the paediatrician on 24 November.",
-      "decision.legalAction": "none",
-      "decision.otherChildren": "None in the household.",
-      "informationForFamily.decision": "withheld",
-      "informationForFamily.reason": "Sharing now may jeopardise the police investigation.",
-      "actions.0.who": "Sam Okafor",
-      "actions.0.what": "Arrange the medical",
-      "actions.0.byWhen": "2026-11-24",
-      "nextStep.kind": "initial-conference",
-      "nextStep.reason": "Section 47 enquiries are starting.",
-      chair: "Sam Okafor",
-      recorder: "Sam Okafor",
-    };
+    const values = e2eDecisionValues();
     const ok = await send(actionActivity(ctx, sw, CardVerb.recordSubmit, { meetingId, ...values }));
     expect(cardText(ok.body)).toContain("Decision record version 1 saved");
     await drainOutbox(server.context);
