@@ -78,6 +78,17 @@ class FakeConnector {
     return send(201, { id: `msg-${++this.seq}` });
   }
 
+  /**
+   * Cards the bot sent as replies to an activity (POST .../activities/{replyToId}), in order.
+   * Proactive posts from the outbox go to .../activities and can land at any moment, so
+   * assertions about "the answer to what I just sent" read replies only.
+   */
+  replyTexts(): string[] {
+    return this.captured
+      .filter((c) => c.method === "POST" && /\/activities\/[^/]+$/.test(c.path))
+      .map((c) => JSON.stringify(c.body.attachments?.[0]?.content ?? {}));
+  }
+
   /** Adaptive Card JSON of every POST/PUT, as strings, in order. */
   cardTexts(method?: string): string[] {
     return this.captured.filter((c) => !method || c.method === method).map((c) => JSON.stringify(c.body.attachments?.[0]?.content ?? {}));
@@ -126,7 +137,7 @@ describe("Teams end to end through the real server", () => {
 
   it("answers convene with the form, listing the conversation's members", async () => {
     await send(messageActivity(ctx, sw, "convene strategy CS-2026-0142"));
-    const form = connector.cardTexts().at(-1)!;
+    const form = connector.replyTexts().at(-1)!;
     expect(form).toContain("Convene: Strategy discussion");
     expect(form).toContain("person_police");
     expect(form).toContain("DC Priya Shah");
@@ -227,7 +238,7 @@ describe("Teams end to end through the real server", () => {
 
   it("lists deadlines and posts a nudge to the channel when one is due", async () => {
     await send(messageActivity(ctx, sw, "deadlines CS-2026-0142"));
-    expect(connector.cardTexts("POST").at(-1)).toContain("Deadlines · CS-2026-0142");
+    expect(connector.replyTexts().at(-1)).toContain("Deadlines · CS-2026-0142");
     const postsBefore = connector.captured.length;
     clock.set("2026-12-11T10:00:00Z");
     const pass = await runNudgePassNow(server.context);
@@ -253,24 +264,24 @@ describe("Teams end to end through the real server", () => {
     };
     const listDeadlines = async (user: TestTeamsUser) => {
       await send(messageActivity(ctx, user, "deadlines CS-2026-0142"));
-      return connector.cardTexts("POST").at(-1)!;
+      return connector.replyTexts().at(-1)!;
     };
 
     it("answers a case event with no date with the usage, and refuses a referral from the future", async () => {
       await send(messageActivity(ctx, sw, "referral CS-2026-0142"));
-      expect(connector.cardTexts("POST").at(-1)).toContain("referral CS-2026-0142 2026-11-20");
+      expect(connector.replyTexts().at(-1)).toContain("referral CS-2026-0142 2026-11-20");
       await send(messageActivity(ctx, sw, "referral CS-2026-0142 2099-01-01"));
-      const refused = connector.cardTexts("POST").at(-1)!;
+      const refused = connector.replyTexts().at(-1)!;
       expect(refused).toContain("Convene could not do that");
       expect(refused).toContain("in the future");
       await send(messageActivity(ctx, sw, "referral CS-2026-9999 2026-11-20"));
-      expect(connector.cardTexts("POST").at(-1)).toContain("not CS-2026-9999");
+      expect(connector.replyTexts().at(-1)).toContain("not CS-2026-9999");
     });
 
     it("records a referral: the decision and assessment clocks start and show in deadlines with a Waive… form", async () => {
       const referral = messageActivity(ctx, sw, "referral CS-2026-0142 2026-11-20");
       await send(referral);
-      const notice = connector.cardTexts("POST").at(-1)!;
+      const notice = connector.replyTexts().at(-1)!;
       expect(notice).toContain("CS-2026-0142: clocks started");
       expect(notice).toContain("Decision on a referral");
       expect(notice).toContain("Assessment concluded");
@@ -328,11 +339,11 @@ describe("Teams end to end through the real server", () => {
 
     it("records a transfer-in notification and a date of birth (dob and date-of-birth)", async () => {
       await send(messageActivity(ctx, sw, "transfer-in CS-2026-0142 2026-12-01"));
-      expect(connector.cardTexts("POST").at(-1)).toContain("Transfer-in child protection conference");
+      expect(connector.replyTexts().at(-1)).toContain("Transfer-in child protection conference");
       await send(messageActivity(ctx, sw, "dob CS-2026-0142 2010-05-14"));
-      expect(connector.cardTexts("POST").at(-1)).toContain("Review conference before the 18th birthday");
+      expect(connector.replyTexts().at(-1)).toContain("Review conference before the 18th birthday");
       await send(messageActivity(ctx, sw, "date-of-birth CS-2026-0142 2010-05-14"));
-      expect(connector.cardTexts("POST").at(-1)).toContain("clocks started");
+      expect(connector.replyTexts().at(-1)).toContain("clocks started");
       expect(await server.context.prisma.deadline.count({ where: { rule: "review-before-18" } })).toBe(1);
     });
   });
