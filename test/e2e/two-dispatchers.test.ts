@@ -29,8 +29,12 @@ describe("two dispatcher processes on one SQLite file", () => {
         const { key, pid } = JSON.parse(body) as { key: string; pid: number };
         senders.add(pid);
         received.set(key, (received.get(key) ?? 0) + 1);
-        // A little latency widens the send→commit window, as a real platform would.
-        setTimeout(() => res.end(`pm-${key}`), 2);
+        // Answers are held until both processes have sent something (or 10 s pass), so on a
+        // loaded machine the first process cannot finish everything before the second starts:
+        // the test is only meaningful if both compete for the same rows.
+        const startedAt = Date.now();
+        const answer = () => (senders.size >= 2 || Date.now() - startedAt > 10_000 ? res.end(`pm-${key}`) : setTimeout(answer, 5));
+        setTimeout(answer, 2);
       });
     });
     await new Promise<void>((r) => fake.listen(0, "127.0.0.1", r));
