@@ -39,11 +39,6 @@ export interface LanguageAdviceView {
   suggestion: string;
 }
 
-/** One line per hint, for a notice to the recorder. */
-export function describeLanguageAdvice(advice: readonly LanguageAdviceView[]): string[] {
-  return advice.map((a) => `${a.fieldLabel}: "${a.match}" is ${a.kind === "jargon" ? "jargon" : "judgemental"}; try: ${a.suggestion}`);
-}
-
 /** The result of recording a decision: a card (plus language advice), or field-level errors to show beside inputs. */
 export type RecordDecisionResult =
   | { ok: true; record: DecisionRecordView; roster: RosterView; advice: LanguageAdviceView[] }

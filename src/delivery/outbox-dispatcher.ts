@@ -258,9 +258,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // update never overtakes the post it updates.
     await Promise.all(
       [...byChannel.values()].map((group) =>
-        deliverChannel(group, now, result, claimedAt).catch((err: unknown) => {
-          // A storage error mid-group: unsettled rows come back when their lease expires.
+        deliverChannel(group, now, result, claimedAt).catch(async (err: unknown) => {
           logger.error({ channelLinkId: group[0]?.channelLinkId, err: (err as Error).message }, "dispatch round failed for a channel");
+          // A storage error mid-group: hand back what is still ours now (settled rows are no
+          // longer leased to us, so only unsettled ones move) rather than waiting out the lease.
+          for (const row of group) await store.release(row.id, owner, now).catch(() => undefined);
         }),
       ),
     );

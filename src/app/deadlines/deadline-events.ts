@@ -82,6 +82,15 @@ export async function createDeadlinesForRecord(deps: AppDeps, repos: Repositorie
   for (const e of deadlineEventsForRecord(meeting, record, heldOn, actions)) await openDeadline(deps, repos, c, e);
 }
 
+/**
+ * Stops an open clock with a reason, and audits it. Every waiver goes through here (a
+ * manager's, an amendment's, a corrected date of birth), so each leaves the same trail.
+ */
+export async function waiveOpenDeadline(repos: Repositories, d: DeadlineRow, reason: string, actorId: string, now: Date): Promise<void> {
+  await repos.deadlines.update({ ...d, status: "waived", waivedReason: reason, closedAt: now, nextNudgeAt: null });
+  await repos.audit.append({ at: now, actorId, action: "change", entityType: "deadline", entityId: d.id, caseId: d.caseId, detail: { status: "waived", rule: d.rule } });
+}
+
 const actionKey = (a: { ownerLabel: string; description: string; dueDate: string }) =>
   [a.ownerLabel, a.description, a.dueDate].map((x) => x.trim().toLowerCase()).join("|");
 
@@ -109,10 +118,7 @@ export async function applyRecordToActionsAndDeadlines(
   const wantedKeys = new Set(wanted.map(actionKey));
   const existingKeys = new Set(existing.map(actionKey));
   const openDeadlines = await repos.deadlines.listOpenForCase(c.id);
-  const waive = async (d: DeadlineRow) => {
-    await repos.deadlines.update({ ...d, status: "waived", waivedReason: stopped, closedAt: now, nextNudgeAt: null });
-    await repos.audit.append({ at: now, actorId: meeting.convenorId, action: "change", entityType: "deadline", entityId: d.id, caseId: c.id, detail: { status: "waived", version } });
-  };
+  const waive = (d: DeadlineRow) => waiveOpenDeadline(repos, d, stopped, meeting.convenorId, now);
 
   for (const a of existing.filter((x) => !wantedKeys.has(actionKey(x)))) {
     await repos.actions.update({ ...a, status: "cancelled" });

@@ -9,6 +9,7 @@ import { caseOfConversation, requireCaseManager } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../create-app";
 import { createDeadlines, type DeadlineTrigger } from "../deadlines/plan-deadlines";
+import { waiveOpenDeadline } from "../deadlines/deadline-events";
 import { dueDateLabel } from "../views/due-date-label";
 import { resolveActor } from "./resolve-actor";
 
@@ -53,7 +54,7 @@ export async function recordCaseEvent(deps: AppDeps, input: RecordCaseEventComma
           // A corrected date of birth moves the 18th birthday: the old clock must not keep nudging.
           for (const d of await repos.deadlines.listOpenForCase(c.id)) {
             if (d.rule !== "review-before-18") continue;
-            await repos.deadlines.update({ ...d, status: "waived", waivedReason: "Date of birth corrected", closedAt: now, nextNudgeAt: null });
+            await waiveOpenDeadline(repos, d, "Date of birth corrected", actor.id, now);
           }
         }
         await repos.cases.update({ ...c, childDateOfBirth: date });

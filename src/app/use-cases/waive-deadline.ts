@@ -5,6 +5,7 @@ import { caseOfConversation, requireTeamManager } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../create-app";
 import { resolveActor } from "./resolve-actor";
+import { waiveOpenDeadline } from "../deadlines/deadline-events";
 import { getRule, isRuleId } from "../../domain/deadline/statutory-rules";
 import { dueDateLabel } from "../views/due-date-label";
 
@@ -20,8 +21,7 @@ export async function waiveDeadline(deps: AppDeps, input: WaiveDeadlineCommand):
       if (!d || d.caseId !== c.id) throw new DomainError("DEADLINE_NOT_FOUND", "That deadline is not part of this case.");
       requireTeamManager(c, actor);
       if (d.status !== "open") throw new DomainError("DEADLINE_CLOSED", `That deadline is already ${d.status}.`);
-      await repos.deadlines.update({ ...d, status: "waived", waivedReason: cmd.reason, closedAt: now, nextNudgeAt: null });
-      await repos.audit.append({ at: now, actorId: actor.id, action: "change", entityType: "deadline", entityId: d.id, caseId: c.id, detail: { status: "waived" } });
+      await waiveOpenDeadline(repos, d, cmd.reason, actor.id, now);
       const title = isRuleId(d.rule) ? getRule(d.rule).title : d.rule;
       const notice = { title: `Deadline waived for ${c.reference}`, text: `${title} (due ${dueDateLabel(d.dueDate)}) waived by ${actor.displayName}: ${cmd.reason}` };
       // Everyone in the case channels sees that a clock stopped, and why: a waiver is a decision.

@@ -32,60 +32,73 @@ export interface WaiveModalMetadata {
 /** Most a waiver reason may say (the Teams card uses the same). */
 export const WAIVE_REASON_MAX_LENGTH = 500;
 
+/** What differs between the modals that ask for one reason. */
+interface ReasonModalSpec {
+  callbackId: SlackCallbackId;
+  title: string;
+  submit: string;
+  meta: object;
+  /** The intro line, already escaped mrkdwn. */
+  intro: string;
+  label: string;
+  hint: string;
+  maxLength: number;
+}
+
 /**
- * Asks a team manager why a statutory deadline is waived. Anyone may open it; the app
- * refuses a submission from anyone but a team manager, and the refusal shows beside the box.
+ * A modal with an intro and one required reason box (block REASON_BLOCK, action
+ * REASON_ACTION), so every reason the app asks for is read and errors are shown the same way.
  */
-export function waiveDeadlineModal(meta: WaiveModalMetadata, deadlineTitle: string, caseReference: string): ModalView {
+function reasonModal(spec: ReasonModalSpec): ModalView {
   return {
     type: "modal",
-    callback_id: SlackCallbackId.WaiveDeadline,
-    title: { type: "plain_text", text: "Waive a deadline" },
-    submit: { type: "plain_text", text: "Waive" },
+    callback_id: spec.callbackId,
+    title: { type: "plain_text", text: spec.title },
+    submit: { type: "plain_text", text: spec.submit },
     close: { type: "plain_text", text: "Cancel" },
-    private_metadata: JSON.stringify(meta),
+    private_metadata: JSON.stringify(spec.meta),
     blocks: [
-      {
-        type: "section",
-        text: {
-          type: "mrkdwn",
-          text: truncateMrkdwn(
-            `You are waiving *${escapeMrkdwn(deadlineTitle)}* for ${escapeMrkdwn(caseReference)}. Only a team manager can do this; the reason stays on the case record and the nudges stop.`,
-            SLACK_LIMITS.sectionText,
-          ),
-        },
-      },
+      { type: "section", text: { type: "mrkdwn", text: truncateMrkdwn(spec.intro, SLACK_LIMITS.sectionText) } },
       {
         type: "input",
         block_id: REASON_BLOCK,
-        label: { type: "plain_text", text: "Why is this deadline waived?" },
-        hint: { type: "plain_text", text: "For example: the family moved out of the area before the conference; the case transferred out." },
-        element: { type: "plain_text_input", action_id: REASON_ACTION, multiline: true, max_length: WAIVE_REASON_MAX_LENGTH },
+        label: { type: "plain_text", text: spec.label },
+        hint: { type: "plain_text", text: spec.hint },
+        element: { type: "plain_text_input", action_id: REASON_ACTION, multiline: true, max_length: spec.maxLength },
       },
     ],
   };
 }
 
+/**
+ * Asks a team manager why a statutory deadline is waived. Anyone may open it; the app
+ * refuses a submission from anyone but a team manager, and the refusal shows beside the box.
+ */
+export function waiveDeadlineModal(meta: WaiveModalMetadata, deadlineTitle: string, caseReference: string): ModalView {
+  return reasonModal({
+    callbackId: SlackCallbackId.WaiveDeadline,
+    title: "Waive a deadline",
+    submit: "Waive",
+    meta,
+    intro: `You are waiving *${escapeMrkdwn(deadlineTitle)}* for ${escapeMrkdwn(caseReference)}. Only a team manager can do this; the reason stays on the case record and the nudges stop.`,
+    label: "Why is this deadline waived?",
+    hint: "For example: the family moved out of the area before the conference; the case transferred out.",
+    maxLength: WAIVE_REASON_MAX_LENGTH,
+  });
+}
+
 /** Asks a declining invitee why, so the convenor can find someone else. */
 export function declineModal(meta: DeclineModalMetadata, roleLabel: string): ModalView {
-  return {
-    type: "modal",
-    callback_id: SlackCallbackId.DeclineReason,
-    title: { type: "plain_text", text: "Decline" },
-    submit: { type: "plain_text", text: "Decline" },
-    close: { type: "plain_text", text: "Cancel" },
-    private_metadata: JSON.stringify(meta),
-    blocks: [
-      { type: "section", text: { type: "mrkdwn", text: truncateMrkdwn(`You are declining the *${escapeMrkdwn(roleLabel)}* invitation.`, SLACK_LIMITS.sectionText) } },
-      {
-        type: "input",
-        block_id: REASON_BLOCK,
-        label: { type: "plain_text", text: "Reason" },
-        hint: { type: "plain_text", text: "For example: on leave; a colleague will attend instead." },
-        element: { type: "plain_text_input", action_id: REASON_ACTION, multiline: true, max_length: 500 },
-      },
-    ],
-  };
+  return reasonModal({
+    callbackId: SlackCallbackId.DeclineReason,
+    title: "Decline",
+    submit: "Decline",
+    meta,
+    intro: `You are declining the *${escapeMrkdwn(roleLabel)}* invitation.`,
+    label: "Reason",
+    hint: "For example: on leave; a colleague will attend instead.",
+    maxLength: 500,
+  });
 }
 
 /**
@@ -93,27 +106,16 @@ export function declineModal(meta: DeclineModalMetadata, roleLabel: string): Mod
  * contributed or why the meeting went ahead, which the record keeps.
  */
 export function quorumOverrideModal(meta: OverrideModalMetadata, missingLabels: string[], message: string): ModalView {
-  return {
-    type: "modal",
-    callback_id: SlackCallbackId.QuorumOverride,
-    title: { type: "plain_text", text: "Held without quorum?" },
-    submit: { type: "plain_text", text: "Mark held" },
-    close: { type: "plain_text", text: "Cancel" },
-    private_metadata: JSON.stringify(meta),
-    blocks: [
-      {
-        type: "section",
-        text: { type: "mrkdwn", text: truncateMrkdwn(`:warning: ${escapeMrkdwn(message)}\n*Missing:* ${escapeMrkdwn(missingLabels.join(", "))}`, SLACK_LIMITS.sectionText) },
-      },
-      {
-        type: "input",
-        block_id: REASON_BLOCK,
-        label: { type: "plain_text", text: "Why it went ahead without them" },
-        hint: { type: "plain_text", text: "For example: health gave information by phone beforehand." },
-        element: { type: "plain_text_input", action_id: REASON_ACTION, multiline: true, max_length: 1000 },
-      },
-    ],
-  };
+  return reasonModal({
+    callbackId: SlackCallbackId.QuorumOverride,
+    title: "Held without quorum?",
+    submit: "Mark held",
+    meta,
+    intro: `:warning: ${escapeMrkdwn(message)}\n*Missing:* ${escapeMrkdwn(missingLabels.join(", "))}`,
+    label: "Why it went ahead without them",
+    hint: "For example: health gave information by phone beforehand.",
+    maxLength: 1000,
+  });
 }
 
 /** Replaces a modal with a message, for failures no field can fix (e.g. the channel is not linked). */

@@ -1,4 +1,4 @@
-import { describeLanguageAdvice } from "../../app/app-types";
+import { describeLanguageAdvice } from "../../app/views/language-advice";
 import { createHash } from "node:crypto";
 import type { App as BoltApp, BlockAction, SlackViewAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";

@@ -1,5 +1,5 @@
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
-import { describeLanguageAdvice } from "../../app/app-types";
+import { describeLanguageAdvice } from "../../app/views/language-advice";
 import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity, type Mention } from "botbuilder";
 import { ZodError } from "zod";
 import type { App } from "../../app/app-types";

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { userInfo } from "node:os";
-import { createApp } from "../../app/create-app";
 import { PRACTITIONER_ROLES, registerPractitioner } from "../../app/use-cases/register-practitioner";
 import { createWorkingDayCalendar } from "../../domain/calendar/working-day-calendar";
 import { cliContext, CliUsageError } from "../cli-errors";
@@ -27,7 +26,6 @@ export function register(program: Command): void {
       if (!(PRACTITIONER_ROLES as readonly string[]).includes(opts.role)) throw new CliUsageError(`unknown role "${opts.role}"; use one of ${PRACTITIONER_ROLES.join(", ")}`);
       const p = await withCliStore(ctx.env, (store) => {
         const deps = { uow: store.uow, clock: store.clock, calendar: createWorkingDayCalendar(), logger: silent };
-        createApp(deps); // validates the wiring the server uses
         return registerPractitioner(deps, {
           identity: { platform: opts.platform as "teams" | "slack", tenant: opts.tenant, userId: opts.user, displayName: opts.name },
           agency: opts.agency,

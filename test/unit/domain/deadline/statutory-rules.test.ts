@@ -1,3 +1,4 @@
+import { codeOf } from "../../../helpers/domain-error-code";
 import { createWorkingDayCalendar } from "../../../../src/domain/calendar/working-day-calendar";
 import {
   addCalendarMonths,
@@ -9,19 +10,9 @@ import {
   STATUTORY_RULES,
   validateLocalRules,
 } from "../../../../src/domain/deadline/statutory-rules";
-import { DomainError } from "../../../../src/domain/shared/domain-error";
 
 const cal = createWorkingDayCalendar();
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  return "no error";
-}
 
 describe("rule table", () => {
   it("has every rule once, with plain-English text", () => {

@@ -1,3 +1,4 @@
+import { codeOf } from "../../../helpers/domain-error-code";
 import { createWorkingDayCalendar } from "../../../../src/domain/calendar/working-day-calendar";
 import {
   compareStages,
@@ -10,20 +11,10 @@ import {
   parseStageKey,
   stageKey,
 } from "../../../../src/domain/nudge/nudge-plan";
-import { DomainError } from "../../../../src/domain/shared/domain-error";
 
 const cal = createWorkingDayCalendar();
 const at = (iso: string) => new Date(iso);
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  return "no error";
-}
 
 /** Runs a perfect scheduler: looks exactly at each nextNudgeAt and records what it sends. */
 function simulate(start: Omit<NudgeState, "lastStage">, passes: number, cfg?: NudgePlanConfigInput) {
