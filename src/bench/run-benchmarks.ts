@@ -8,9 +8,12 @@ import { seedOpenDeadlines } from "../store/bench-seed";
 import { applyMigrations } from "../store/migration-runner";
 import { createPrismaClient } from "../store/prisma-client";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
+import { benchStartUp } from "./start-up";
 
 // `npm run bench`: times one scheduler pass over tables of different sizes and due counts,
-// to show that a pass costs in proportion to the due work, not to the table. Figures only.
+// to show that a pass costs in proportion to the due work, not to the table; then the time
+// from `npm start` to a healthy server, against `node dist/main.js`. Figures only.
+// One section only: `npm run bench -- scheduler` or `npm run bench -- start`.
 
 interface Scenario {
   rows: number;
@@ -60,13 +63,22 @@ async function runScenario(s: Scenario): Promise<Record<string, string | number>
   }
 }
 
-async function main(): Promise<void> {
+async function benchScheduler(): Promise<void> {
   // Warm-up (Prisma's query compiler and the calendar's first years load here), not reported.
   await runScenario({ rows: 1_000, due: 10 });
   const results = [];
   for (const s of SCENARIOS) results.push(await runScenario(s));
   process.stdout.write("Scheduler pass: cost follows the due work (one transaction per due deadline, one outbox row each)\n");
   console.table(results);
+}
+
+const SECTIONS: Record<string, () => Promise<void>> = { scheduler: benchScheduler, start: benchStartUp };
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((a) => !(a in SECTIONS));
+  if (unknown.length) throw new Error(`unknown section ${unknown.join(", ")}; sections: ${Object.keys(SECTIONS).join(", ")}`);
+  for (const [name, run] of Object.entries(SECTIONS)) if (!asked.length || asked.includes(name)) await run();
 }
 
 void main().catch((err: unknown) => {
