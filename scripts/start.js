@@ -5,7 +5,9 @@
 // a second; a full `tsc` takes 7-10 s. The check only compares file times (a few ms).
 //
 // dist/main.js runs in this process (required, not spawned): no second Node start-up, and
-// SIGTERM/SIGINT reach main.js's own shutdown handlers.
+// SIGTERM/SIGINT reach main.js's own shutdown handlers. package.json runs this file with
+// `exec`, so npm's `sh -c` becomes this process: a signal npm forwards lands here instead of
+// killing the shell and leaving the server running.
 "use strict";
 
 const fs = require("node:fs");
