@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "./config/config";
 import { createLogger } from "./server/logger";
+import { defaultMounts } from "./server/default-mounts";
 import { startServer } from "./server/start-server";
 
 // The composition root's process wrapper: config first (refuse to start on bad config),
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   let server;
   try {
-    server = await startServer(config, { logger });
+    server = await startServer(config, { logger, mounts: defaultMounts });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

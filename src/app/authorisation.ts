@@ -1,7 +1,8 @@
 import type { Case } from "../domain/case/case-reference";
 import type { Meeting } from "../domain/meeting/meeting";
 import { DomainError } from "../domain/shared/domain-error";
-import type { Practitioner, Repositories } from "./ports";
+import type { Practitioner } from "./ports/practitioner";
+import type { Repositories } from "./ports/unit-of-work";
 
 const LA_ROLES = new Set(["social-worker", "team-manager"]);
 

@@ -1,4 +1,4 @@
-import type { Repositories } from "./ports";
+import type { Repositories } from "./ports/unit-of-work";
 
 /**
  * Runs `fn` once per key. Slack and Teams redeliver; the first delivery's answer is stored

@@ -11,7 +11,7 @@ import { formFor, recordToFormValues, type FormField } from "../domain/decision-
 import type { RecordFor } from "../domain/decision-record/decision-record.schema";
 import { meetingKindTitle, type MeetingKind } from "../domain/meeting/meeting-kind";
 import { LONDON } from "../domain/shared/iso-date";
-import type { CaseExportMeeting, CaseExportModel, CaseExportRecordVersion } from "./case-export.model";
+import type { CaseExportMeeting, CaseExportModel, CaseExportRecordVersion } from "../app/views/case-export-view";
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(value: unknown): string {

@@ -4,7 +4,7 @@
  * ISO instants), so two exports can be diffed and a hash of one means something.
  */
 import { meetingKindTitle, type MeetingKind } from "../domain/meeting/meeting-kind";
-import type { CaseExportModel } from "./case-export.model";
+import type { CaseExportModel } from "../app/views/case-export-view";
 
 /** Bumped whenever a field is renamed or removed; additions keep the version. */
 export const CASE_EXPORT_SCHEMA_VERSION = 1;

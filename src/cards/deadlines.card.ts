@@ -1,5 +1,5 @@
-import type { DeadlineLineView, DeadlinesView } from "../app/app-types";
-import type { NoticeView } from "./outbound-card";
+import type { DeadlineLineView, DeadlinesView } from "../app/views/view-models";
+import type { NoticeView } from "../app/views/view-models";
 import { adaptiveCard, execute, heading, text, userText, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
 import { CardVerb } from "./card-verbs";
 import { escapeAdaptiveText } from "./escape-adaptive-text";

@@ -1,4 +1,4 @@
-import type { DecisionRecordView } from "./outbound-card";
+import type { DecisionRecordView } from "../app/views/view-models";
 import { adaptiveCard, execute, heading, text, userText, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
 import { CardVerb } from "./card-verbs";
 import { escapeAdaptiveText } from "./escape-adaptive-text";

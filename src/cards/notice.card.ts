@@ -1,4 +1,4 @@
-import type { NoticeView } from "./outbound-card";
+import type { NoticeView } from "../app/views/view-models";
 import { adaptiveCard, heading, userText, type AdaptiveCardJson } from "./adaptive-card";
 import { escapeAdaptiveText } from "./escape-adaptive-text";
 

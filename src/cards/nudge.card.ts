@@ -1,4 +1,4 @@
-import type { MentionView, NudgeView } from "./outbound-card";
+import type { MentionView, NudgeView } from "../app/views/view-models";
 import { adaptiveCard, execute, heading, text, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
 import { CardVerb } from "./card-verbs";
 import { escapeAdaptiveText } from "./escape-adaptive-text";

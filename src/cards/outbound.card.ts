@@ -1,4 +1,4 @@
-import type { OutboundCard } from "./outbound-card";
+import type { OutboundCard } from "../app/views/view-models";
 import type { AdaptiveCardJson } from "./adaptive-card";
 import { renderDecisionRecordCard } from "./decision-record.card";
 import { renderNoticeCard } from "./notice.card";

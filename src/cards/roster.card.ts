@@ -1,5 +1,5 @@
 import { INVITEE_ROLE_LABELS, type InviteeRole } from "../domain/invitation/invitation";
-import type { RosterRowView, RosterView } from "./outbound-card";
+import type { RosterRowView, RosterView } from "../app/views/view-models";
 import { adaptiveCard, errorText, execute, heading, text, userText, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
 import { CardVerb } from "./card-verbs";
 import { escapeAdaptiveText } from "./escape-adaptive-text";

@@ -1,5 +1,5 @@
-import type { ChannelLink } from "../app/ports";
-import type { OutboundCard } from "../cards/outbound-card";
+import type { ChannelLink } from "../app/ports/channel-link";
+import type { OutboundCard } from "../app/views/view-models";
 
 /**
  * Sends rendered cards to one platform. Implemented per channel (TeamsGateway,

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { ChannelLink, OutboxRow, Platform } from "../app/ports";
+import type { ChannelLink } from "../app/ports/channel-link";
+import type { OutboxRow } from "../app/ports/outbox";
+import type { Platform } from "../app/ports/actor";
 import type { Clock } from "../domain/shared/clock";
 import { type ChannelGateway, DeliveryError } from "./channel-gateway";
 import { type RateLimit, TokenBuckets } from "./token-bucket";

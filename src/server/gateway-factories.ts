@@ -1,5 +1,5 @@
-import type { Platform } from "../app/ports";
-import type { ServerContext } from "./start-server";
+import type { Platform } from "../app/ports/actor";
+import type { ServerContext } from "./server-context";
 import type { ChannelGateway } from "../delivery/channel-gateway";
 import { createTeamsGateway } from "../channels/teams/teams-gateway";
 import { createSlackGateway } from "../channels/slack/slack-gateway";

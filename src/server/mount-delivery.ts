@@ -1,6 +1,6 @@
-import type { Platform } from "../app/ports";
+import type { Platform } from "../app/ports/actor";
 import { type NudgePassResult, runNudgePass } from "../app/use-cases/run-nudge-pass";
-import type { Mounted, ServerContext } from "./start-server";
+import type { Mounted, ServerContext } from "./server-context";
 import { PrismaOutboxClaims } from "../store/prisma-outbox-claims";
 import type { ChannelGateway } from "../delivery/channel-gateway";
 import { buildGateways } from "./gateway-factories";
@@ -38,7 +38,7 @@ function handleFor(ctx: ServerContext): DeliveryHandle {
 }
 
 /**
- * The delivery job, as ONE entry of `channelMounts`: the outbox dispatcher loop (every
+ * The delivery job, as ONE entry of `defaultMounts`: the outbox dispatcher loop (every
  * second) and, unless CONVENE_SCHEDULER=off, the nudge scheduler (every minute). Both are
  * safe to run in several processes: passes are idempotent by outbox key and dispatch
  * uses database leases.

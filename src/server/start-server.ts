@@ -6,46 +6,40 @@ import { resolveLanguageList } from "../domain/language/plain-language-aid";
 import { ConfigError, type Config } from "../config/config";
 import { ZodError } from "zod";
 import { createApp } from "../app/create-app";
-import type { App } from "../app/app-types";
 import type { Clock } from "../domain/shared/clock";
 import { systemClock } from "../domain/shared/clock";
-import { createWorkingDayCalendar, type WorkingDayCalendar } from "../domain/calendar/working-day-calendar";
+import { createWorkingDayCalendar } from "../domain/calendar/working-day-calendar";
 import { applyMigrations, isMigrated } from "../store/migration-runner";
-import { createPrismaClient, type PrismaClient } from "../store/prisma-client";
+import { createPrismaClient } from "../store/prisma-client";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 import { createLogger, type Logger } from "./logger";
-import { mountTeams } from "../channels/teams/mount-teams";
 import { matchRoute, sendJson, type Route } from "./http-router";
-import { mountDelivery } from "./mount-delivery";
-import { mountSlack } from "../channels/slack/mount-slack";
-
-/** Everything a channel or background job needs from the composition root. */
-export interface ServerContext {
-  config: Config;
-  app: App;
-  uow: PrismaUnitOfWork;
-  prisma: PrismaClient;
-  clock: Clock;
-  calendar: WorkingDayCalendar;
-  logger: Logger;
-  /** The server's own base URL, known once it listens (e.g. http://127.0.0.1:3978). */
-  baseUrl(): string;
-}
+import { defaultMounts } from "./default-mounts";
+import type { Mount, ServerContext } from "./server-context";
 
 /** A running server. */
 export interface RunningServer {
+  /** Where it listens, e.g. http://127.0.0.1:3978. */
   url: string;
+  /** What the channels and jobs were given (tests drain the outbox through it). */
   context: ServerContext;
   /** Stops accepting requests, stops background jobs, closes the database. */
   close(): Promise<void>;
 }
 
-/** Options for tests and tools. */
+/** Options for main.ts, tests and tools. */
 export interface StartOptions {
+  /** Now (default: the system clock); tests inject a fixed one. */
   clock?: Clock;
+  /** The process logger (default: one at config.LOG_LEVEL). */
   logger?: Logger;
   /** Extra routes (tests use this for fakes on the same port); channels add their own. */
   routes?: Route[];
+  /**
+   * Channels and jobs to mount, in order (default: {@link defaultMounts}). The composition
+   * root hands them in; the default only spares tests from repeating the list.
+   */
+  mounts?: readonly Mount[];
 }
 
 /**
@@ -99,7 +93,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const app = createApp({ uow, clock, calendar, logger, languageList });
   const context: ServerContext = { config, app, uow, prisma, clock, calendar, logger, baseUrl: () => url };
 
-  for (const mount of channelMounts) {
+  for (const mount of options.mounts ?? defaultMounts) {
     const mounted = await mount(context);
     if (!mounted) continue;
     routes.push(...mounted.routes);
@@ -129,22 +123,3 @@ function loadLanguageList(file: string) {
     throw new ConfigError(`Convene cannot start: CONVENE_LANGUAGE_LIST_FILE (${file}) is not a valid language list: ${detail}`);
   }
 }
-
-/** What a channel or background job adds to the server. */
-export interface Mounted {
-  routes: Route[];
-  stop?: () => Promise<void> | void;
-}
-
-/**
- * Channels and jobs, mounted in order. Each returns null when it is disabled by config.
- * Add a line here when adding a channel; keep protocol code in its own folder.
- */
-const channelMounts: Array<(ctx: ServerContext) => Promise<Mounted | null> | Mounted | null> = [
-  // Outbox dispatcher (every second) + nudge scheduler (every minute; CONVENE_SCHEDULER=off disables it).
-  mountDelivery,
-  // Teams: POST /api/messages; in local mode also the playground and its fake connector.
-  mountTeams,
-  // Slack: POST /slack/events (events, slash commands, interactivity); null unless SLACK_* are set.
-  mountSlack,
-];

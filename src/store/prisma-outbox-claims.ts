@@ -1,4 +1,5 @@
-import type { ChannelLink, OutboxRow } from "../app/ports";
+import type { ChannelLink } from "../app/ports/channel-link";
+import type { OutboxRow } from "../app/ports/outbox";
 import type { PrismaClient } from "./prisma-client";
 
 /**

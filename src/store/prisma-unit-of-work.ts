@@ -1,4 +1,4 @@
-import type { Repositories, UnitOfWork } from "../app/ports";
+import type { Repositories, UnitOfWork } from "../app/ports/unit-of-work";
 import type { PrismaClient, Tx } from "./prisma-client";
 import { PrismaActionRepository } from "./repositories/prisma-action-repository";
 import { PrismaAuditRepository } from "./repositories/prisma-audit-repository";

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { ChannelLink } from "../../src/app/ports";
+import type { ChannelLink } from "../../src/app/ports/channel-link";
 import { createTestDb, seedCase, type TestDb } from "../helpers/nudge-fixtures";
 
 // The crash test the nudges issue asks for, on the real thing: the compiled server

@@ -1,4 +1,4 @@
-import type { ActorIdentity } from "../../src/app/ports";
+import type { ActorIdentity } from "../../src/app/ports/actor";
 
 /** Platform identities for app-level tests (Teams-shaped; tenant "t1"). */
 export const actors = {

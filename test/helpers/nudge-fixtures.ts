@@ -1,4 +1,6 @@
-import type { ChannelLink, Practitioner, Repositories } from "../../src/app/ports";
+import type { ChannelLink } from "../../src/app/ports/channel-link";
+import type { Practitioner } from "../../src/app/ports/practitioner";
+import type { Repositories } from "../../src/app/ports/unit-of-work";
 import type { Case } from "../../src/domain/case/case-reference";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 

@@ -1,6 +1,6 @@
 import { createApp } from "../../src/app/create-app";
-import type { App } from "../../src/app/app-types";
-import type { UnitOfWork } from "../../src/app/ports";
+import type { App } from "../../src/app/app";
+import type { UnitOfWork } from "../../src/app/ports/unit-of-work";
 import { createWorkingDayCalendar } from "../../src/domain/calendar/working-day-calendar";
 import type { Clock } from "../../src/domain/shared/clock";
 import { strategyFormValuesFixture } from "../fixtures/strategy-record.fixture";

@@ -6,8 +6,9 @@ import type { Meeting } from "../../domain/meeting/meeting";
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";
 import { firstNudgeAt } from "../../domain/nudge/nudge-plan";
 import { isoDateInLondon, type IsoDate } from "../../domain/shared/iso-date";
-import type { AppDeps } from "../create-app";
-import type { DeadlineRow, Repositories } from "../ports";
+import type { AppDeps } from "../app-deps";
+import type { DeadlineRow } from "../ports/deadline";
+import type { Repositories } from "../ports/unit-of-work";
 import type { Invitation } from "../../domain/invitation/invitation";
 import { extractActions } from "../../domain/decision-record/record-versioning";
 

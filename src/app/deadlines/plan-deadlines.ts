@@ -3,7 +3,8 @@ import type { WorkingDayCalendar } from "../../domain/calendar/working-day-calen
 import { addCalendarMonths } from "../../domain/deadline/statutory-rules";
 import type { Clock } from "../../domain/shared/clock";
 import { type IsoDate, parseIsoDate } from "../../domain/shared/iso-date";
-import type { DeadlineRow, Repositories } from "../ports";
+import type { DeadlineRow } from "../ports/deadline";
+import type { Repositories } from "../ports/unit-of-work";
 import { type DeadlineEvent, openDeadline } from "./deadline-events";
 
 /**

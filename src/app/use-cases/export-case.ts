@@ -2,9 +2,9 @@ import { parseCaseReference } from "../../domain/case/case-reference";
 import type { DecisionRecordPayload } from "../../domain/decision-record/decision-record.schema";
 import { getRule, isRuleId } from "../../domain/deadline/statutory-rules";
 import { DomainError } from "../../domain/shared/domain-error";
-import type { CaseExportModel } from "../../cards/case-export.model";
+import type { CaseExportModel } from "../views/case-export-view";
 import type { Clock } from "../../domain/shared/clock";
-import type { UnitOfWork } from "../ports";
+import type { UnitOfWork } from "../ports/unit-of-work";
 
 /** Who is exporting: an operator at the CLI (the audit trail records it). */
 export interface ExportRequest {

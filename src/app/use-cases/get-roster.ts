@@ -1,5 +1,5 @@
-import type { RosterView } from "../../cards/outbound-card";
-import type { AppDeps } from "../create-app";
+import type { RosterView } from "../views/view-models";
+import type { AppDeps } from "../app-deps";
 import { meetingInConversation } from "../authorisation";
 import { loadRoster } from "../views/load-roster";
 

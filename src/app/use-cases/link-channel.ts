@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { LinkChannelSchema, type LinkChannelCommand } from "../../domain/commands/command.schemas";
 import { parseCaseReference } from "../../domain/case/case-reference";
 import { DomainError } from "../../domain/shared/domain-error";
-import type { NoticeView } from "../../cards/outbound-card";
+import type { NoticeView } from "../views/view-models";
 import { canManageCase } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
-import type { AppDeps } from "../create-app";
+import type { AppDeps } from "../app-deps";
 import { resolveActor } from "./resolve-actor";
 
 /**

@@ -3,8 +3,8 @@ import { parseCaseReference } from "../../domain/case/case-reference";
 import { getRule, isRuleId } from "../../domain/deadline/statutory-rules";
 import { DomainError } from "../../domain/shared/domain-error";
 import { isoDateInLondon } from "../../domain/shared/iso-date";
-import type { DeadlineLineView, DeadlinesView } from "../app-types";
-import type { AppDeps } from "../create-app";
+import type { DeadlineLineView, DeadlinesView } from "../views/view-models";
+import type { AppDeps } from "../app-deps";
 import { caseOfConversation } from "../authorisation";
 import { dueDateLabel } from "../views/due-date-label";
 

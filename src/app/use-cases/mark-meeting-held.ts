@@ -1,9 +1,9 @@
 import { MarkMeetingHeldSchema, type MarkMeetingHeldCommand } from "../../domain/commands/command.schemas";
 import { markHeld } from "../../domain/meeting/meeting";
-import type { RosterView } from "../../cards/outbound-card";
+import type { RosterView } from "../views/view-models";
 import { meetingInConversation, requireMeetingOwner } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
-import type { AppDeps } from "../create-app";
+import type { AppDeps } from "../app-deps";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import { resolveActor } from "./resolve-actor";
 import { closeDeadlinesForHeldMeeting } from "../deadlines/deadline-events";

@@ -4,7 +4,7 @@ import type { RecordFor } from "../../domain/decision-record/decision-record.sch
 import { recordToFormValues, type FormValues } from "../../domain/decision-record/record-form";
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";
 import { meetingInConversation, requireHeld, requireMeetingOwner } from "../authorisation";
-import type { AppDeps } from "../create-app";
+import type { AppDeps } from "../app-deps";
 import { resolveActor } from "./resolve-actor";
 
 export const OpenDecisionFormSchema = CommandBase.extend({ meetingId: z.string().min(1) });

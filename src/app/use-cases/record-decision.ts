@@ -10,10 +10,10 @@ import type { Attendee } from "../../domain/decision-record/record-parts.schema"
 import { INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
 import { markRecorded } from "../../domain/meeting/meeting";
 import { DomainError } from "../../domain/shared/domain-error";
-import type { LanguageAdviceView, RecordDecisionResult } from "../app-types";
+import type { LanguageAdviceView, RecordDecisionResult } from "../views/view-models";
 import { meetingInConversation, requireHeld, requireMeetingOwner } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
-import type { AppDeps } from "../create-app";
+import type { AppDeps } from "../app-deps";
 import { buildDecisionRecordView } from "../views/decision-record-view";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import { applyRecordToActionsAndDeadlines } from "../deadlines/deadline-events";

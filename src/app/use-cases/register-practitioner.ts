@@ -2,8 +2,8 @@ import { z } from "zod";
 import { ActorSchema } from "../../domain/commands/command.schemas";
 import { parseCaseReference } from "../../domain/case/case-reference";
 import { DomainError } from "../../domain/shared/domain-error";
-import type { AppDeps } from "../create-app";
-import type { Practitioner } from "../ports";
+import type { AppDeps } from "../app-deps";
+import type { Practitioner } from "../ports/practitioner";
 import { resolveActor } from "./resolve-actor";
 
 /** Roles an administrator can give. Agencies are free text ("Police", "Health", "Children's social care"). */

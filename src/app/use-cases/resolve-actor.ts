@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { ActorIdentity, Practitioner, Repositories } from "../ports";
+import type { ActorIdentity } from "../ports/actor";
+import type { Practitioner } from "../ports/practitioner";
+import type { Repositories } from "../ports/unit-of-work";
 
 /**
  * The practitioner behind a platform identity, created on first sight with no role. Roles

@@ -1,10 +1,10 @@
 import { RespondToInvitationSchema, type RespondToInvitationCommand } from "../../domain/commands/command.schemas";
 import { answerInvitation, answerRight, requireCanClaim, type InvitationAnswer } from "../../domain/invitation/invitation";
 import { DomainError } from "../../domain/shared/domain-error";
-import type { RosterView } from "../../cards/outbound-card";
+import type { RosterView } from "../views/view-models";
 import { caseOfConversation } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
-import type { AppDeps } from "../create-app";
+import type { AppDeps } from "../app-deps";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import { resolveActor } from "./resolve-actor";
 

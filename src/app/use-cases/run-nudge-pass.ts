@@ -1,11 +1,14 @@
 import { DateTime } from "luxon";
-import type { MentionView, NudgeView } from "../../cards/outbound-card";
+import type { MentionView, NudgeView } from "../views/view-models";
 import type { WorkingDayCalendar } from "../../domain/calendar/working-day-calendar";
 import { getRule } from "../../domain/deadline/statutory-rules";
 import { evaluateNudge, type NudgePlanConfigInput } from "../../domain/nudge/nudge-plan";
 import type { Clock } from "../../domain/shared/clock";
 import { LONDON } from "../../domain/shared/iso-date";
-import type { ChannelLink, DeadlineRow, Practitioner, Repositories, UnitOfWork } from "../ports";
+import type { ChannelLink } from "../ports/channel-link";
+import type { DeadlineRow } from "../ports/deadline";
+import type { Practitioner } from "../ports/practitioner";
+import type { Repositories, UnitOfWork } from "../ports/unit-of-work";
 
 /** Logger shape the pass needs (pino's). Ids only: never case content. */
 export interface PassLogger {

@@ -1,5 +1,6 @@
 import { verifyChain, type ChainVerification } from "../../domain/audit/audit-chain";
-import type { StoredAuditEvent, UnitOfWork } from "../ports";
+import type { StoredAuditEvent } from "../ports/audit";
+import type { UnitOfWork } from "../ports/unit-of-work";
 
 const PAGE = 5000;
 

@@ -1,9 +1,9 @@
 import { WaiveDeadlineSchema, type WaiveDeadlineCommand } from "../../domain/commands/command.schemas";
 import { DomainError } from "../../domain/shared/domain-error";
-import type { NoticeView } from "../../cards/outbound-card";
+import type { NoticeView } from "../views/view-models";
 import { caseOfConversation, requireTeamManager } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
-import type { AppDeps } from "../create-app";
+import type { AppDeps } from "../app-deps";
 import { resolveActor } from "./resolve-actor";
 import { waiveOpenDeadline } from "../deadlines/deadline-events";
 import { getRule, isRuleId } from "../../domain/deadline/statutory-rules";

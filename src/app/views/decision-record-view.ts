@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { DecisionRecordView, RecordFieldView } from "../../cards/outbound-card";
+import type { DecisionRecordView, RecordFieldView } from "./view-models";
 import type { RecordFor } from "../../domain/decision-record/decision-record.schema";
 import { formFor, recordToFormValues } from "../../domain/decision-record/record-form";
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";

@@ -1,4 +1,4 @@
-import type { LanguageAdviceView } from "../app-types";
+import type { LanguageAdviceView } from "./view-models";
 
 /** One line per hint, for a notice to the recorder. */
 export function describeLanguageAdvice(advice: readonly LanguageAdviceView[]): string[] {

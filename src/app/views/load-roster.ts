@@ -1,6 +1,6 @@
-import type { RosterView } from "../../cards/outbound-card";
+import type { RosterView } from "./view-models";
 import { DomainError } from "../../domain/shared/domain-error";
-import type { Repositories } from "../ports";
+import type { Repositories } from "../ports/unit-of-work";
 import { buildRosterView } from "./roster-view";
 
 /** Loads a meeting and its roster rows and builds the card view. Throws `MEETING_NOT_FOUND`. */

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { RosterRowView, RosterView } from "../../cards/outbound-card";
+import type { RosterRowView, RosterView } from "./view-models";
 import type { Case } from "../../domain/case/case-reference";
 import { INVITEE_ROLE_LABELS, type Invitation } from "../../domain/invitation/invitation";
 import { unfilledRequiredRoles, type Meeting } from "../../domain/meeting/meeting";

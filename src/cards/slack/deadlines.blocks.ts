@@ -1,5 +1,5 @@
 import type { KnownBlock } from "@slack/types";
-import type { DeadlinesView } from "../../app/app-types";
+import type { DeadlinesView } from "../../app/views/view-models";
 import { SLACK_LIMITS, truncateMrkdwn } from "./block-kit-limits";
 import { escapeMrkdwn } from "./escape-mrkdwn";
 import type { SlackMessage } from "./roster.blocks";

@@ -1,5 +1,5 @@
 import type { KnownBlock } from "@slack/types";
-import type { DecisionRecordView } from "../outbound-card";
+import type { DecisionRecordView } from "../../app/views/view-models";
 import { SLACK_LIMITS, truncateMrkdwn, truncatePlain } from "./block-kit-limits";
 import { boldLabel, escapeMrkdwn } from "./escape-mrkdwn";
 import type { SlackMessage } from "./roster.blocks";

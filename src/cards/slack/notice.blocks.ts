@@ -1,4 +1,4 @@
-import type { NoticeView } from "../outbound-card";
+import type { NoticeView } from "../../app/views/view-models";
 import { SLACK_LIMITS, truncateMrkdwn } from "./block-kit-limits";
 import { boldLabel, escapeMrkdwn } from "./escape-mrkdwn";
 import type { SlackMessage } from "./roster.blocks";

@@ -1,5 +1,5 @@
 import type { KnownBlock } from "@slack/types";
-import type { NudgeView } from "../outbound-card";
+import type { NudgeView } from "../../app/views/view-models";
 import { SLACK_LIMITS, truncateMrkdwn } from "./block-kit-limits";
 import { escapeMrkdwn, mentionUser } from "./escape-mrkdwn";
 import type { SlackMessage } from "./roster.blocks";

@@ -1,4 +1,4 @@
-import type { OutboundCard } from "../outbound-card";
+import type { OutboundCard } from "../../app/views/view-models";
 import { decisionRecordBlocks } from "./decision-record.blocks";
 import { noticeBlocks } from "./notice.blocks";
 import { nudgeBlocks } from "./nudge.blocks";

@@ -1,5 +1,5 @@
 import type { KnownBlock } from "@slack/types";
-import type { RosterRowView, RosterView } from "../outbound-card";
+import type { RosterRowView, RosterView } from "../../app/views/view-models";
 import { INVITEE_ROLE_LABELS, type InviteeRole } from "../../domain/invitation/invitation";
 import { SLACK_LIMITS, truncateMrkdwn, truncatePlain } from "./block-kit-limits";
 import { boldLabel, escapeMrkdwn } from "./escape-mrkdwn";

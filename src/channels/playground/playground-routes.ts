@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { UnitOfWork } from "../../app/ports";
+import type { UnitOfWork } from "../../app/ports/unit-of-work";
 import { isLoopback, readBody, sendJson, type Route } from "../../server/http-router";
 import { drainOutbox } from "../../server/mount-delivery";
 import { runNudgePass } from "../../app/use-cases/run-nudge-pass";
 import { fixedClock } from "../../domain/shared/clock";
-import type { ServerContext } from "../../server/start-server";
+import type { ServerContext } from "../../server/server-context";
 import { fakeConnectorRoutes, PlaygroundTranscript } from "./playground-connector";
 import { PLAYGROUND_BOT, PLAYGROUND_CONVERSATION_ID, PLAYGROUND_TENANT, PLAYGROUND_USERS } from "./playground-users";
 

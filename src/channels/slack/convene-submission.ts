@@ -1,4 +1,4 @@
-import type { ActorIdentity } from "../../app/ports";
+import type { ActorIdentity } from "../../app/ports/actor";
 import type { ConveneMeetingCommand, InviteeInput } from "../../domain/commands/command.schemas";
 import { INVITEE_ROLES, INVITEE_ROLE_LABELS, type InviteeRole } from "../../domain/invitation/invitation";
 import { requiredRoles, MEETING_MODES, URGENCIES, type MeetingMode, type Urgency } from "../../domain/meeting/meeting";

@@ -1,6 +1,6 @@
 import { App as BoltApp, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
-import type { Mounted, ServerContext } from "../../server/start-server";
+import type { Mounted, ServerContext } from "../../server/server-context";
 import { slackClientOptions } from "./slack-gateway";
 import { SlackDirectory } from "./slack-directory";
 import { SlackHttpReceiver } from "./slack-http-receiver";

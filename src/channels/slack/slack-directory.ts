@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import type { ActorIdentity } from "../../app/ports";
+import type { ActorIdentity } from "../../app/ports/actor";
 import type { Clock } from "../../domain/shared/clock";
 import { DomainError } from "../../domain/shared/domain-error";
 

@@ -1,6 +1,6 @@
 import { ErrorCode, LogLevel, WebClient, type WebClientOptions } from "@slack/web-api";
-import type { ChannelLink } from "../../app/ports";
-import type { OutboundCard } from "../../cards/outbound-card";
+import type { ChannelLink } from "../../app/ports/channel-link";
+import type { OutboundCard } from "../../app/views/view-models";
 import { slackMessageFor } from "../../cards/slack/outbound-card.blocks";
 import { type ChannelGateway, DeliveryError } from "../../delivery/channel-gateway";
 import type { Config } from "../../config/config";

@@ -1,4 +1,4 @@
-import type { Mounted, ServerContext } from "../../server/start-server";
+import type { Mounted, ServerContext } from "../../server/server-context";
 import { isLoopback, readBody, sendJson, type Route } from "../../server/http-router";
 import { createTeamsAdapter, processWithAdapter } from "./teams-adapter";
 import { ConveneTeamsBot } from "./teams-bot";

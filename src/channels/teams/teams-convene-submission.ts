@@ -1,7 +1,7 @@
 import { INVITEE_ROLES, INVITEE_ROLE_LABELS, type InviteeRole } from "../../domain/invitation/invitation";
 import type { InviteeInput } from "../../domain/commands/command.schemas";
 import { ConveneFormIds } from "../../cards/convene-form.card";
-import type { ActorIdentity } from "../../app/ports";
+import type { ActorIdentity } from "../../app/ports/actor";
 
 /** The agency each role belongs to, unless the form says otherwise ("other"). */
 const ROLE_AGENCY: Record<InviteeRole, string> = {

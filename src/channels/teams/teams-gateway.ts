@@ -1,9 +1,9 @@
 import { CardFactory, MessageFactory, TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from "botbuilder";
-import type { ChannelLink } from "../../app/ports";
-import type { OutboundCard } from "../../cards/outbound-card";
+import type { ChannelLink } from "../../app/ports/channel-link";
+import type { OutboundCard } from "../../app/views/view-models";
 import { renderOutboundAdaptiveCard } from "../../cards/outbound.card";
 import { DeliveryError, type ChannelGateway } from "../../delivery/channel-gateway";
-import type { ServerContext } from "../../server/start-server";
+import type { ServerContext } from "../../server/server-context";
 import { createTeamsAdapter } from "./teams-adapter";
 import type { ConversationMember } from "./teams-identity";
 import { refreshUserIdsFor } from "./teams-refresh-users";

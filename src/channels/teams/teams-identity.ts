@@ -1,5 +1,5 @@
 import { TeamsInfo, type TurnContext } from "botbuilder";
-import type { ActorIdentity } from "../../app/ports";
+import type { ActorIdentity } from "../../app/ports/actor";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { MemberChoice } from "../../cards/roster.card";
 

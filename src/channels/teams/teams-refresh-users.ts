@@ -1,4 +1,4 @@
-import type { UnitOfWork } from "../../app/ports";
+import type { UnitOfWork } from "../../app/ports/unit-of-work";
 import type { ConversationMember } from "./teams-identity";
 
 /**

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { createApp } from "../../app/create-app";
-import type { ActorIdentity } from "../../app/ports";
+import type { ActorIdentity } from "../../app/ports/actor";
 import { registerPractitioner } from "../../app/use-cases/register-practitioner";
 import { seedPlaygroundUsers } from "../../channels/playground/playground-routes";
 import { PLAYGROUND_BOT, PLAYGROUND_CONVERSATION_ID, PLAYGROUND_TENANT, PLAYGROUND_USERS, type PlaygroundUser } from "../../channels/playground/playground-users";

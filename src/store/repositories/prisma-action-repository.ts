@@ -1,4 +1,4 @@
-import type { ActionRepository, ActionRow } from "../../app/ports";
+import type { ActionRepository, ActionRow } from "../../app/ports/action";
 import type { Tx } from "../prisma-client";
 
 const toAction = (r: Record<string, unknown>): ActionRow => {

@@ -1,4 +1,4 @@
-import type { AuditRepository, NewAuditEvent, StoredAuditEvent } from "../../app/ports";
+import type { AuditRepository, NewAuditEvent, StoredAuditEvent } from "../../app/ports/audit";
 import { GENESIS_HASH, hashEntry } from "../../domain/audit/audit-chain";
 import type { Tx } from "../prisma-client";
 

@@ -1,5 +1,5 @@
 import type { Case } from "../../domain/case/case-reference";
-import type { CaseRepository } from "../../app/ports";
+import type { CaseRepository } from "../../app/ports/case";
 import type { Tx } from "../prisma-client";
 
 const toCase = (r: Case & Record<string, unknown>): Case => ({

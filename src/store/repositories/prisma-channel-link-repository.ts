@@ -1,4 +1,5 @@
-import type { ChannelLink, ChannelLinkRepository, Platform } from "../../app/ports";
+import type { ChannelLink, ChannelLinkRepository } from "../../app/ports/channel-link";
+import type { Platform } from "../../app/ports/actor";
 import type { Tx } from "../prisma-client";
 
 const toLink = (r: { id: string; caseId: string; platform: string; conversationId: string; conversationRef: string }): ChannelLink => ({

@@ -1,4 +1,4 @@
-import type { DeadlineRepository, DeadlineRow } from "../../app/ports";
+import type { DeadlineRepository, DeadlineRow } from "../../app/ports/deadline";
 import type { Tx } from "../prisma-client";
 
 const toDeadline = (r: Record<string, unknown>): DeadlineRow => r as unknown as DeadlineRow;

@@ -1,4 +1,4 @@
-import type { DecisionRecordRepository, StoredRecord } from "../../app/ports";
+import type { DecisionRecordRepository, StoredRecord } from "../../app/ports/decision-record";
 import type { Tx } from "../prisma-client";
 
 const toRecord = (r: { id: string; meetingId: string; caseId: string; version: number; kind: string; payload: string; reason: string | null; authorId: string; createdAt: Date }): StoredRecord => ({

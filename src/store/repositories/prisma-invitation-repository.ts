@@ -1,5 +1,5 @@
 import type { Invitation } from "../../domain/invitation/invitation";
-import type { InvitationRepository } from "../../app/ports";
+import type { InvitationRepository } from "../../app/ports/invitation";
 import type { Tx } from "../prisma-client";
 
 const toInvitation = (r: Record<string, unknown>): Invitation => r as unknown as Invitation;

@@ -1,5 +1,5 @@
 import type { Meeting } from "../../domain/meeting/meeting";
-import type { MeetingRepository } from "../../app/ports";
+import type { MeetingRepository } from "../../app/ports/meeting";
 import type { Tx } from "../prisma-client";
 
 type Row = Omit<Meeting, "kind" | "status" | "urgency" | "mode"> & { kind: string; status: string; urgency: string; mode: string };

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { NewOutboxMessage, OutboxRepository, OutboxRow } from "../../app/ports";
+import type { NewOutboxMessage, OutboxRepository, OutboxRow } from "../../app/ports/outbox";
 import type { Tx } from "../prisma-client";
 
 /** Maps a stored outbox row to the app's shape. */

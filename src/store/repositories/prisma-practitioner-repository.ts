@@ -1,4 +1,5 @@
-import type { Practitioner, PractitionerRepository, Platform } from "../../app/ports";
+import type { Practitioner, PractitionerRepository } from "../../app/ports/practitioner";
+import type { Platform } from "../../app/ports/actor";
 import type { Tx } from "../prisma-client";
 
 const toPractitioner = (r: {

@@ -1,4 +1,4 @@
-import type { ProcessedCommandRepository } from "../../app/ports";
+import type { ProcessedCommandRepository } from "../../app/ports/processed-command";
 import type { Tx } from "../prisma-client";
 
 /** Idempotency keys of applied commands. */

@@ -1,6 +1,6 @@
 import { createApp } from "../../../src/app/create-app";
-import type { App } from "../../../src/app/app-types";
-import type { ActorIdentity } from "../../../src/app/ports";
+import type { App } from "../../../src/app/app";
+import type { ActorIdentity } from "../../../src/app/ports/actor";
 import { registerPractitioner } from "../../../src/app/use-cases/register-practitioner";
 import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
 import { fixedClock } from "../../../src/domain/shared/clock";

@@ -1,7 +1,7 @@
 import { createApp } from "../../../src/app/create-app";
 import { registerPractitioner } from "../../../src/app/use-cases/register-practitioner";
-import type { App } from "../../../src/app/app-types";
-import type { ActorIdentity } from "../../../src/app/ports";
+import type { App } from "../../../src/app/app";
+import type { ActorIdentity } from "../../../src/app/ports/actor";
 import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
 import { fixedClock } from "../../../src/domain/shared/clock";
 import { DomainError } from "../../../src/domain/shared/domain-error";

@@ -1,5 +1,5 @@
-import type { ChannelLink } from "../../../src/app/ports";
-import type { OutboundCard } from "../../../src/cards/outbound-card";
+import type { ChannelLink } from "../../../src/app/ports/channel-link";
+import type { OutboundCard } from "../../../src/app/views/view-models";
 import { type ChannelGateway, DeliveryError } from "../../../src/delivery/channel-gateway";
 import { createDispatcher, drainDispatcher } from "../../../src/delivery/outbox-dispatcher";
 import { fixedClock } from "../../../src/domain/shared/clock";

@@ -1,7 +1,7 @@
 import { createDeadlines } from "../../../src/app/deadlines/plan-deadlines";
 import type { DeadlineEvent } from "../../../src/app/deadlines/deadline-events";
 import { runNudgePass } from "../../../src/app/use-cases/run-nudge-pass";
-import type { NudgeView } from "../../../src/cards/outbound-card";
+import type { NudgeView } from "../../../src/app/views/view-models";
 import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
 import { computeDueDate } from "../../../src/domain/deadline/statutory-rules";
 import { fixedClock } from "../../../src/domain/shared/clock";

@@ -7,7 +7,7 @@ import { renderDeadlinesCard } from "../../../src/cards/deadlines.card";
 import { renderHelpCard } from "../../../src/cards/help.card";
 import { renderNoticeCard } from "../../../src/cards/notice.card";
 import { renderNudgeCard } from "../../../src/cards/nudge.card";
-import type { RosterView } from "../../../src/cards/outbound-card";
+import type { RosterView } from "../../../src/app/views/view-models";
 import { renderRosterCard } from "../../../src/cards/roster.card";
 import { formFor } from "../../../src/domain/decision-record/record-form";
 import { MEETING_KINDS } from "../../../src/domain/meeting/meeting-kind";

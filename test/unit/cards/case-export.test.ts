@@ -1,6 +1,6 @@
 import { renderCaseExportHtml, escapeHtml } from "../../../src/cards/case-export.html";
 import { buildCaseExportJson, CASE_EXPORT_SCHEMA_VERSION } from "../../../src/cards/case-export.json";
-import type { CaseExportModel } from "../../../src/cards/case-export.model";
+import type { CaseExportModel } from "../../../src/app/views/case-export-view";
 import { strategyRecordFixture } from "../../fixtures/strategy-record.fixture";
 
 function model(): CaseExportModel {

@@ -1,4 +1,4 @@
-import type { DeadlineLineView, DeadlinesView } from "../../../src/app/app-types";
+import type { DeadlineLineView, DeadlinesView } from "../../../src/app/views/view-models";
 import type { CardElement } from "../../../src/cards/adaptive-card";
 import { CardVerb } from "../../../src/cards/card-verbs";
 import { renderDeadlinesCard, WAIVE_REASON_MAX_LENGTH, waiveReasonInputId } from "../../../src/cards/deadlines.card";

@@ -1,5 +1,5 @@
 import { renderNudgeCard } from "../../../src/cards/nudge.card";
-import type { NudgeView } from "../../../src/cards/outbound-card";
+import type { NudgeView } from "../../../src/app/views/view-models";
 import { CardVerb } from "../../../src/cards/card-verbs";
 
 const nudge: NudgeView = {

@@ -1,5 +1,5 @@
 import { renderRosterCard } from "../../../src/cards/roster.card";
-import type { RosterView } from "../../../src/cards/outbound-card";
+import type { RosterView } from "../../../src/app/views/view-models";
 import { CardVerb } from "../../../src/cards/card-verbs";
 
 const view = (over: Partial<RosterView> = {}): RosterView => ({

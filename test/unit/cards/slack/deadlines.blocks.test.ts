@@ -1,4 +1,4 @@
-import type { DeadlineLineView } from "../../../../src/app/app-types";
+import type { DeadlineLineView } from "../../../../src/app/views/view-models";
 import { blockKitProblems, modalProblems } from "../../../../src/cards/slack/block-kit-limits";
 import { deadlineBlockId, deadlinesBlocks, helpBlocks } from "../../../../src/cards/slack/deadlines.blocks";
 import { SlackActionId, SlackCallbackId, parseRowActionId, rowActionId } from "../../../../src/cards/slack/slack-action-ids";

@@ -1,4 +1,4 @@
-import type { DecisionRecordView, NudgeView, RosterRowView, RosterView } from "../../../../src/cards/outbound-card";
+import type { DecisionRecordView, NudgeView, RosterRowView, RosterView } from "../../../../src/app/views/view-models";
 
 /** Text that tries every mrkdwn injection Slack would honour if unescaped. */
 export const HOSTILE = "<!channel> <!here> <@U0BOSS> <#C0SECRET> <http://evil.example|Click me> & done";

@@ -1,7 +1,7 @@
 import { WebClient } from "@slack/web-api";
 import { SlackGateway, slackChannelOf, slackClientOptions } from "../../../../src/channels/slack/slack-gateway";
 import { DeliveryError } from "../../../../src/delivery/channel-gateway";
-import type { ChannelLink } from "../../../../src/app/ports";
+import type { ChannelLink } from "../../../../src/app/ports/channel-link";
 import { FakeSlackWebApi } from "../../../helpers/slack-requests";
 import { nudgeView, rosterView } from "../../cards/slack/slack-view-fixtures";
 

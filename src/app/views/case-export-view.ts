@@ -3,9 +3,9 @@
  * JSON renderers only format it. It carries a case reference and never a child's name: the
  * export is for the case file, and names live in the local authority's own case system.
  */
-import type { DecisionRecordPayload } from "../domain/decision-record/decision-record.schema";
-import type { MeetingKind } from "../domain/meeting/meeting-kind";
-import type { IsoDate } from "../domain/shared/iso-date";
+import type { DecisionRecordPayload } from "../../domain/decision-record/decision-record.schema";
+import type { MeetingKind } from "../../domain/meeting/meeting-kind";
+import type { IsoDate } from "../../domain/shared/iso-date";
 
 /** One version of a decision record. */
 export interface CaseExportRecordVersion {

@@ -1,4 +1,3 @@
-import type { DecisionRecordView, NoticeView, RosterView } from "../cards/outbound-card";
 import type {
   ConveneMeetingCommand,
   LinkChannelCommand,
@@ -10,39 +9,10 @@ import type {
 } from "../domain/commands/command.schemas";
 import type { DecisionFormView, OpenDecisionFormCommand } from "./use-cases/open-decision-form";
 import type { RecordCaseEventCommand } from "./use-cases/record-case-event";
+import type { DeadlinesView, NoticeView, RecordDecisionResult, RosterView } from "./views/view-models";
 
-/** One deadline or action line for the `deadlines` command. */
-export interface DeadlineLineView {
-  id: string;
-  kind: "deadline" | "action";
-  title: string;
-  dueDate: string;
-  dueDateLabel: string;
-  workingDaysRemaining: number;
-  status: string;
-  ownerLabel: string | null;
-}
-
-/** The answer to `deadlines <case-ref>`. */
-export interface DeadlinesView {
-  caseReference: string;
-  lines: DeadlineLineView[];
-}
-
-/** A plain-language hint for the recorder: advisory, never blocking. */
-export interface LanguageAdviceView {
-  fieldId: string;
-  fieldLabel: string;
-  /** The words as written, e.g. "refused to engage". */
-  match: string;
-  kind: "jargon" | "judgemental";
-  suggestion: string;
-}
-
-/** The result of recording a decision: a card (plus language advice), or field-level errors to show beside inputs. */
-export type RecordDecisionResult =
-  | { ok: true; record: DecisionRecordView; roster: RosterView; advice: LanguageAdviceView[] }
-  | { ok: false; errors: Record<string, string> };
+// Edges import this file and create-app.ts implements it; use cases never import either,
+// so the app's types cannot form an import cycle through them.
 
 /**
  * The use cases every edge calls. Each validates its command with zod, authorises the
@@ -51,12 +21,19 @@ export type RecordDecisionResult =
  * answer and changes nothing. Failures throw `DomainError` with a stable code.
  */
 export interface App {
+  /** Links the conversation to a case, creating the case if it is new, and confirms with a notice. */
   linkChannel(cmd: LinkChannelCommand): Promise<{ caseReference: string; created: boolean; notice: NoticeView }>;
+  /** Convenes a meeting with one roster row per invitee and posts its card to every conversation linked to the case. */
   conveneMeeting(cmd: ConveneMeetingCommand): Promise<{ meetingId: string; roster: RosterView }>;
+  /** An invitee accepts, answers tentative, declines or delegates (claiming an agency invitation); the roster card updates in place. */
   respondToInvitation(cmd: RespondToInvitationCommand): Promise<{ roster: RosterView }>;
+  /** The convenor marks the meeting held; the quorum rule applies, and an override must say why. */
   markMeetingHeld(cmd: MarkMeetingHeldCommand): Promise<{ roster: RosterView }>;
+  /** Records the decisions (or an amendment with a reason); invalid fields come back as errors, not throws. */
   recordDecision(cmd: RecordDecisionCommand): Promise<RecordDecisionResult>;
+  /** The case's open deadlines and actions, by due date. */
   listDeadlines(cmd: ListDeadlinesCommand): Promise<DeadlinesView>;
+  /** A team manager waives an open deadline with a reason that stays on the record; nudges stop. */
   waiveDeadline(cmd: WaiveDeadlineCommand): Promise<{ notice: NoticeView }>;
   /** Records a referral, a transfer-in notification or the child's date of birth, starting their statutory clocks. */
   recordCaseEvent(cmd: RecordCaseEventCommand): Promise<{ notice: NoticeView }>;

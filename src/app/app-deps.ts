@@ -1,0 +1,22 @@
+import type { WorkingDayCalendar } from "../domain/calendar/working-day-calendar";
+import type { LanguageEntry } from "../domain/language/default-language-list";
+import type { Clock } from "../domain/shared/clock";
+import type { AppLogger } from "./ports/plumbing";
+import type { UnitOfWork } from "./ports/unit-of-work";
+
+// Its own module, not create-app.ts: use cases import AppDeps, and create-app.ts imports the
+// use cases, so keeping the two apart is what keeps the app free of import cycles.
+
+/** What every use case needs. */
+export interface AppDeps {
+  /** Runs each command in one transaction. */
+  uow: UnitOfWork;
+  /** Now, injected so tests control time. */
+  clock: Clock;
+  /** Working days, with the configured closure days. */
+  calendar: WorkingDayCalendar;
+  /** Structured logs; never case content at info level. */
+  logger: AppLogger;
+  /** The plain-language aid's list (default: the built-in list). */
+  languageList?: readonly LanguageEntry[];
+}

@@ -1,0 +1,16 @@
+/** A chat platform Convene speaks to. The playground speaks Teams (real Bot Framework activities). */
+export type Platform = "teams" | "slack";
+
+/** Who is acting, as the platform says (never as a card says). */
+export interface ActorIdentity {
+  /** The platform the request came from. */
+  platform: Platform;
+  /** Teams tenant id, Slack team id; "local" in the playground. */
+  tenant: string;
+  /** Teams aadObjectId, Slack user id. */
+  userId: string;
+  /** The platform's display name (for rosters only). */
+  displayName: string;
+  /** The email or UPN the platform reports, when it does. */
+  email?: string | null;
+}

@@ -1,0 +1,13 @@
+import type { Invitation } from "../../domain/invitation/invitation";
+
+/** Invitations to meetings: the roster's rows. */
+export interface InvitationRepository {
+  /** Every invitation to a meeting. */
+  listForMeeting(meetingId: string): Promise<Invitation[]>;
+  /** The invitation with this id, or null. */
+  findById(id: string): Promise<Invitation | null>;
+  /** Inserts an invitation. */
+  create(i: Invitation): Promise<void>;
+  /** Saves a changed invitation (an answer, a claim, attendance). */
+  update(i: Invitation): Promise<void>;
+}

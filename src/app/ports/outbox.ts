@@ -1,0 +1,61 @@
+import type { OutboundCard } from "../views/view-models";
+
+/** A row in the outbox. */
+export interface OutboxRow {
+  /** The row's id. */
+  id: string;
+  /** Unique: a second enqueue with the same key is ignored. */
+  idempotencyKey: string;
+  /** The conversation to send to. */
+  channelLinkId: string;
+  /** Post a new message, or replace the one posted under `anchorKey`. */
+  operation: "post" | "update";
+  /** For an update, the idempotency key of the post whose message it replaces (e.g. a meeting's roster card). */
+  anchorKey: string | null;
+  /** The card to render and send. */
+  payload: OutboundCard;
+  /** Where the row is in delivery. */
+  status: "pending" | "sent" | "dead" | "superseded";
+  /** Sends tried so far. */
+  attempts: number;
+  /** Not sent before this time (retry backoff, rate limits). */
+  availableAt: Date;
+  /** The dispatcher holding the lease, if any. */
+  leaseOwner: string | null;
+  /** When that lease lapses and another dispatcher may claim the row. */
+  leaseExpiresAt: Date | null;
+  /** The platform's message id once sent (Teams activity id, Slack ts). */
+  platformMessageId: string | null;
+  /** The last failure, for operators. */
+  lastError: string | null;
+  /** When the row was enqueued. */
+  createdAt: Date;
+  /** When it was sent, once it was. */
+  sentAt: Date | null;
+}
+
+/** A new outbox message. The key makes enqueueing idempotent: a second insert with the same key is ignored. */
+export interface NewOutboxMessage {
+  /** Unique per message; see {@link OutboxRow.idempotencyKey}. */
+  idempotencyKey: string;
+  /** The conversation to send to. */
+  channelLinkId: string;
+  /** Post a new message, or replace the one posted under `anchorKey`. */
+  operation: "post" | "update";
+  /** For an update, the idempotency key of the post whose message it replaces. */
+  anchorKey?: string | null;
+  /** The card to render and send. */
+  payload: OutboundCard;
+  /** Not sent before this time. */
+  availableAt: Date;
+}
+
+/** The outbox, as use cases write it (the dispatcher's claims live in the store). */
+export interface OutboxRepository {
+  /** Idempotent by key: returns false if the key already existed. */
+  enqueue(m: NewOutboxMessage): Promise<boolean>;
+  /** The row with this key, or null. */
+  findByKey(key: string): Promise<OutboxRow | null>;
+  /** Marks older pending updates of the same anchor superseded: only the newest state matters. */
+  supersedePendingUpdates(anchorKey: string, exceptKey: string): Promise<void>;
+}

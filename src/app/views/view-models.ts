@@ -1,0 +1,190 @@
+// Channel-neutral view models. The app builds these; cards/*.card.ts and cards/slack/*.blocks.ts
+// render them as an Adaptive Card (Teams, playground) or Block Kit (Slack). They live in the
+// app, not in cards/, because dependencies point inward: cards depend on the app's views,
+// never the reverse. Outbound ones are stored in the outbox as JSON, so they hold only
+// plain data: no functions, no Dates (use ISO strings and labels).
+
+/** A person to @mention in a message (a nudge's owner or manager). */
+export interface MentionView {
+  /** Teams aadObjectId or Slack user id. */
+  platformUserId: string;
+  /** The name shown where the platform cannot render the mention. */
+  displayName: string;
+}
+
+/** One roster row: a role and who fills it. */
+export interface RosterRowView {
+  /** The invitation this row shows; buttons on the row act on it. */
+  invitationId: string;
+  /** The role's id, e.g. "police". */
+  role: string;
+  /** The role as people read it, e.g. "School or nursery". */
+  roleLabel: string;
+  /** A required role counts towards quorum. */
+  required: boolean;
+  /** Who is invited: a person's name or an agency contact. */
+  inviteeLabel: string;
+  /** The invitee's latest answer. */
+  response: "invited" | "accepted" | "tentative" | "declined" | "delegated";
+  /** e.g. "Accepted · senior enough to decide", "Declined: on leave". */
+  responseLabel: string;
+  /** Whether they attended, once the meeting is held. */
+  attendance: "unknown" | "attended" | "apologies";
+}
+
+/** The convening card: the meeting, its roster and the actions on it. */
+export interface RosterView {
+  /** The meeting's id. */
+  meetingId: string;
+  /** The case reference; never a child's name. */
+  caseReference: string;
+  /** The meeting kind's id, e.g. "strategy-discussion". */
+  kind: string;
+  /** The meeting kind as a title, e.g. "Strategy discussion". */
+  kindTitle: string;
+  /** Where the meeting is in its life. */
+  status: "proposed" | "scheduled" | "held" | "recorded" | "cancelled";
+  /** How soon it must be held, e.g. "Today", "Within 3 working days". */
+  urgencyLabel: string;
+  /** "Tue 24 Nov 2026, 10:00 (UK time)" or "Time to be agreed". */
+  whenLabel: string;
+  /** How it will be held (in person, call, phone), as people read it. */
+  modeLabel: string;
+  /** The concern in brief, as typed: renderers escape it. */
+  concern: string;
+  /** Who convened it. */
+  convenorLabel: string;
+  /** One row per invited role. */
+  rows: RosterRowView[];
+  /** Required roles with nobody (or only declines): highlighted. */
+  missingRequiredRoles: string[];
+  /** Why the convenor went ahead without quorum, if they did. */
+  quorumOverrideReason: string | null;
+  /** Bumped on every change: Teams refresh and Slack updates use it to stay in order. */
+  revision: number;
+}
+
+/** A label and value in a record section. */
+export interface RecordFieldView {
+  /** The field's label. */
+  label: string;
+  /** The field's value, as text (renderers escape it). */
+  value: string;
+}
+
+/** A decision record version, as a card. */
+export interface DecisionRecordView {
+  /** The meeting the record belongs to. */
+  meetingId: string;
+  /** The case reference; never a child's name. */
+  caseReference: string;
+  /** The meeting kind as a title. */
+  kindTitle: string;
+  /** 1 for the original record, then each amendment. */
+  version: number;
+  /** Present for amendments. */
+  amendmentReason: string | null;
+  /** Who wrote this version. */
+  authorLabel: string;
+  /** When this version was written, as a label. */
+  recordedAtLabel: string;
+  /** The record's sections, in order. */
+  sections: {
+    /** The section's heading. */
+    title: string;
+    /** The section's fields, in order. */
+    fields: RecordFieldView[];
+  }[];
+}
+
+/** A deadline nudge. Carries a case reference, never a child's name. */
+export interface NudgeView {
+  /** The deadline being nudged. */
+  deadlineId: string;
+  /** The case reference. */
+  caseReference: string;
+  /** What is due, e.g. "Initial child protection conference". */
+  title: string;
+  /** Why, e.g. "within 15 working days of the strategy discussion". */
+  ruleSummary: string;
+  /** The last day (ISO date, Europe/London). */
+  dueDate: string;
+  /** The last day as people read it. */
+  dueDateLabel: string;
+  /** Working days left (negative when overdue). */
+  workingDaysRemaining: number;
+  /** The nudge stage's key, e.g. "before-5", "overdue-3". */
+  stage: string;
+  /** Sent later than planned (after downtime); collapsed stages are not repeated. */
+  late: boolean;
+  /** The due date has passed. */
+  overdue: boolean;
+  /** Escalated to the team manager, who is mentioned. */
+  escalated: boolean;
+  /** People to @mention. */
+  mentions: MentionView[];
+  /** The command that shows the case's deadlines, e.g. "deadlines CS-2026-0142". */
+  actionCommand: string;
+}
+
+/** A short notice (link confirmed, errors that must reach the channel). */
+export interface NoticeView {
+  /** The notice's heading. */
+  title: string;
+  /** The notice's body, as plain text (renderers escape it). */
+  text: string;
+}
+
+/** Anything that goes through the outbox. */
+export type OutboundCard =
+  | { type: "roster"; view: RosterView }
+  | { type: "decision-record"; view: DecisionRecordView }
+  | { type: "nudge"; view: NudgeView }
+  | { type: "notice"; view: NoticeView };
+
+/** One deadline or action line for the `deadlines` command. */
+export interface DeadlineLineView {
+  /** The deadline's or action's id. */
+  id: string;
+  /** A statutory or agreed timescale, or an agreed action. */
+  kind: "deadline" | "action";
+  /** What is due. */
+  title: string;
+  /** The last day (ISO date, Europe/London). */
+  dueDate: string;
+  /** The last day as people read it. */
+  dueDateLabel: string;
+  /** Working days left (negative when overdue). */
+  workingDaysRemaining: number;
+  /** The line's status, e.g. "open", "met", "waived". */
+  status: string;
+  /** Who owns it, when someone does. */
+  ownerLabel: string | null;
+}
+
+/** The answer to `deadlines <case-ref>`. */
+export interface DeadlinesView {
+  /** The case reference. */
+  caseReference: string;
+  /** Deadlines and actions, by due date. */
+  lines: DeadlineLineView[];
+}
+
+/** A plain-language hint for the recorder: advisory, never blocking. */
+export interface LanguageAdviceView {
+  /** The form field the words are in. */
+  fieldId: string;
+  /** That field's label. */
+  fieldLabel: string;
+  /** The words as written, e.g. "refused to engage". */
+  match: string;
+  /** Why it is flagged. */
+  kind: "jargon" | "judgemental";
+  /** What to write instead. */
+  suggestion: string;
+}
+
+/** The result of recording a decision: a card (plus language advice), or field-level errors to show beside inputs. */
+export type RecordDecisionResult =
+  | { ok: true; record: DecisionRecordView; roster: RosterView; advice: LanguageAdviceView[] }
+  | { ok: false; errors: Record<string, string> };
