@@ -41,4 +41,8 @@ export interface App {
   openDecisionForm(cmd: OpenDecisionFormCommand): Promise<DecisionFormView>;
   /** The current roster of a meeting (for refresh). With `conversation`, refused unless that conversation is linked to the meeting's case. */
   getRoster(meetingId: string, conversation?: { platform: "teams" | "slack"; conversationId: string }): Promise<RosterView>;
+  /** Claims the one reply to an inbound event (true the first time); kept in the database so replicas agree. */
+  claimReply(key: string): Promise<boolean>;
+  /** The platform user ids a roster concerns (convenor, invitees, claimants, delegates), for user-specific card views. */
+  listMeetingParticipants(meetingId: string, platform: "teams" | "slack"): Promise<string[]>;
 }

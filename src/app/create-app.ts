@@ -1,10 +1,12 @@
 import type { App } from "./app";
 import type { AppDeps } from "./app-deps";
+import { claimReply } from "./use-cases/claim-reply";
 import { conveneMeeting } from "./use-cases/convene-meeting";
 import { getRoster } from "./use-cases/get-roster";
 import { openDecisionForm } from "./use-cases/open-decision-form";
 import { recordCaseEvent } from "./use-cases/record-case-event";
 import { linkChannel } from "./use-cases/link-channel";
+import { listMeetingParticipants } from "./use-cases/list-meeting-participants";
 import { listDeadlines } from "./use-cases/list-deadlines";
 import { markMeetingHeld } from "./use-cases/mark-meeting-held";
 import { recordDecision } from "./use-cases/record-decision";
@@ -24,5 +26,7 @@ export function createApp(deps: AppDeps): App {
     openDecisionForm: (cmd) => openDecisionForm(deps, cmd),
     recordCaseEvent: (cmd) => recordCaseEvent(deps, cmd),
     getRoster: (meetingId, conversation) => getRoster(deps, meetingId, conversation),
+    claimReply: (key) => claimReply(deps, key),
+    listMeetingParticipants: (meetingId, platform) => listMeetingParticipants(deps, meetingId, platform),
   };
 }

@@ -47,7 +47,7 @@ export async function linkChannel(deps: AppDeps, input: LinkChannelCommand): Pro
       const notice: NoticeView = {
         title: `Linked to case ${reference}`,
         text: created
-          ? `This conversation is now the case channel for ${reference}. Convene a strategy discussion with: convene strategy ${reference}`
+          ? `This conversation is now the case channel for ${reference}. You are now the lead social worker for ${reference}; an administrator can change this. To convene a strategy discussion, type: strategy ${reference}`
           : `This conversation is now linked to ${reference}. Deadline nudges for the case will be posted here.`,
       };
       deps.logger.info({ caseId: c.id, linkId: link.id, created }, "channel linked");

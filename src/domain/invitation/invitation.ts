@@ -15,6 +15,19 @@ export const INVITEE_ROLE_LABELS: Record<InviteeRole, string> = {
   other: "Other agency",
 };
 
+/**
+ * The agency each role speaks for when the convenor names a person or contact for it: the
+ * one table, so an invitation stores the same agency whichever channel convened it.
+ */
+export const ROLE_AGENCIES: Readonly<Record<InviteeRole, string>> = {
+  "social-worker": "Children's social care",
+  health: "Health",
+  police: "Police",
+  referrer: "Referrer",
+  school: "Education",
+  other: "Other agency",
+};
+
 /** An invitee's answer. */
 export type InvitationResponse = "invited" | "accepted" | "tentative" | "declined" | "delegated";
 /** Whether they were there, recorded when the meeting is marked held. */

@@ -13,6 +13,26 @@ export const URGENCIES = ["immediate", "today", "within-3-working-days", "routin
 /** One of {@link URGENCIES}. */
 export type Urgency = (typeof URGENCIES)[number];
 
+/** What each urgency is called, in every form, card and export: the one table. */
+export const URGENCY_LABELS: Readonly<Record<Urgency, string>> = {
+  immediate: "Immediate: the child may be at risk now",
+  today: "Today",
+  "within-3-working-days": "Within 3 working days",
+  routine: "Routine",
+};
+
+/** What each way of holding a meeting is called, everywhere: the one table. */
+export const MODE_LABELS: Readonly<Record<MeetingMode, string>> = {
+  meeting: "Meeting (in person or video)",
+  call: "Conference call",
+  phone: "Separate phone calls",
+};
+
+/** The urgency a new meeting of this kind starts at: strategy discussions are held the same day by default. */
+export function defaultUrgency(kind: MeetingKind): Urgency {
+  return kind === "strategy-discussion" ? "today" : "routine";
+}
+
 /** A convened meeting. */
 export interface Meeting {
   id: string;

@@ -1,0 +1,62 @@
+/**
+ * Every button and form submission Convene understands, in every channel: Teams
+ * `Action.Execute` verbs, Slack `action_id` prefixes and modal `callback_id`s are all these
+ * values (the dispatch pattern: action ids in one enum). Edges never invent their own.
+ */
+export enum ActionId {
+  /** Opens the convene form again (Slack, where a typed mention cannot open a modal). Target: a case reference. */
+  OpenConveneForm = "convene.open",
+  /** Submits the convene form. Target: a case reference. */
+  SubmitConvene = "convene.submit",
+  /** An invitee accepts their row, confirming they can decide for their agency. Target: an invitation. */
+  Accept = "invitation.accept",
+  /** An invitee answers "tentative". Target: an invitation. */
+  Tentative = "invitation.tentative",
+  /** An invitee declines, with a reason (asked for when missing). Target: an invitation. */
+  Decline = "invitation.decline",
+  /** An invitee hands their row to a colleague (asked for when missing). Target: an invitation. */
+  Delegate = "invitation.delegate",
+  /** The convenor marks the meeting held; without quorum it asks why it went ahead. Target: a meeting. */
+  MarkHeld = "meeting.markHeld",
+  /** Opens the decision record form (or its amendment). Target: a meeting. */
+  OpenRecord = "meeting.openRecord",
+  /** Submits the decision record form. Target: a meeting. */
+  SubmitRecord = "meeting.recordSubmit",
+  /** Re-reads a roster (Teams card refresh). Target: a meeting. */
+  RefreshRoster = "meeting.refresh",
+  /** Shows a case's deadlines, privately. Target: a case reference. */
+  ShowDeadlines = "case.deadlines",
+  /** A team manager waives a statutory deadline, with a reason (asked for when missing). Target: a deadline. */
+  WaiveDeadline = "deadline.waive",
+}
+
+/** What an action's target is, and so the data key that carries it in a card. */
+export type ActionTargetKey = "caseRef" | "invitationId" | "meetingId" | "deadlineId";
+
+/** The data key of each action's target. Cards carry `{ [key]: target }`; Slack puts the target after the id. */
+export const ACTION_TARGET: Record<ActionId, ActionTargetKey> = {
+  [ActionId.OpenConveneForm]: "caseRef",
+  [ActionId.SubmitConvene]: "caseRef",
+  [ActionId.Accept]: "invitationId",
+  [ActionId.Tentative]: "invitationId",
+  [ActionId.Decline]: "invitationId",
+  [ActionId.Delegate]: "invitationId",
+  [ActionId.MarkHeld]: "meetingId",
+  [ActionId.OpenRecord]: "meetingId",
+  [ActionId.SubmitRecord]: "meetingId",
+  [ActionId.RefreshRoster]: "meetingId",
+  [ActionId.ShowDeadlines]: "caseRef",
+  [ActionId.WaiveDeadline]: "deadlineId",
+};
+
+const ACTION_IDS = new Set<string>(Object.values(ActionId));
+
+/** True for one of Convene's action ids (anything else from a platform is ignored politely). */
+export function isActionId(value: unknown): value is ActionId {
+  return typeof value === "string" && ACTION_IDS.has(value);
+}
+
+/** The data a button carries: its target under the action's key, plus any extras (e.g. the meeting kind). */
+export function actionData(action: ActionId, target: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { ...extra, [ACTION_TARGET[action]]: target };
+}

@@ -1,0 +1,25 @@
+import type { DeadlinesView, NoticeView, RosterView } from "../views/view-models";
+import type { FormView } from "./form-descriptor";
+import type { HelpView } from "./help";
+
+/**
+ * What Convene answers, whatever the channel. Edges only render it: Teams as a card (a reply
+ * or the invoke's response), Slack as an ephemeral or in-channel message, a modal or modal
+ * errors. Nothing here is platform-shaped.
+ */
+export type ConversationReply =
+  /** A short message. `audience: "conversation"` is for what everyone in the case channel should see (a link, a case event). */
+  | { kind: "notice"; notice: NoticeView; tone: "info" | "error"; audience: "actor" | "conversation" }
+  /** What Convene understands, optionally naming the word it did not. */
+  | { kind: "help"; help: HelpView }
+  /** A case's deadlines, for the person who asked (after a waiver, with its notice on top). */
+  | { kind: "deadlines"; deadlines: DeadlinesView; notice?: NoticeView }
+  /** A form to fill in, new or shown again with errors beside its fields. */
+  | { kind: "form"; form: FormView }
+  /**
+   * The roster as it now stands, for the person who acted. Everyone else's copy updates
+   * through the outbox. `note` lines must reach the actor in every channel (the plain-language advice).
+   */
+  | { kind: "roster"; roster: RosterView; notice?: string; note?: string[] }
+  /** A refusal or failure for the actor alone; nothing changed and the shared card stays as it is. */
+  | { kind: "refusal"; message: string };

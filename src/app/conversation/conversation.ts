@@ -1,0 +1,41 @@
+import type { App } from "../app";
+import type { AppLogger } from "../ports/plumbing";
+import type { ConversationReply } from "./conversation-reply";
+import type { ConversationTurn } from "./conversation-turn";
+import { handleAction } from "./handle-action";
+import { handleTypedCommand } from "./handle-typed-command";
+
+/** What the conversation core needs. */
+export interface ConversationDeps {
+  /** The use cases. */
+  app: App;
+  /** Faults are logged by code, never with case content. */
+  logger: AppLogger;
+}
+
+/**
+ * The channel-neutral conversation: what a person can type and press, and what Convene
+ * answers. Teams, Slack and the playground only authenticate, describe the turn, and render
+ * the reply; every rule, label and parser lives behind this.
+ */
+export interface Conversation {
+  /** Answers typed words (after the platform's mention markup is removed). */
+  handleText(turn: ConversationTurn, text: string): Promise<ConversationReply>;
+  /** Answers a button press or form submission: an {@link ActionId} and its data with the inputs. */
+  handleAction(turn: ConversationTurn, action: string, data: Record<string, unknown>): Promise<ConversationReply>;
+  /**
+   * Claims the one reply to an inbound event: true the first time, false for a redelivery.
+   * Kept in the database, so every replica agrees. Claim after the command has run, so a
+   * crash in between cannot make the redelivery skip the command itself.
+   */
+  claimReply(key: string): Promise<boolean>;
+}
+
+/** Binds the conversation to the app. */
+export function createConversation(deps: ConversationDeps): Conversation {
+  return {
+    handleText: (turn, text) => handleTypedCommand(deps, turn, text),
+    handleAction: (turn, action, data) => handleAction(deps, turn, action, data),
+    claimReply: (key) => deps.app.claimReply(key),
+  };
+}

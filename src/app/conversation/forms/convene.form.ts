@@ -1,0 +1,101 @@
+import { INVITEE_ROLES, INVITEE_ROLE_LABELS, type InviteeRole } from "../../../domain/invitation/invitation";
+import { defaultUrgency, MEETING_MODES, MODE_LABELS, requiredRoles, URGENCIES, URGENCY_LABELS } from "../../../domain/meeting/meeting";
+import { meetingKindTitle, type MeetingKind } from "../../../domain/meeting/meeting-kind";
+import { ActionId, actionData } from "../action-id";
+import type { ConversationField, FormDescriptor } from "../form-descriptor";
+
+/** Field ids of the convene form: the keys its submission comes back under, in every channel. */
+export const ConveneField = {
+  concern: "concern",
+  urgency: "urgency",
+  date: "date",
+  time: "time",
+  mode: "mode",
+  /** The person picked for a role (a platform user id). */
+  person: (role: InviteeRole) => `person_${role}`,
+  /** An agency contact typed for a role instead of a person, e.g. "Police CAIT duty desk". */
+  contact: (role: InviteeRole) => `contact_${role}`,
+  /** Which agency the "Other agency" row is. */
+  otherAgency: "agency_other",
+} as const;
+
+/** Longest concern accepted (the command schema says the same). */
+export const CONCERN_MAX_LENGTH = 1000;
+/** Longest agency contact accepted. */
+export const CONTACT_MAX_LENGTH = 120;
+
+/** Each row's own example of an agency contact, so the police example never sits under Health. */
+const CONTACT_EXAMPLES: Record<InviteeRole, string> = {
+  "social-worker": "e.g. Children's services duty team",
+  health: "e.g. Named nurse for safeguarding children",
+  police: "e.g. Police CAIT duty desk",
+  referrer: "e.g. GP practice safeguarding lead",
+  school: "e.g. School DSL duty line",
+  other: "e.g. Housing options duty officer",
+};
+
+/**
+ * The form that convenes a meeting: the concern, urgency, a proposed date and time (UK
+ * time), how it is held, and for each role a person from the conversation or a typed agency
+ * contact. People are resolved again through the platform on submit; typed names are only
+ * ever agency contacts, never identities.
+ */
+export function conveneForm(caseReference: string, kind: MeetingKind): FormDescriptor {
+  const title = meetingKindTitle(kind);
+  const required = new Set<InviteeRole>(requiredRoles(kind));
+  const fields: ConversationField[] = [
+    {
+      id: ConveneField.concern,
+      label: `Concern in brief (no names: use the case reference; up to ${CONCERN_MAX_LENGTH.toLocaleString("en-GB")} characters)`,
+      help: "What has happened and why agencies need to meet. Need-to-know only.",
+      type: "multiline",
+      required: true,
+      maxLength: CONCERN_MAX_LENGTH,
+      section: "",
+    },
+    {
+      id: ConveneField.urgency,
+      label: "Urgency",
+      type: "choice",
+      required: true,
+      maxLength: 40,
+      section: "",
+      choices: URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] })),
+      defaultValue: defaultUrgency(kind),
+    },
+    { id: ConveneField.date, label: "Proposed date", help: "Leave the date and time empty if the time is still to be agreed.", type: "date", required: false, maxLength: 10, section: "" },
+    { id: ConveneField.time, label: "Time (UK time)", type: "time", required: false, maxLength: 5, section: "" },
+    {
+      id: ConveneField.mode,
+      label: "How it will be held",
+      type: "choice",
+      required: true,
+      maxLength: 20,
+      section: "",
+      choices: MEETING_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] })),
+      defaultValue: "meeting",
+    },
+  ];
+  for (const role of INVITEE_ROLES) {
+    const label = INVITEE_ROLE_LABELS[role];
+    const section = "Who is invited";
+    fields.push(
+      { id: ConveneField.person(role), label: `${label} (${required.has(role) ? "required" : "optional"})`, type: "person", required: false, maxLength: 100, section, placeholder: "Choose a colleague" },
+      { id: ConveneField.contact(role), label: `${label}: or an agency contact`, type: "text", required: false, maxLength: CONTACT_MAX_LENGTH, section, placeholder: CONTACT_EXAMPLES[role] },
+    );
+    if (role === "other") {
+      fields.push({ id: ConveneField.otherAgency, label: "Other agency: which agency", type: "text", required: false, maxLength: 80, section, placeholder: "e.g. Housing" });
+    }
+  }
+  return {
+    action: ActionId.SubmitConvene,
+    title: `Convene: ${title} · ${caseReference}`,
+    shortTitle: title,
+    intro: `Case ${caseReference}. Use the case reference only, never a child's name. Pick a person for each role, or name an agency contact (such as a duty desk) who can claim the invitation.`,
+    submitLabel: `Convene ${title.toLowerCase()}`,
+    tone: "positive",
+    fields,
+    data: actionData(ActionId.SubmitConvene, caseReference, { kind }),
+    reopen: ActionId.OpenConveneForm,
+  };
+}

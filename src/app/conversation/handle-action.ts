@@ -1,0 +1,194 @@
+import { ZodError } from "zod";
+import { parseCaseReference } from "../../domain/case/case-reference";
+import { INVITEE_ROLE_LABELS, type InviteeRole } from "../../domain/invitation/invitation";
+import { isMeetingKind } from "../../domain/meeting/meeting-kind";
+import { DomainError } from "../../domain/shared/domain-error";
+import type { App } from "../app";
+import type { AppLogger } from "../ports/plumbing";
+import { describeLanguageAdvice } from "../views/language-advice";
+import type { RosterView } from "../views/view-models";
+import { ACTION_TARGET, ActionId, isActionId } from "./action-id";
+import type { ConversationReply } from "./conversation-reply";
+import type { ConversationTurn } from "./conversation-turn";
+import { conveneErrorFields, readConveneSubmission } from "./convene-submission";
+import { readField, WHOLE_FORM, type FormDescriptor, type FormView } from "./form-descriptor";
+import { fieldValues, keptValues, overLongFields, toSubmittedValues, type SubmittedValues } from "./form-values";
+import { conveneForm } from "./forms/convene.form";
+import { DELEGATE_FIELD, delegateForm } from "./forms/delegate.form";
+import { declineForm, quorumOverrideForm, REASON_FIELD, waiveForm } from "./forms/reason.forms";
+import { AMENDMENT_REASON_FIELD, recordForm } from "./forms/record.form";
+import { userMessageOf } from "./user-message";
+
+/** What answering a button or a form needs. */
+export interface ActionDeps {
+  app: App;
+  logger: AppLogger;
+}
+
+/** The domain errors that ask the convenor why a meeting went ahead without the statutory minimum. */
+const QUORUM_FOLLOW_UP = new Set(["QUORUM_NOT_MET", "OVERRIDE_REASON_TOO_SHORT"]);
+
+const refusal = (message: string): ConversationReply => ({ kind: "refusal", message });
+const show = (descriptor: FormDescriptor, extra: Partial<FormView> = {}): ConversationReply => ({ kind: "form", form: { descriptor, values: {}, errors: {}, ...extra } });
+
+/**
+ * Answers a button press or a form submission, in any channel. `raw` is the card's action
+ * data merged with the inputs (Teams) or the modal's metadata merged with its values (Slack);
+ * the action's target is read from it under the action's key. Every refusal is for the
+ * person who acted alone, and changes nothing.
+ */
+export async function handleAction(deps: ActionDeps, turn: ConversationTurn, action: string, raw: Record<string, unknown>): Promise<ConversationReply> {
+  if (!isActionId(action)) return refusal("Convene does not know that action.");
+  const values = toSubmittedValues(raw);
+  const target = (values[ACTION_TARGET[action]] ?? "").trim();
+  if (!target) return refusal("This card no longer points at anything Convene knows. Ask for a fresh one.");
+  try {
+    return await dispatch(deps, turn, action, target, values);
+  } catch (err) {
+    return refusal(userMessageOf(err, deps.logger, `action:${action}`));
+  }
+}
+
+async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: ActionId, target: string, values: SubmittedValues): Promise<ConversationReply> {
+  const { app } = deps;
+  const base = async () => ({ key: turn.key, actor: await turn.actor(), conversation: turn.conversation });
+  switch (action) {
+    case ActionId.OpenConveneForm: {
+      const kind = values.kind && isMeetingKind(values.kind) ? values.kind : "strategy-discussion";
+      return show(conveneForm(parseCaseReference(target), kind));
+    }
+    case ActionId.SubmitConvene:
+      return submitConvene(deps, turn, target, values);
+    case ActionId.Accept:
+    case ActionId.Tentative: {
+      const reason = (readField(values, REASON_FIELD, target) ?? "").trim();
+      const answer = action === ActionId.Accept ? { kind: "accept" as const } : { kind: "tentative" as const, ...(reason ? { reason } : {}) };
+      const { roster } = await app.respondToInvitation({ ...(await base()), invitationId: target, answer });
+      return { kind: "roster", roster, notice: "Your answer is recorded." };
+    }
+    case ActionId.Decline: {
+      const reason = readField(values, REASON_FIELD, target);
+      const descriptor = declineForm(target, roleLabel(values.role));
+      if (reason === undefined) return show(descriptor, { scope: target });
+      const tooLong = overLongFields(descriptor, values, target);
+      if (Object.keys(tooLong).length) return refusal(Object.values(tooLong)[0]!);
+      const { roster } = await app.respondToInvitation({ ...(await base()), invitationId: target, answer: { kind: "decline", reason } });
+      return { kind: "roster", roster, notice: "Your answer is recorded." };
+    }
+    case ActionId.Delegate: {
+      const chosen = (readField(values, DELEGATE_FIELD, target) ?? "").trim();
+      if (!chosen) return show(delegateForm(target, roleLabel(values.role)), { scope: target });
+      const delegate = await turn.resolvePerson(chosen);
+      const { roster } = await app.respondToInvitation({ ...(await base()), invitationId: target, answer: { kind: "delegate", delegate } });
+      return { kind: "roster", roster, notice: `Delegated to ${delegate.displayName}.` };
+    }
+    case ActionId.MarkHeld:
+      return markHeld(deps, turn, target, values);
+    case ActionId.OpenRecord: {
+      const form = await app.openDecisionForm({ ...(await base()), meetingId: target });
+      const descriptor = recordForm({ meetingId: target, caseReference: form.caseReference, kind: form.kind, amend: form.amend, values: form.values });
+      return show(descriptor, { values: stringsOf(form.values) });
+    }
+    case ActionId.SubmitRecord:
+      return submitRecord(deps, turn, target, values);
+    case ActionId.RefreshRoster:
+      return { kind: "roster", roster: await app.getRoster(target, turn.conversation) };
+    case ActionId.ShowDeadlines:
+      return { kind: "deadlines", deadlines: await app.listDeadlines({ ...(await base()), caseRef: target }) };
+    case ActionId.WaiveDeadline:
+      return waive(deps, turn, target, values);
+  }
+}
+
+/** The row's role label, for a form's words only (never for authorisation); null when the button did not say. */
+function roleLabel(role: string | undefined): string | null {
+  return INVITEE_ROLE_LABELS[role as InviteeRole] ?? null;
+}
+
+function stringsOf(values: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+async function submitConvene(deps: ActionDeps, turn: ConversationTurn, caseRefText: string, values: SubmittedValues): Promise<ConversationReply> {
+  const caseRef = parseCaseReference(caseRefText);
+  const kind = values.kind && isMeetingKind(values.kind) ? values.kind : "strategy-discussion";
+  const descriptor = conveneForm(caseRef, kind);
+  const again = (errors: Record<string, string>): ConversationReply => ({ kind: "form", form: { descriptor, values: keptValues(descriptor, values), errors } });
+  const tooLong = overLongFields(descriptor, values);
+  if (Object.keys(tooLong).length) return again(tooLong);
+  const read = await readConveneSubmission(values, { key: turn.key, actor: await turn.actor(), conversation: turn.conversation, caseRef, kind, resolvePerson: (id) => turn.resolvePerson(id) });
+  if (!read.ok) return again(read.errors);
+  try {
+    const { roster } = await deps.app.conveneMeeting(read.cmd);
+    return {
+      kind: "notice",
+      notice: { title: `${roster.kindTitle} convened · ${roster.caseReference}`, text: "The roster card is posted in the case channel. Invitees answer there." },
+      tone: "info",
+      audience: "actor",
+    };
+  } catch (err) {
+    if (err instanceof ZodError) return again(conveneErrorFields(err.issues, read.inviteeFields));
+    if (err instanceof DomainError) return again(err.details?.field === "scheduledLocal" ? { date: err.message } : { [WHOLE_FORM]: err.message });
+    throw err;
+  }
+}
+
+async function markHeld(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues): Promise<ConversationReply> {
+  const reason = readField(values, REASON_FIELD, meetingId);
+  try {
+    const { roster } = await deps.app.markMeetingHeld({ key: turn.key, actor: await turn.actor(), conversation: turn.conversation, meetingId, ...(reason?.trim() ? { overrideReason: reason.trim() } : {}) });
+    return { kind: "roster", roster, notice: "Marked held. Record the decision next." };
+  } catch (err) {
+    if (!(err instanceof DomainError && QUORUM_FOLLOW_UP.has(err.code))) throw err;
+    // Without the statutory minimum, ask the convenor why it went ahead; the record keeps it.
+    // Teams shows the question on the roster card itself, Slack in a modal.
+    const roster: RosterView = await deps.app.getRoster(meetingId, turn.conversation);
+    const descriptor = quorumOverrideForm(meetingId, err.code === "QUORUM_NOT_MET" ? err.message : `Not held yet: nobody from ${roster.missingRequiredRoles.map((r) => roleLabel(r) ?? r).join(", ")} has accepted.`);
+    const errors: Record<string, string> = reason !== undefined ? { [REASON_FIELD]: err.message } : {};
+    const kept: Record<string, string> = reason ? { [REASON_FIELD]: reason } : {};
+    return { kind: "form", form: { descriptor, values: kept, errors, host: { roster }, scope: meetingId } };
+  }
+}
+
+async function submitRecord(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues): Promise<ConversationReply> {
+  const actor = await turn.actor();
+  const amendmentReason = (values[AMENDMENT_REASON_FIELD] ?? "").trim();
+  const opened = await deps.app.openDecisionForm({ key: turn.key, actor, conversation: turn.conversation, meetingId });
+  const descriptor = recordForm({ meetingId, caseReference: opened.caseReference, kind: opened.kind, amend: opened.amend, values });
+  const recordValues = fieldValues(descriptor, values);
+  delete recordValues[AMENDMENT_REASON_FIELD];
+  const again = (errors: Record<string, string>): ConversationReply => ({ kind: "form", form: { descriptor, values: keptValues(descriptor, values), errors } });
+  const tooLong = overLongFields(descriptor, values);
+  if (Object.keys(tooLong).length) return again(tooLong);
+  const result = await deps.app.recordDecision({ key: turn.key, actor, conversation: turn.conversation, meetingId, values: recordValues, ...(amendmentReason ? { amendmentReason } : {}) });
+  if (!result.ok) return again(result.errors);
+  const advice = describeLanguageAdvice(result.advice);
+  return {
+    kind: "roster",
+    roster: result.roster,
+    notice: `Decision record version ${result.record.version} saved and posted to the channel.`,
+    ...(advice.length ? { note: ["Plain-language check (advice only; amend the record if you agree):", ...advice] } : {}),
+  };
+}
+
+async function waive(deps: ActionDeps, turn: ConversationTurn, deadlineId: string, values: SubmittedValues): Promise<ConversationReply> {
+  const actor = await turn.actor();
+  const reason = readField(values, REASON_FIELD, deadlineId);
+  if (reason === undefined) {
+    // The deadline is looked up again through the app, so the form names what the case really has.
+    const listed = await deps.app.listDeadlines({ key: turn.key, actor, conversation: turn.conversation });
+    const line = listed.lines.find((l) => l.kind === "deadline" && l.id === deadlineId);
+    if (!line) return refusal("That deadline is no longer open.");
+    return show(waiveForm(deadlineId, line.title, listed.caseReference), { scope: deadlineId });
+  }
+  const { notice } = await deps.app.waiveDeadline({ key: turn.key, actor, conversation: turn.conversation, deadlineId, reason: reason.trim() });
+  try {
+    return { kind: "deadlines", deadlines: await deps.app.listDeadlines({ key: turn.key, actor, conversation: turn.conversation }), notice };
+  } catch (err) {
+    // The waiver is saved; only the re-listing failed, so say what was done.
+    deps.logger.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, "deadlines re-list failed");
+    return { kind: "notice", notice, tone: "info", audience: "actor" };
+  }
+}
