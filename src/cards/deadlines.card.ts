@@ -1,7 +1,9 @@
-import type { DeadlineLineView, DeadlinesView } from "../app/views/view-models";
-import type { NoticeView } from "../app/views/view-models";
-import { adaptiveCard, execute, heading, text, userText, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
-import { CardVerb } from "./card-verbs";
+import type { DeadlineLineView, DeadlinesView, NoticeView } from "../app/views/view-models";
+import { adaptiveCard, heading, text, userText, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
+import type { FormView } from "../app/conversation/form-descriptor";
+import { scopedFieldId } from "../app/conversation/form-descriptor";
+import { REASON_FIELD, waiveForm } from "../app/conversation/forms/reason.forms";
+import { formInputs, formSubmit } from "./form.card";
 import { escapeAdaptiveText } from "./escape-adaptive-text";
 
 /** Per-send extras for the deadlines card. */
@@ -10,31 +12,18 @@ export interface DeadlinesCardOptions {
   notice?: NoticeView;
 }
 
-/** The id of the reason box in a deadline's "Waive…" form (unique per deadline: hosts merge every input into the data). */
+/** The id of the reason box in a deadline's "Waive…" form: scoped per deadline, because hosts merge every input of a card into the data. */
 export function waiveReasonInputId(deadlineId: string): string {
-  return `waiveReason_${deadlineId}`;
+  return scopedFieldId(REASON_FIELD, deadlineId);
 }
 
-/** Most a waiver reason may say (the Slack modal uses the same). */
-export const WAIVE_REASON_MAX_LENGTH = 500;
-
-/** The "Waive…" form for one statutory deadline. The app refuses anyone but a team manager. */
-function waiveCard(line: DeadlineLineView): CardElement {
+/** The "Waive…" form for one statutory deadline, from the conversation's waive form. The app refuses anyone but a team manager. */
+function waiveCard(line: DeadlineLineView, caseReference: string): CardElement {
+  const form: FormView = { descriptor: waiveForm(line.id, line.title, caseReference), values: {}, errors: {}, scope: line.id };
   return {
     type: "AdaptiveCard",
-    body: [
-      text("Only a team manager can waive a statutory deadline. The reason stays on the case record, and the nudges stop."),
-      {
-        type: "Input.Text",
-        id: waiveReasonInputId(line.id),
-        label: "Why is this deadline waived?",
-        isMultiline: true,
-        isRequired: true,
-        errorMessage: "Say in a sentence why this deadline is waived.",
-        maxLength: WAIVE_REASON_MAX_LENGTH,
-      },
-    ],
-    actions: [execute("Waive this deadline", CardVerb.waiveDeadline, { deadlineId: line.id }, { style: "destructive" })],
+    body: [text(escapeAdaptiveText(form.descriptor.intro ?? "")), ...formInputs(form)],
+    actions: [formSubmit(form)],
   };
 }
 
@@ -58,7 +47,7 @@ export function renderDeadlinesCard(view: DeadlinesView, options: DeadlinesCardO
     ];
     // Agreed actions are closed by their owners, not waived; only statutory deadlines get the form.
     if (line.kind === "deadline") {
-      items.push({ type: "ActionSet", actions: [{ type: "Action.ShowCard", title: "Waive…", card: waiveCard(line) }] });
+      items.push({ type: "ActionSet", actions: [{ type: "Action.ShowCard", title: "Waive…", card: waiveCard(line, view.caseReference) }] });
     }
     body.push({ type: "Container", separator: true, items });
   }

@@ -1,6 +1,6 @@
 import type { DecisionRecordView } from "../app/views/view-models";
 import { adaptiveCard, execute, heading, text, userText, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
-import { CardVerb } from "./card-verbs";
+import { ActionId, actionData } from "../app/conversation/action-id";
 import { escapeAdaptiveText } from "./escape-adaptive-text";
 
 /** A decision record version: sections of label/value pairs, all user text escaped. */
@@ -21,8 +21,8 @@ export function renderDecisionRecordCard(view: DecisionRecordView): AdaptiveCard
     fallbackText: `Decision record (version ${view.version}) for the ${view.kindTitle}, ${view.caseReference}.`,
     body,
     actions: [
-      execute("Amend record", CardVerb.openRecord, { meetingId: view.meetingId }),
-      execute("Deadlines", CardVerb.deadlines, { caseRef: view.caseReference }),
+      execute("Amend record", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId)),
+      execute("Deadlines", ActionId.ShowDeadlines, actionData(ActionId.ShowDeadlines, view.caseReference)),
     ],
   });
 }

@@ -1,6 +1,6 @@
 import type { MentionView, NudgeView } from "../app/views/view-models";
 import { adaptiveCard, execute, heading, text, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
-import { CardVerb } from "./card-verbs";
+import { ActionId, actionData } from "../app/conversation/action-id";
 import { escapeAdaptiveText } from "./escape-adaptive-text";
 
 /** The `<at>` text for a mention; the name is escaped so it cannot open another tag. */
@@ -34,7 +34,7 @@ export function renderNudgeCard(view: NudgeView): AdaptiveCardJson {
   return adaptiveCard({
     fallbackText: `${view.title} for ${view.caseReference}: due ${view.dueDateLabel} (${state}).`,
     body,
-    actions: [execute("Show deadlines", CardVerb.deadlines, { caseRef: view.caseReference })],
+    actions: [execute("Show deadlines", ActionId.ShowDeadlines, actionData(ActionId.ShowDeadlines, view.caseReference))],
     msteams: view.mentions.length ? { entities: mentionEntities(view.mentions) } : {},
   });
 }

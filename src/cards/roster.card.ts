@@ -1,33 +1,23 @@
-import { INVITEE_ROLE_LABELS, type InviteeRole } from "../domain/invitation/invitation";
+import { roleLabelOf, rosterGaps } from "../app/views/roster-gaps";
 import type { RosterRowView, RosterView } from "../app/views/view-models";
 import { adaptiveCard, errorText, execute, heading, text, userText, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
-import { CardVerb } from "./card-verbs";
+import { ActionId, actionData } from "../app/conversation/action-id";
+import type { FormView } from "../app/conversation/form-descriptor";
+import { declineForm } from "../app/conversation/forms/reason.forms";
+import { delegateForm } from "../app/conversation/forms/delegate.form";
+import { formInputs, formSubmit, type FormCardOptions } from "./form.card";
 import { escapeAdaptiveText } from "./escape-adaptive-text";
 
-/** A conversation member a row can be delegated to (from the connector, never typed). */
-export interface MemberChoice {
-  /** The platform user id the edge resolves again through the connector. */
-  id: string;
-  name: string;
-}
-
 /** Per-send extras for the roster card. */
-export interface RosterCardOptions {
-  /** Channel members offered for delegation. Without them only the people picker is offered. */
-  members?: MemberChoice[];
-  /**
-   * Offer Teams' directory search (Data.Query graph.microsoft.com/users) in pickers. The
-   * adaptivecards schema puts `choices.data` in 1.6, so 1.5 cards leave it off by default.
-   */
-  peoplePicker?: boolean;
+export interface RosterCardOptions extends FormCardOptions {
   /** Users whose card refreshes automatically (Teams MRIs); the refresh keeps everyone's view current. */
   refreshUserIds?: string[];
   /** A refusal or failure shown at the top, e.g. "Only Sam can answer for the Police row." */
   errorMessage?: string;
   /** A confirmation shown at the top, e.g. "Your answer was recorded." */
   notice?: string;
-  /** Show the quorum override box (after QUORUM_NOT_MET). */
-  overridePrompt?: { missingRoleLabels: string[] };
+  /** A question the conversation asks on this card (why it was held without quorum, a decline reason). */
+  inlineForm?: FormView;
 }
 
 const RESPONSE_ICON: Record<RosterRowView["response"], string> = {
@@ -38,53 +28,35 @@ const RESPONSE_ICON: Record<RosterRowView["response"], string> = {
   delegated: "↪️",
 };
 
-const STATUS_LABEL: Record<RosterView["status"], string> = {
-  proposed: "Proposed",
-  scheduled: "Scheduled",
-  held: "Held",
-  recorded: "Held and recorded",
-  cancelled: "Cancelled",
-};
 
-function roleLabel(role: string, fallback: string): string {
-  return INVITEE_ROLE_LABELS[role as InviteeRole] ?? fallback;
-}
 
 /** Row needs attention: a required role nobody fills. */
 function rowNeedsAttention(view: RosterView, row: RosterRowView): boolean {
   return row.required && (row.response === "declined" || view.missingRequiredRoles.includes(row.role));
 }
 
-function memberChoiceSet(id: string, options: RosterCardOptions, label: string): CardElement {
-  const input: CardElement = {
-    type: "Input.ChoiceSet",
-    id,
-    label,
-    style: "filtered",
-    isRequired: false,
-    placeholder: "Choose a colleague",
-    // Choice titles are plain text in every host (no Markdown), and must match what people type in filtered pickers.
-    choices: (options.members ?? []).map((m) => ({ title: m.name, value: m.id })),
-  };
-  if (options.peoplePicker) input["choices.data"] = { type: "Data.Query", dataset: "graph.microsoft.com/users" };
-  return input;
-}
-
+/**
+ * A row's answers, behind "Respond (…)": the reason and delegate boxes come from the
+ * conversation's decline and delegate forms, scoped to the row so rows never mix.
+ */
 function respondCard(view: RosterView, row: RosterRowView, options: RosterCardOptions): CardElement {
-  const data = (answer: string) => ({ meetingId: view.meetingId, invitationId: row.invitationId, answer });
+  const data = (action: ActionId) => actionData(action, row.invitationId, { role: row.role });
+  const members = (options.members ?? []).length > 0;
+  const decline: FormView = { descriptor: declineForm(row.invitationId, row.roleLabel), values: {}, errors: {}, scope: row.invitationId };
+  const delegate: FormView = { descriptor: delegateForm(row.invitationId, row.roleLabel), values: {}, errors: {}, scope: row.invitationId };
   return {
     type: "AdaptiveCard",
     body: [
       text(`Answer for the **${escapeAdaptiveText(row.roleLabel)}** row. Accept only if you can make decisions for your agency.`),
-      { type: "Input.Text", id: `reason_${row.invitationId}`, label: "Reason (needed to decline)", isMultiline: false, maxLength: 500 },
+      ...formInputs(decline, options).map((el) => (el.type === "Input.Text" ? { ...el, isRequired: false } : el)),
       // With no members from the connector there is nobody to delegate to (names are never typed).
-      ...((options.members ?? []).length ? [memberChoiceSet(`delegate_${row.invitationId}`, options, "Delegate to (for Delegate)")] : []),
+      ...(members ? formInputs(delegate, options).map((el) => (el.type === "Input.ChoiceSet" ? { ...el, isRequired: false } : el)) : []),
     ],
     actions: [
-      execute("Accept: I can make decisions for my agency", CardVerb.respond, data("accept"), { style: "positive" }),
-      execute("Tentative", CardVerb.respond, data("tentative")),
-      execute("Decline", CardVerb.respond, data("decline"), { style: "destructive" }),
-      ...((options.members ?? []).length ? [execute("Delegate", CardVerb.respond, data("delegate"))] : []),
+      execute("Accept: I can make decisions for my agency", ActionId.Accept, data(ActionId.Accept), { style: "positive" }),
+      execute("Tentative", ActionId.Tentative, data(ActionId.Tentative)),
+      execute("Decline", ActionId.Decline, data(ActionId.Decline), { style: "destructive" }),
+      ...(members ? [execute("Delegate", ActionId.Delegate, data(ActionId.Delegate))] : []),
     ],
   };
 }
@@ -131,7 +103,7 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
   body.push({
     type: "FactSet",
     facts: [
-      { title: "Status", value: STATUS_LABEL[view.status] },
+      { title: "Status", value: view.statusLabel },
       { title: "Urgency", value: escapeAdaptiveText(view.urgencyLabel) },
       { title: "When", value: escapeAdaptiveText(view.whenLabel) },
       { title: "How", value: escapeAdaptiveText(view.modeLabel) },
@@ -142,18 +114,15 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
   body.push(userText(view.concern));
   body.push(text("**Who is coming**", { spacing: "Medium" }));
   for (const row of view.rows) body.push(rowElement(view, row, open, options));
-  const unfilled = view.missingRequiredRoles.filter((role) => !view.rows.some((r) => r.role === role && r.response !== "declined"));
-  for (const role of unfilled) {
-    body.push({
-      type: "Container",
-      style: "attention",
-      separator: true,
-      items: [text(`**${escapeAdaptiveText(roleLabel(role, role))}** (required): nobody invited yet`, { color: "Attention" })],
-    });
+  // Rows answered by someone (even tentatively) speak for themselves; a gap is a role nobody fills.
+  for (const gap of rosterGaps(view).filter((g) => !view.rows.some((r) => r.role === g.role && r.response !== "declined"))) {
+    // Every gap's words start with the role's label, which is bolded; the rest is our own text.
+    const rest = gap.text.slice(gap.roleLabel.length);
+    body.push({ type: "Container", style: "attention", separator: true, items: [text(`**${escapeAdaptiveText(gap.roleLabel)}**${rest}`, { color: "Attention" })] });
   }
   if (view.missingRequiredRoles.length) {
     body.push(
-      text(`Missing required roles: ${view.missingRequiredRoles.map((r) => escapeAdaptiveText(roleLabel(r, r))).join(", ")}`, {
+      text(`Missing required roles: ${view.missingRequiredRoles.map((r) => escapeAdaptiveText(roleLabelOf(r))).join(", ")}`, {
         color: "Attention",
         weight: "Bolder",
       }),
@@ -162,29 +131,25 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
   if (view.quorumOverrideReason) body.push(userText(`Held without the statutory minimum because: ${view.quorumOverrideReason}`, { isSubtle: true }));
 
   const actions: CardElement[] = [];
-  const meeting = { meetingId: view.meetingId };
-  if (open) {
-    if (options.overridePrompt) {
-      body.push(
-        errorText(`Nobody from ${options.overridePrompt.missingRoleLabels.join(", ")} has accepted. To mark it held anyway, say why it went ahead.`),
-        { type: "Input.Text", id: "overrideReason", label: "Why it went ahead without them", isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: "Give a reason to override." },
-      );
-      actions.push(execute("Mark held anyway", CardVerb.markHeld, meeting, { style: "destructive" }));
-    } else {
-      actions.push(execute("Mark held", CardVerb.markHeld, meeting));
-    }
+  const inline = open ? options.inlineForm : undefined;
+  if (inline) {
+    // The question sits on the card itself; its submit replaces the plain "Mark held".
+    if (inline.descriptor.intro) body.push(errorText(inline.descriptor.intro));
+    body.push(...formInputs(inline, options));
+    actions.push(formSubmit(inline));
   }
-  if (view.status === "held") actions.push(execute("Record decision", CardVerb.openRecord, meeting, { style: "positive" }));
-  if (view.status === "recorded") actions.push(execute("Amend record", CardVerb.openRecord, meeting));
-  actions.push(execute("Deadlines", CardVerb.deadlines, { caseRef: view.caseReference }));
+  if (open && inline?.descriptor.action !== ActionId.MarkHeld) actions.push(execute("Mark held", ActionId.MarkHeld, actionData(ActionId.MarkHeld, view.meetingId)));
+  if (view.status === "held") actions.push(execute("Record decision", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId), { style: "positive" }));
+  if (view.status === "recorded") actions.push(execute("Amend record", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId)));
+  actions.push(execute("Deadlines", ActionId.ShowDeadlines, actionData(ActionId.ShowDeadlines, view.caseReference)));
 
   const summary = view.rows.map((r) => `${r.roleLabel}: ${r.responseLabel}`).join("; ");
   return adaptiveCard({
-    fallbackText: `${view.kindTitle} for ${view.caseReference} (${STATUS_LABEL[view.status]}). ${summary}`,
+    fallbackText: `${view.kindTitle} for ${view.caseReference} (${view.statusLabel}). ${summary}`,
     body,
     actions,
     refresh: {
-      action: { type: "Action.Execute", title: "Refresh", verb: CardVerb.refresh, data: { ...meeting, revision: view.revision } },
+      action: { type: "Action.Execute", title: "Refresh", verb: ActionId.RefreshRoster, data: { ...actionData(ActionId.RefreshRoster, view.meetingId), revision: String(view.revision) } },
       ...(options.refreshUserIds && options.refreshUserIds.length ? { userIds: options.refreshUserIds.slice(0, 60) } : {}),
     },
   });

@@ -2,17 +2,10 @@ import { DateTime } from "luxon";
 import type { RosterRowView, RosterView } from "./view-models";
 import type { Case } from "../../domain/case/case-reference";
 import { INVITEE_ROLE_LABELS, type Invitation } from "../../domain/invitation/invitation";
-import { unfilledRequiredRoles, type Meeting } from "../../domain/meeting/meeting";
+import { MEETING_STATUS_LABELS, MODE_LABELS, unfilledRequiredRoles, URGENCY_LABELS, type Meeting } from "../../domain/meeting/meeting";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import { LONDON } from "../../domain/shared/iso-date";
 
-const URGENCY_LABELS: Record<string, string> = {
-  immediate: "Immediate",
-  today: "Today",
-  "within-3-working-days": "Within 3 working days",
-  routine: "Routine",
-};
-const MODE_LABELS: Record<string, string> = { meeting: "Meeting", call: "Video or conference call", phone: "Phone calls" };
 
 /** "Tue 24 Nov 2026, 10:00 (UK time)". */
 export function londonLabel(at: Date): string {
@@ -52,9 +45,10 @@ export function buildRosterView(c: Case, m: Meeting, invitations: readonly Invit
     kind: m.kind,
     kindTitle: meetingKindTitle(m.kind),
     status: m.status,
-    urgencyLabel: URGENCY_LABELS[m.urgency] ?? m.urgency,
+    statusLabel: MEETING_STATUS_LABELS[m.status],
+    urgencyLabel: URGENCY_LABELS[m.urgency],
     whenLabel: m.scheduledAt ? londonLabel(m.scheduledAt) : "Time to be agreed",
-    modeLabel: MODE_LABELS[m.mode] ?? m.mode,
+    modeLabel: MODE_LABELS[m.mode],
     concern: m.concern,
     convenorLabel,
     rows,

@@ -44,6 +44,8 @@ export interface RosterView {
   kindTitle: string;
   /** Where the meeting is in its life. */
   status: "proposed" | "scheduled" | "held" | "recorded" | "cancelled";
+  /** The status in words, e.g. "Held and recorded". */
+  statusLabel: string;
   /** How soon it must be held, e.g. "Today", "Within 3 working days". */
   urgencyLabel: string;
   /** "Tue 24 Nov 2026, 10:00 (UK time)" or "Time to be agreed". */

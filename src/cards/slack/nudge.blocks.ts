@@ -3,7 +3,8 @@ import type { NudgeView } from "../../app/views/view-models";
 import { SLACK_LIMITS, truncateMrkdwn } from "./block-kit-limits";
 import { escapeMrkdwn, mentionUser } from "./escape-mrkdwn";
 import type { SlackMessage } from "./roster.blocks";
-import { SlackActionId } from "./slack-action-ids";
+import { ActionId } from "../../app/conversation/action-id";
+import { slackActionId } from "./slack-action-id";
 
 function remaining(view: NudgeView): string {
   const n = view.workingDaysRemaining;
@@ -37,7 +38,7 @@ export function nudgeBlocks(view: NudgeView): SlackMessage {
       elements: [
         {
           type: "button",
-          action_id: SlackActionId.ShowDeadlines,
+          action_id: slackActionId(ActionId.ShowDeadlines, view.caseReference),
           text: { type: "plain_text", text: "Show the case's deadlines" },
           value: view.caseReference.slice(0, SLACK_LIMITS.buttonValue),
         },

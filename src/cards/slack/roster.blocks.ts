@@ -1,9 +1,10 @@
 import type { KnownBlock } from "@slack/types";
 import type { RosterRowView, RosterView } from "../../app/views/view-models";
-import { INVITEE_ROLE_LABELS, type InviteeRole } from "../../domain/invitation/invitation";
+import { ActionId } from "../../app/conversation/action-id";
+import { rosterGaps } from "../../app/views/roster-gaps";
 import { SLACK_LIMITS, truncateMrkdwn, truncatePlain } from "./block-kit-limits";
 import { boldLabel, escapeMrkdwn } from "./escape-mrkdwn";
-import { SlackActionId, rowActionId } from "./slack-action-ids";
+import { slackActionId } from "./slack-action-id";
 
 /** A Slack message: fallback text (notifications, screen readers) and blocks. */
 export interface SlackMessage {
@@ -19,10 +20,6 @@ const RESPONSE_ICON: Record<RosterRowView["response"], string> = {
   delegated: ":arrow_right:",
 };
 
-function roleLabel(role: string): string {
-  return INVITEE_ROLE_LABELS[role as InviteeRole] ?? role;
-}
-
 function rowBlocks(row: RosterRowView, open: boolean): KnownBlock[] {
   const required = row.required ? " _(required)_" : "";
   const attendance = row.attendance === "attended" ? " · attended" : row.attendance === "apologies" ? " · sent apologies" : "";
@@ -32,22 +29,25 @@ function rowBlocks(row: RosterRowView, open: boolean): KnownBlock[] {
   );
   const blocks: KnownBlock[] = [{ type: "section", block_id: `row:${row.invitationId}`, text: { type: "mrkdwn", text } }];
   if (open) {
+    // The value carries the row's role for the decline and delegate forms' wording only.
+    const value = JSON.stringify({ role: row.role });
+    const id = (action: ActionId) => slackActionId(action, row.invitationId);
     blocks.push({
       type: "actions",
       block_id: `row_actions:${row.invitationId}`,
       elements: [
         {
           type: "button",
-          action_id: rowActionId(SlackActionId.Accept, row.invitationId),
+          action_id: id(ActionId.Accept),
           text: { type: "plain_text", text: "Accept — I can make decisions for my agency" },
           style: "primary",
-          value: row.invitationId,
+          value,
         },
-        { type: "button", action_id: rowActionId(SlackActionId.Tentative, row.invitationId), text: { type: "plain_text", text: "Tentative" }, value: row.invitationId },
-        { type: "button", action_id: rowActionId(SlackActionId.Decline, row.invitationId), text: { type: "plain_text", text: "Decline" }, style: "danger", value: row.invitationId },
+        { type: "button", action_id: id(ActionId.Tentative), text: { type: "plain_text", text: "Tentative" }, value },
+        { type: "button", action_id: id(ActionId.Decline), text: { type: "plain_text", text: "Decline" }, style: "danger", value },
         {
           type: "users_select",
-          action_id: rowActionId(SlackActionId.Delegate, row.invitationId),
+          action_id: id(ActionId.Delegate),
           placeholder: { type: "plain_text", text: "Delegate to…" },
         },
       ],
@@ -72,15 +72,16 @@ export function rosterBlocks(view: RosterView): SlackMessage {
         { type: "mrkdwn", text: truncateMrkdwn(`*How*\n${escapeMrkdwn(view.modeLabel)}`, SLACK_LIMITS.sectionFieldText) },
         { type: "mrkdwn", text: truncateMrkdwn(`*Urgency*\n${escapeMrkdwn(view.urgencyLabel)}`, SLACK_LIMITS.sectionFieldText) },
         { type: "mrkdwn", text: truncateMrkdwn(`*Convened by*\n${escapeMrkdwn(view.convenorLabel)}`, SLACK_LIMITS.sectionFieldText) },
-        { type: "mrkdwn", text: `*Status*\n${escapeMrkdwn(view.status)}` },
+        { type: "mrkdwn", text: `*Status*\n${escapeMrkdwn(view.statusLabel)}` },
       ],
     },
     { type: "section", text: { type: "mrkdwn", text: truncateMrkdwn(`*Concern*\n${escapeMrkdwn(view.concern)}`, SLACK_LIMITS.sectionText) } },
   ];
-  if (view.missingRequiredRoles.length > 0) {
+  const gaps = rosterGaps(view);
+  if (gaps.length > 0) {
     blocks.push({
       type: "section",
-      text: { type: "mrkdwn", text: `:warning: *Still needed:* ${escapeMrkdwn(view.missingRequiredRoles.map(roleLabel).join(", "))}` },
+      text: { type: "mrkdwn", text: truncateMrkdwn(`:warning: *Still needed:*\n${gaps.map((g) => `• ${escapeMrkdwn(g.text)}`).join("\n")}`, SLACK_LIMITS.sectionText) },
     });
   }
   if (view.quorumOverrideReason) {
@@ -100,17 +101,26 @@ export function rosterBlocks(view: RosterView): SlackMessage {
   if (open) {
     convenorActions.push({
       type: "button" as const,
-      action_id: rowActionId(SlackActionId.MarkHeld, view.meetingId),
+      action_id: slackActionId(ActionId.MarkHeld, view.meetingId),
       text: { type: "plain_text" as const, text: "Mark held" },
+      value: view.meetingId,
+    });
+  }
+  // As on the Teams card: recording is offered once the meeting is held, amending once recorded.
+  if (view.status === "held" || view.status === "recorded") {
+    convenorActions.push({
+      type: "button" as const,
+      action_id: slackActionId(ActionId.OpenRecord, view.meetingId),
+      text: { type: "plain_text" as const, text: view.status === "recorded" ? "Amend decision record" : "Record decision" },
       value: view.meetingId,
     });
   }
   if (view.status !== "cancelled") {
     convenorActions.push({
       type: "button" as const,
-      action_id: rowActionId(SlackActionId.RecordDecision, view.meetingId),
-      text: { type: "plain_text" as const, text: view.status === "recorded" ? "Amend decision record" : "Record decision" },
-      value: view.meetingId,
+      action_id: slackActionId(ActionId.ShowDeadlines, view.caseReference),
+      text: { type: "plain_text" as const, text: "Deadlines" },
+      value: view.caseReference,
     });
   }
   if (convenorActions.length) blocks.push({ type: "actions", block_id: `meeting_actions:${view.meetingId}`, elements: convenorActions });

@@ -13,6 +13,15 @@ export const URGENCIES = ["immediate", "today", "within-3-working-days", "routin
 /** One of {@link URGENCIES}. */
 export type Urgency = (typeof URGENCIES)[number];
 
+/** What each meeting status is called, on every card and in exports: the one table. */
+export const MEETING_STATUS_LABELS: Readonly<Record<MeetingStatus, string>> = {
+  proposed: "Proposed",
+  scheduled: "Scheduled",
+  held: "Held",
+  recorded: "Held and recorded",
+  cancelled: "Cancelled",
+};
+
 /** What each urgency is called, in every form, card and export: the one table. */
 export const URGENCY_LABELS: Readonly<Record<Urgency, string>> = {
   immediate: "Immediate: the child may be at risk now",

@@ -1,7 +1,7 @@
+import { MEETING_STATUS_LABELS } from "../../../src/domain/meeting/meeting";
 import * as AC from "adaptivecards";
 import type { AdaptiveCardJson } from "../../../src/cards/adaptive-card";
-import { renderConveneFormCard } from "../../../src/cards/convene-form.card";
-import { renderDecisionFormCard } from "../../../src/cards/decision-form.card";
+import { renderFormCard } from "../../../src/cards/form.card";
 import { renderDecisionRecordCard } from "../../../src/cards/decision-record.card";
 import { renderDeadlinesCard } from "../../../src/cards/deadlines.card";
 import { renderHelpCard } from "../../../src/cards/help.card";
@@ -9,8 +9,11 @@ import { renderNoticeCard } from "../../../src/cards/notice.card";
 import { renderNudgeCard } from "../../../src/cards/nudge.card";
 import type { RosterView } from "../../../src/app/views/view-models";
 import { renderRosterCard } from "../../../src/cards/roster.card";
-import { formFor } from "../../../src/domain/decision-record/record-form";
 import { MEETING_KINDS } from "../../../src/domain/meeting/meeting-kind";
+import { conveneForm } from "../../../src/app/conversation/forms/convene.form";
+import { recordForm } from "../../../src/app/conversation/forms/record.form";
+import { quorumOverrideForm } from "../../../src/app/conversation/forms/reason.forms";
+import { helpView } from "../../../src/app/conversation/help";
 
 const EVIL = "[x](http://e.example) *b* <at>All</at> `c` # h";
 const members = [{ id: "aad-1", name: "Sam [Okafor]" }, { id: "aad-2", name: "DC Priya Shah" }];
@@ -21,6 +24,7 @@ const roster = (status: RosterView["status"]): RosterView => ({
   kind: "strategy-discussion",
   kindTitle: "Strategy discussion",
   status,
+  statusLabel: MEETING_STATUS_LABELS[status],
   urgencyLabel: "Today",
   whenLabel: "Tue 24 Nov 2026, 10:00 (UK time)",
   modeLabel: "Meeting",
@@ -39,7 +43,7 @@ const roster = (status: RosterView["status"]): RosterView => ({
 function everyCard(): Array<[string, AdaptiveCardJson]> {
   const cards: Array<[string, AdaptiveCardJson]> = [];
   for (const status of ["proposed", "held", "recorded"] as const) cards.push([`roster ${status}`, renderRosterCard(roster(status), { members, refreshUserIds: ["29:a"] })]);
-  cards.push(["roster override", renderRosterCard(roster("scheduled"), { errorMessage: "Not held yet", overridePrompt: { missingRoleLabels: ["Police"] } })]);
+  cards.push(["roster override", renderRosterCard(roster("scheduled"), { errorMessage: "Not held yet", inlineForm: { descriptor: quorumOverrideForm("m1", "Not held yet: nobody from Police has accepted."), values: {}, errors: {}, scope: "m1" } })]);
   cards.push([
     "decision record",
     renderDecisionRecordCard({ meetingId: "m1", caseReference: "CS-1", kindTitle: "Strategy discussion", version: 2, amendmentReason: EVIL, authorLabel: "Sam", recordedAtLabel: "24 Nov 2026", sections: [{ title: "Decision", fields: [{ label: "s47", value: EVIL }] }] }),
@@ -66,10 +70,12 @@ function everyCard(): Array<[string, AdaptiveCardJson]> {
       { notice: { title: "Deadline waived for CS-1", text: `Waived by Tom: ${EVIL}` } },
     ),
   ]);
-  cards.push(["help", renderHelpCard()]);
-  cards.push(["convene form", renderConveneFormCard({ caseReference: "CS-1", kind: "strategy-discussion", members, peoplePicker: false, errors: { concern: "Say more", form: "x" }, values: { concern: EVIL } })]);
+  cards.push(["help", renderHelpCard(helpView(""))]);
+  cards.push(["help, not understood", renderHelpCard(helpView("", EVIL))]);
+  cards.push(["convene form", renderFormCard({ descriptor: conveneForm("CS-1", "strategy-discussion"), values: { concern: EVIL }, errors: { concern: "Say more", form: "x" } }, { members, peoplePicker: false })]);
   for (const kind of MEETING_KINDS) {
-    cards.push([`decision form ${kind}`, renderDecisionFormCard({ meetingId: "m1", caseReference: "CS-1", kindTitle: kind, fields: formFor(kind), errors: { "decision.s47": "Choose" }, amendment: true })]);
+    const descriptor = recordForm({ meetingId: "m1", caseReference: "CS-1", kind, amend: true });
+    cards.push([`decision form ${kind}`, renderFormCard({ descriptor, values: {}, errors: { "decision.s47": "Choose" } })]);
   }
   return cards;
 }
@@ -92,7 +98,7 @@ describe("every Adaptive Card Convene sends", () => {
   });
 
   it("renders forms without members (agency contacts only) validly", () => {
-    const json = renderConveneFormCard({ caseReference: "CS-1", kind: "core-group", members: [], peoplePicker: false });
+    const json = renderFormCard({ descriptor: conveneForm("CS-1", "core-group"), values: {}, errors: {} }, { members: [], peoplePicker: false });
     const card = new AC.AdaptiveCard();
     card.parse(json, new AC.SerializationContext(AC.Versions.v1_5));
     expect(card.validateProperties().validationEvents).toEqual([]);

@@ -1,7 +1,9 @@
 import type { DeadlineLineView, DeadlinesView } from "../../../src/app/views/view-models";
 import type { CardElement } from "../../../src/cards/adaptive-card";
-import { CardVerb } from "../../../src/cards/card-verbs";
-import { renderDeadlinesCard, WAIVE_REASON_MAX_LENGTH, waiveReasonInputId } from "../../../src/cards/deadlines.card";
+import { ActionId } from "../../../src/app/conversation/action-id";
+import { WAIVE_REASON_MAX_LENGTH } from "../../../src/app/conversation/forms/reason.forms";
+import { helpView } from "../../../src/app/conversation/help";
+import { renderDeadlinesCard, waiveReasonInputId } from "../../../src/cards/deadlines.card";
 import { renderHelpCard } from "../../../src/cards/help.card";
 
 const line = (over: Partial<DeadlineLineView>): DeadlineLineView => ({
@@ -48,8 +50,8 @@ describe("deadlines card: waiving", () => {
     expect(shows.every((s) => s.title === "Waive…")).toBe(true);
     const executes = all(card, "Action.Execute");
     expect(executes.map((e) => [e.verb, e.data])).toEqual([
-      [CardVerb.waiveDeadline, { deadlineId: "d1" }],
-      [CardVerb.waiveDeadline, { deadlineId: "d2" }],
+      [ActionId.WaiveDeadline, { deadlineId: "d1" }],
+      [ActionId.WaiveDeadline, { deadlineId: "d2" }],
     ]);
     // The action's container has no form.
     const actionBox = (card.body as CardElement[]).find((c) => JSON.stringify(c).includes("Arrange the medical"))!;
@@ -59,6 +61,7 @@ describe("deadlines card: waiving", () => {
   it("asks for a required reason of at most 500 characters, with an input id unique to the deadline", () => {
     const inputs = all(renderDeadlinesCard(view), "Input.Text");
     expect(inputs.map((i) => i.id)).toEqual([waiveReasonInputId("d1"), waiveReasonInputId("d2")]);
+    expect(waiveReasonInputId("d1")).toBe("reason_d1");
     for (const i of inputs) {
       expect(i.isRequired).toBe(true);
       expect(i.maxLength).toBe(WAIVE_REASON_MAX_LENGTH);
@@ -86,7 +89,7 @@ describe("deadlines card: waiving", () => {
 
 describe("help card: case events", () => {
   it("lists referral, transfer-in and dob, and says who may waive", () => {
-    const text = JSON.stringify(renderHelpCard());
+    const text = JSON.stringify(renderHelpCard(helpView("")));
     for (const c of ["referral CS-2026-0142 2026-11-20", "transfer-in CS-2026-0142 2026-11-20", "dob CS-2026-0142", "date-of-birth", "team manager can waive"]) expect(text).toContain(c);
   });
 });

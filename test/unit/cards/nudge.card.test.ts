@@ -1,6 +1,6 @@
 import { renderNudgeCard } from "../../../src/cards/nudge.card";
 import type { NudgeView } from "../../../src/app/views/view-models";
-import { CardVerb } from "../../../src/cards/card-verbs";
+import { ActionId } from "../../../src/app/conversation/action-id";
 
 const nudge: NudgeView = {
   deadlineId: "d1",
@@ -36,7 +36,7 @@ describe("renderNudgeCard", () => {
 
   it("offers the deadlines action and the typed command", () => {
     const card = renderNudgeCard({ ...nudge, mentions: [], overdue: true, workingDaysRemaining: -2, late: true });
-    expect(JSON.stringify(card.actions)).toContain(CardVerb.deadlines);
+    expect(JSON.stringify(card.actions)).toContain(ActionId.ShowDeadlines);
     expect(JSON.stringify(card.body)).toContain("`deadlines CS-2026-0142`");
     expect(JSON.stringify(card.body)).toContain("Overdue");
     expect(JSON.stringify(card.body)).toContain("late");

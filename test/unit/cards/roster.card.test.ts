@@ -1,13 +1,16 @@
+import { MEETING_STATUS_LABELS } from "../../../src/domain/meeting/meeting";
 import { renderRosterCard } from "../../../src/cards/roster.card";
 import type { RosterView } from "../../../src/app/views/view-models";
-import { CardVerb } from "../../../src/cards/card-verbs";
+import { ActionId } from "../../../src/app/conversation/action-id";
+import { quorumOverrideForm } from "../../../src/app/conversation/forms/reason.forms";
 
 const view = (over: Partial<RosterView> = {}): RosterView => ({
   meetingId: "m1",
   caseReference: "CS-2026-0142",
   kind: "strategy-discussion",
   kindTitle: "Strategy discussion",
-  status: "proposed",
+  status: over.status ?? "proposed",
+  statusLabel: MEETING_STATUS_LABELS[over.status ?? "proposed"],
   urgencyLabel: "Today",
   whenLabel: "Tue 24 Nov 2026, 10:00",
   modeLabel: "Meeting",
@@ -32,6 +35,8 @@ describe("renderRosterCard", () => {
     expect(text).toContain("Declined: on leave");
     expect(text).toContain('"style":"attention"');
     expect(text).toContain("**Police** (required): nobody invited yet");
+    // A required role that declined is a gap too, worded for what the convenor can do.
+    expect(text).toContain("**Health** declined: invite someone else or record why the meeting goes ahead without them");
     expect(text).toContain("Missing required roles: Health, Police");
     expect(text).toContain("Bruising ＊reported＊");
   });
@@ -39,21 +44,22 @@ describe("renderRosterCard", () => {
   it("offers answers per row while open, with Accept stating seniority, and Mark held", () => {
     const text = json(renderRosterCard(view(), { members: [{ id: "aad-2", name: "DC Priya Shah" }] }));
     expect(text).toContain("Accept: I can make decisions for my agency");
-    expect(text).toContain('"answer":"decline"');
-    expect(text).toContain('"answer":"delegate"');
+    expect(text).toContain(`"verb":"${ActionId.Decline}","data":{"role":"health","invitationId":"i2"}`);
+    expect(text).toContain(`"verb":"${ActionId.Delegate}","data":{"role":"health","invitationId":"i2"}`);
     expect(text).toContain("delegate_i2");
-    expect(text).toContain(CardVerb.markHeld);
-    expect(text).not.toContain(CardVerb.openRecord);
+    expect(text).toContain(ActionId.MarkHeld);
+    expect(text).not.toContain(ActionId.OpenRecord);
   });
 
   it("leaves Delegate out when the connector gave no members (names are never typed)", () => {
-    expect(json(renderRosterCard(view()))).not.toContain('"answer":"delegate"');
+    expect(json(renderRosterCard(view()))).not.toContain(ActionId.Delegate);
   });
 
   it("asks for an override reason after QUORUM_NOT_MET", () => {
-    const text = json(renderRosterCard(view(), { errorMessage: "Not held yet", overridePrompt: { missingRoleLabels: ["Police"] } }));
-    expect(text).toContain("overrideReason");
+    const text = json(renderRosterCard(view(), { errorMessage: "Not held yet", inlineForm: { descriptor: quorumOverrideForm("m1", "Not held yet…"), values: {}, errors: {}, scope: "m1" } }));
+    expect(text).toContain('"id":"reason_m1"');
     expect(text).toContain("Mark held anyway");
+    expect(text).not.toContain('"title":"Mark held"');
   });
 
   it("offers Record decision once held and Amend once recorded", () => {
@@ -62,11 +68,17 @@ describe("renderRosterCard", () => {
     expect(json(renderRosterCard(view({ status: "held" })))).not.toContain("Respond (");
   });
 
+  it("offers the case's deadlines in every state", () => {
+    for (const status of ["proposed", "held", "recorded"] as const) {
+      expect(renderRosterCard(view({ status })).actions).toContainEqual(expect.objectContaining({ title: "Deadlines", verb: ActionId.ShowDeadlines, data: { caseRef: "CS-2026-0142" } }));
+    }
+  });
+
   it("refreshes for the listed users, at most 60", () => {
     const ids = Array.from({ length: 70 }, (_, i) => `29:${i}`);
     const card = renderRosterCard(view(), { refreshUserIds: ids });
     const refresh = card.refresh as { action: { verb: string; data: { meetingId: string } }; userIds: string[] };
-    expect(refresh.action.verb).toBe(CardVerb.refresh);
+    expect(refresh.action.verb).toBe(ActionId.RefreshRoster);
     expect(refresh.action.data.meetingId).toBe("m1");
     expect(refresh.userIds).toHaveLength(60);
   });

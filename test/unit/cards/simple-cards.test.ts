@@ -2,6 +2,7 @@ import { renderDeadlinesCard } from "../../../src/cards/deadlines.card";
 import { renderDecisionRecordCard } from "../../../src/cards/decision-record.card";
 import { renderHelpCard } from "../../../src/cards/help.card";
 import { renderNoticeCard } from "../../../src/cards/notice.card";
+import { helpView } from "../../../src/app/conversation/help";
 
 describe("deadlines, decision record, help and notice cards", () => {
   it("lists each deadline with days left or overdue", () => {
@@ -31,8 +32,16 @@ describe("deadlines, decision record, help and notice cards", () => {
   });
 
   it("explains every command", () => {
-    const text = JSON.stringify(renderHelpCard());
-    for (const c of ["link CS", "convene strategy", "convene core-group", "deadlines CS", "help"]) expect(text).toContain(c);
+    const text = JSON.stringify(renderHelpCard(helpView("")));
+    for (const c of ["link CS", "strategy CS", "convene strategy", "core-group CS", "icpc", "review", "deadlines CS", "help"]) expect(text).toContain(c);
+  });
+
+  it("names the word it did not understand, escaped", () => {
+    const card = renderHelpCard(helpView("", "[x](http://e.example)"));
+    const text = JSON.stringify(card);
+    expect(text).toContain("did not understand");
+    expect(text).not.toContain("](http");
+    expect(text).toContain("link CS");
   });
 
   it("renders a notice, red for errors", () => {

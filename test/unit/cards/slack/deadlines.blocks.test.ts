@@ -1,8 +1,12 @@
 import type { DeadlineLineView } from "../../../../src/app/views/view-models";
 import { blockKitProblems, modalProblems } from "../../../../src/cards/slack/block-kit-limits";
-import { deadlineBlockId, deadlinesBlocks, helpBlocks } from "../../../../src/cards/slack/deadlines.blocks";
-import { SlackActionId, SlackCallbackId, parseRowActionId, rowActionId } from "../../../../src/cards/slack/slack-action-ids";
-import { REASON_ACTION, REASON_BLOCK, WAIVE_REASON_MAX_LENGTH, waiveDeadlineModal } from "../../../../src/cards/slack/small-modals.blocks";
+import { deadlineBlockId, deadlinesBlocks } from "../../../../src/cards/slack/deadlines.blocks";
+import { helpBlocks } from "../../../../src/cards/slack/help.blocks";
+import { parseSlackActionId, slackActionId } from "../../../../src/cards/slack/slack-action-id";
+import { formModal } from "../../../../src/cards/slack/form.blocks";
+import { ActionId } from "../../../../src/app/conversation/action-id";
+import { REASON_FIELD, WAIVE_REASON_MAX_LENGTH, waiveForm } from "../../../../src/app/conversation/forms/reason.forms";
+import { helpView } from "../../../../src/app/conversation/help";
 import { HOSTILE, actionIds } from "./slack-view-fixtures";
 
 const line = (i: number, over: Partial<DeadlineLineView> = {}): DeadlineLineView => ({
@@ -24,11 +28,11 @@ describe("deadlinesBlocks: Waive buttons", () => {
       lines: [line(1), line(2, { kind: "action", title: "Arrange the medical", ownerLabel: "Sam" }), line(3, { kind: "action", title: "Send the report" }), line(4)],
     });
     expect(blockKitProblems("message", blocks)).toEqual([]);
-    expect(actionIds(blocks)).toEqual([rowActionId(SlackActionId.WaiveDeadline, "d1"), rowActionId(SlackActionId.WaiveDeadline, "d4")]);
+    expect(actionIds(blocks)).toEqual([slackActionId(ActionId.WaiveDeadline, "d1"), slackActionId(ActionId.WaiveDeadline, "d4")]);
     const d1 = blocks.find((b) => b.block_id === deadlineBlockId("d1")) as { accessory: { value: string; text: { text: string } } };
     expect(d1.accessory.value).toBe("d1");
     expect(d1.accessory.text.text).toBe("Waive");
-    expect(parseRowActionId(rowActionId(SlackActionId.WaiveDeadline, "d1"))).toEqual({ action: SlackActionId.WaiveDeadline, id: "d1" });
+    expect(parseSlackActionId(slackActionId(ActionId.WaiveDeadline, "d1"))).toEqual({ action: ActionId.WaiveDeadline, target: "d1" });
     // The two actions share one section, in order, between the deadlines.
     const texts = blocks.map((b) => JSON.stringify(b));
     expect(texts.findIndex((t) => t.includes("Arrange the medical"))).toBe(texts.findIndex((t) => t.includes("Send the report")));
@@ -47,23 +51,23 @@ describe("deadlinesBlocks: Waive buttons", () => {
   });
 });
 
-describe("waiveDeadlineModal", () => {
-  const meta = { deadlineId: "d1", channelId: "C0CASE", teamId: "T0CASE" };
+describe("formModal with the waive form", () => {
+  const waiveModal = (title: string, caseReference: string) => formModal({ descriptor: waiveForm("d1", title, caseReference), values: {}, errors: {} }, "C0CASE");
 
   it("fits the modal limits, asks for a reason of at most 500 characters and carries the deadline in its metadata", () => {
-    const view = waiveDeadlineModal(meta, "Decision on a referral", "CS-2026-0142");
+    const view = waiveModal("Decision on a referral", "CS-2026-0142");
     expect(modalProblems(view)).toEqual([]);
-    expect(view.callback_id).toBe(SlackCallbackId.WaiveDeadline);
-    expect(JSON.parse(view.private_metadata!)).toEqual(meta);
+    expect(view.callback_id).toBe(ActionId.WaiveDeadline);
+    expect(JSON.parse(view.private_metadata!)).toEqual({ deadlineId: "d1", channelId: "C0CASE" });
     const input = view.blocks.find((b) => b.type === "input") as { block_id: string; element: { action_id: string; max_length: number } };
-    expect(input.block_id).toBe(REASON_BLOCK);
-    expect(input.element.action_id).toBe(REASON_ACTION);
+    expect(input.block_id).toBe(REASON_FIELD);
+    expect(input.element.action_id).toBe(REASON_FIELD);
     expect(input.element.max_length).toBe(WAIVE_REASON_MAX_LENGTH);
     expect(JSON.stringify(view.blocks)).toContain("Only a team manager");
   });
 
   it("escapes the title and case reference it shows", () => {
-    const view = waiveDeadlineModal(meta, HOSTILE, HOSTILE);
+    const view = waiveModal(HOSTILE, HOSTILE);
     expect(modalProblems(view)).toEqual([]);
     expect(JSON.stringify(view.blocks)).not.toMatch(/<!channel>|<@U0BOSS>|<http:/);
   });
@@ -71,7 +75,7 @@ describe("waiveDeadlineModal", () => {
 
 describe("helpBlocks: case events", () => {
   it("names referral, transfer-in and dob, and who can waive", () => {
-    const json = JSON.stringify(helpBlocks().blocks);
-    for (const c of ["/convene referral CS-2026-0142 2026-11-20", "/convene transfer-in CS-2026-0142 2026-11-20", "/convene dob CS-2026-0142", "team manager can *Waive*"]) expect(json).toContain(c);
+    const json = JSON.stringify(helpBlocks(helpView("/convene ")).blocks);
+    for (const c of ["/convene referral CS-2026-0142 2026-11-20", "/convene transfer-in CS-2026-0142 2026-11-20", "/convene dob CS-2026-0142", "team manager can waive"]) expect(json).toContain(c);
   });
 });

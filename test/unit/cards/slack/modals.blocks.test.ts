@@ -1,49 +1,62 @@
-import { conveneModal, CONVENE_BLOCK } from "../../../../src/cards/slack/convene-modal.blocks";
-import { recordDecisionModal, AMENDMENT_REASON_BLOCK } from "../../../../src/cards/slack/record-decision-modal.blocks";
-import { declineModal, messageModal, quorumOverrideModal } from "../../../../src/cards/slack/small-modals.blocks";
+import type { ModalView } from "@slack/types";
+import { ActionId } from "../../../../src/app/conversation/action-id";
+import { WHOLE_FORM, type FormDescriptor, type FormView } from "../../../../src/app/conversation/form-descriptor";
+import { ConveneField, conveneForm } from "../../../../src/app/conversation/forms/convene.form";
+import { DELEGATE_FIELD, delegateForm } from "../../../../src/app/conversation/forms/delegate.form";
+import { declineForm, quorumOverrideForm, REASON_FIELD, waiveForm } from "../../../../src/app/conversation/forms/reason.forms";
+import { AMENDMENT_REASON_FIELD, recordForm } from "../../../../src/app/conversation/forms/record.form";
+import { formModal, formModalErrors, messageModal, readFormModalMetadata } from "../../../../src/cards/slack/form.blocks";
 import { modalProblems } from "../../../../src/cards/slack/block-kit-limits";
 import { flattenState, readState } from "../../../../src/cards/slack/view-state";
 import { formFor } from "../../../../src/domain/decision-record/record-form";
 import { MEETING_KINDS } from "../../../../src/domain/meeting/meeting-kind";
 import { HOSTILE, actionIds } from "./slack-view-fixtures";
 
-const meta = { channelId: "C0CASE", teamId: "T0CASE" };
+const CHANNEL = "C0CASE";
+const modal = (descriptor: FormDescriptor, extra: Partial<FormView> = {}): ModalView => formModal({ descriptor, values: {}, errors: {}, ...extra }, CHANNEL);
+const inputBlocks = (view: ModalView) => view.blocks.filter((b) => b.type === "input") as Array<{ block_id: string; element: { action_id: string; max_length?: number; initial_value?: string } }>;
 
-describe("conveneModal", () => {
+describe("formModal with the convene form", () => {
   it.each(MEETING_KINDS)("fits every modal limit for %s", (kind) => {
-    const view = conveneModal({ ...meta, caseRef: "CS-2026-0142", kind }, "CS-2026-0142");
+    const view = modal(conveneForm("CS-2026-0142", kind));
     expect(modalProblems(view)).toEqual([]);
     const ids = actionIds(view.blocks);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("marks the statutory roles required for a strategy discussion, and uses London time", () => {
-    const view = conveneModal({ ...meta, caseRef: "CS-2026-0142", kind: "strategy-discussion" }, "CS-2026-0142");
+    const view = modal(conveneForm("CS-2026-0142", "strategy-discussion"));
     const json = JSON.stringify(view.blocks);
     expect(json).toContain("Police (required)");
     expect(json).toContain("Health (required)");
     expect(json).toContain("Referrer (optional)");
     expect(json).toContain('"timezone":"Europe/London"');
-    expect(view.blocks.map((b) => b.block_id)).toEqual(expect.arrayContaining([CONVENE_BLOCK.person("police"), CONVENE_BLOCK.contact("police")]));
-    expect(JSON.parse(view.private_metadata!)).toEqual({ ...meta, caseRef: "CS-2026-0142", kind: "strategy-discussion" });
+    expect(view.blocks.map((b) => b.block_id)).toEqual(expect.arrayContaining([ConveneField.person("police"), ConveneField.contact("police")]));
+    expect(ConveneField.person("police")).toBe("person_police");
+    expect(ConveneField.contact("police")).toBe("contact_police");
+    expect(view.callback_id).toBe(ActionId.SubmitConvene);
+    expect(JSON.parse(view.private_metadata!)).toEqual({ caseRef: "CS-2026-0142", kind: "strategy-discussion", channelId: CHANNEL });
   });
 
   it("escapes the case reference it shows", () => {
-    expect(JSON.stringify(conveneModal({ ...meta, caseRef: "x", kind: "icpc" }, HOSTILE).blocks)).not.toContain("<!channel>");
+    expect(JSON.stringify(modal(conveneForm(HOSTILE, "icpc")).blocks)).not.toContain("<!channel>");
   });
 });
 
-describe("recordDecisionModal", () => {
+describe("formModal with the decision record form", () => {
   it.each(MEETING_KINDS)("renders every field of formFor(%s) within modal limits", (kind) => {
-    const view = recordDecisionModal(kind, { ...meta, meetingId: "m-1", amend: false }, "CS-2026-0142");
+    const view = modal(recordForm({ meetingId: "m-1", caseReference: "CS-2026-0142", kind, amend: false }));
     expect(modalProblems(view)).toEqual([]);
     const inputIds = view.blocks.filter((b) => b.type === "input").map((b) => b.block_id);
     expect(inputIds).toEqual(formFor(kind).map((f) => f.id));
+    expect(view.callback_id).toBe(ActionId.SubmitRecord);
+    expect(JSON.parse(view.private_metadata!)).toEqual({ meetingId: "m-1", channelId: CHANNEL });
   });
 
   it("asks for an amendment reason when amending, and pre-fills defaults", () => {
-    const view = recordDecisionModal("strategy-discussion", { ...meta, meetingId: "m-1", amend: true }, "CS-2026-0142");
-    expect(view.blocks.some((b) => b.block_id === AMENDMENT_REASON_BLOCK)).toBe(true);
+    const view = modal(recordForm({ meetingId: "m-1", caseReference: "CS-2026-0142", kind: "strategy-discussion", amend: true }));
+    expect(view.blocks.some((b) => b.block_id === AMENDMENT_REASON_FIELD)).toBe(true);
+    expect(AMENDMENT_REASON_FIELD).toBe("amendmentReason");
     expect(JSON.stringify(view.blocks)).toContain('"initial_value":"Police"');
     expect(modalProblems(view)).toEqual([]);
   });
@@ -52,13 +65,51 @@ describe("recordDecisionModal", () => {
 describe("small modals", () => {
   it("decline, override and message modals fit the limits and escape", () => {
     for (const view of [
-      declineModal({ ...meta, invitationId: "inv-1" }, HOSTILE),
-      quorumOverrideModal({ ...meta, meetingId: "m-1" }, ["Police", "Health"], HOSTILE),
+      modal(declineForm("inv-1", HOSTILE)),
+      modal(quorumOverrideForm("m-1", HOSTILE)),
       messageModal("Not convened because the channel is not linked", HOSTILE),
     ]) {
       expect(modalProblems(view)).toEqual([]);
       expect(JSON.stringify(view.blocks)).not.toContain("<!channel>");
     }
+  });
+
+  it.each([
+    ["decline", declineForm("inv-1", "Police"), ActionId.Decline, { invitationId: "inv-1" }, REASON_FIELD],
+    ["quorum override", quorumOverrideForm("m-1", "Nobody from Police has accepted."), ActionId.MarkHeld, { meetingId: "m-1" }, REASON_FIELD],
+    ["waive", waiveForm("d-1", "Decision on a referral", "CS-2026-0142"), ActionId.WaiveDeadline, { deadlineId: "d-1" }, REASON_FIELD],
+    ["delegate", delegateForm("inv-1", "Police"), ActionId.Delegate, { invitationId: "inv-1" }, DELEGATE_FIELD],
+  ] as const)("the %s modal submits its action, reads its one box by field id and carries its target", (_name, descriptor, action, data, field) => {
+    const view = modal(descriptor);
+    expect(modalProblems(view)).toEqual([]);
+    expect(view.callback_id).toBe(action);
+    expect(JSON.parse(view.private_metadata!)).toEqual({ ...data, channelId: CHANNEL });
+    expect(inputBlocks(view).map((b) => [b.block_id, b.element.action_id])).toEqual([[field, field]]);
+    expect(REASON_FIELD).toBe("reason");
+  });
+});
+
+describe("form modal values, errors and metadata", () => {
+  it("keeps values a form is shown again with", () => {
+    const view = modal(declineForm("inv-1", "Police"), { values: { [REASON_FIELD]: "On leave" } });
+    expect(inputBlocks(view)[0]!.element.initial_value).toBe("On leave");
+  });
+
+  it("keys errors by the field's block, putting whole-form and unknown errors on the first box", () => {
+    const form: FormView = { descriptor: conveneForm("CS-2026-0142", "strategy-discussion"), values: {}, errors: { [ConveneField.contact("police")]: "Not both.", [WHOLE_FORM]: "The channel is not linked." } };
+    expect(formModalErrors(form)).toEqual({ [ConveneField.contact("police")]: "Not both.", [ConveneField.concern]: "The channel is not linked." });
+    expect(formModalErrors({ ...form, errors: { "invitees.9.person": "Who?" } })).toEqual({ [ConveneField.concern]: "Who?" });
+    expect(formModalErrors({ ...form, errors: { [ConveneField.concern]: "x".repeat(2000) } })[ConveneField.concern]).toHaveLength(1000);
+  });
+
+  it("reads its own metadata back, and refuses anything else", () => {
+    const view = modal(conveneForm("CS-2026-0142", "core-group"));
+    expect(readFormModalMetadata(view.private_metadata)).toEqual({ caseRef: "CS-2026-0142", kind: "core-group", channelId: CHANNEL });
+    expect(readFormModalMetadata(undefined)).toBeNull();
+    expect(readFormModalMetadata("not json")).toBeNull();
+    expect(readFormModalMetadata("[]")).toBeNull();
+    expect(readFormModalMetadata(JSON.stringify({ caseRef: "CS-1" }))).toBeNull();
+    expect(readFormModalMetadata(JSON.stringify({ channelId: "C1", n: 1 }))).toEqual({ channelId: "C1" });
   });
 });
 

@@ -1,8 +1,11 @@
 import { nudgeBlocks } from "../../../../src/cards/slack/nudge.blocks";
 import { noticeBlocks } from "../../../../src/cards/slack/notice.blocks";
-import { deadlinesBlocks, helpBlocks } from "../../../../src/cards/slack/deadlines.blocks";
+import { deadlinesBlocks } from "../../../../src/cards/slack/deadlines.blocks";
+import { helpBlocks } from "../../../../src/cards/slack/help.blocks";
 import { blockKitProblems } from "../../../../src/cards/slack/block-kit-limits";
-import { SlackActionId } from "../../../../src/cards/slack/slack-action-ids";
+import { slackActionId } from "../../../../src/cards/slack/slack-action-id";
+import { ActionId } from "../../../../src/app/conversation/action-id";
+import { helpView } from "../../../../src/app/conversation/help";
 import { HOSTILE, actionIds, nudgeView } from "./slack-view-fixtures";
 
 describe("nudgeBlocks", () => {
@@ -15,7 +18,7 @@ describe("nudgeBlocks", () => {
     expect(json).toContain("2 working days left");
     expect(json).toContain("<@U0SW>");
     expect(json).toContain("/convene deadlines CS-2026-0142");
-    expect(actionIds(blocks)).toEqual([SlackActionId.ShowDeadlines]);
+    expect(actionIds(blocks)).toEqual([slackActionId(ActionId.ShowDeadlines, "CS-2026-0142")]);
     expect(text).toContain("<@U0SW>");
   });
 
@@ -27,8 +30,9 @@ describe("nudgeBlocks", () => {
 
   it("escapes titles and references, and refuses forged mention ids", () => {
     const json = JSON.stringify(nudgeBlocks(nudgeView({ title: HOSTILE, caseReference: HOSTILE, mentions: [{ platformUserId: "<!channel>", displayName: "x" }] })));
-    // Button values are data returned to Convene, never rendered; only displayed text must be escaped.
-    expect(json.replace(/"value":"(?:[^"\\]|\\.)*"/g, "")).not.toMatch(/<!channel>|<@U0BOSS>|<http:/);
+    // Button values and action ids (which now carry the case reference as the action's target)
+    // are data returned to Convene, never rendered; only displayed text must be escaped.
+    expect(json.replace(/"(?:value|action_id)":"(?:[^"\\]|\\.)*"/g, "")).not.toMatch(/<!channel>|<@U0BOSS>|<http:/);
   });
 });
 
@@ -49,7 +53,15 @@ describe("notice, deadlines and help", () => {
   });
 
   it("help names every command", () => {
-    const json = JSON.stringify(helpBlocks().blocks);
+    const json = JSON.stringify(helpBlocks(helpView("/convene ")).blocks);
     for (const verb of ["link", "strategy", "core-group", "icpc", "review", "deadlines", "help"]) expect(json).toContain(verb);
+  });
+
+  it("help names the word it did not understand, escaped", () => {
+    const { blocks, text } = helpBlocks(helpView("/convene ", HOSTILE));
+    expect(blockKitProblems("message", blocks)).toEqual([]);
+    expect(text).toContain("did not understand");
+    expect(JSON.stringify(blocks)).toContain("did not understand");
+    expect(JSON.stringify(blocks)).not.toMatch(/<!channel>|<@U0BOSS>|<http:/);
   });
 });

@@ -1,6 +1,7 @@
 import { rosterBlocks } from "../../../../src/cards/slack/roster.blocks";
 import { blockKitProblems } from "../../../../src/cards/slack/block-kit-limits";
-import { SlackActionId, parseRowActionId, rowActionId } from "../../../../src/cards/slack/slack-action-ids";
+import { parseSlackActionId, slackActionData, slackActionId } from "../../../../src/cards/slack/slack-action-id";
+import { ActionId } from "../../../../src/app/conversation/action-id";
 import { HOSTILE, actionIds, rosterRow, rosterView } from "./slack-view-fixtures";
 
 describe("rosterBlocks", () => {
@@ -11,7 +12,11 @@ describe("rosterBlocks", () => {
     expect(json).toContain("Strategy discussion · CS-2026-0142");
     expect(json).toContain("Accept — I can make decisions for my agency");
     const ids = actionIds(blocks);
-    expect(ids).toEqual(expect.arrayContaining([rowActionId(SlackActionId.Accept, "inv-0"), rowActionId(SlackActionId.Delegate, "inv-2"), rowActionId(SlackActionId.MarkHeld, "m-1"), rowActionId(SlackActionId.RecordDecision, "m-1")]));
+    expect(ids).toEqual(
+      expect.arrayContaining([slackActionId(ActionId.Accept, "inv-0"), slackActionId(ActionId.Delegate, "inv-2"), slackActionId(ActionId.MarkHeld, "m-1"), slackActionId(ActionId.ShowDeadlines, "CS-2026-0142")]),
+    );
+    // As on the Teams card, recording is offered only once the meeting is held.
+    expect(ids).not.toContain(slackActionId(ActionId.OpenRecord, "m-1"));
     expect(new Set(ids).size).toBe(ids.length);
     expect(text).toContain("CS-2026-0142");
   });
@@ -40,14 +45,38 @@ describe("rosterBlocks", () => {
 
   it("offers no answers once held, and amending once recorded", () => {
     const held = actionIds(rosterBlocks(rosterView(3, { status: "held" })).blocks);
-    expect(held).toEqual([rowActionId(SlackActionId.RecordDecision, "m-1")]);
+    expect(held).toEqual([slackActionId(ActionId.OpenRecord, "m-1"), slackActionId(ActionId.ShowDeadlines, "CS-2026-0142")]);
     expect(JSON.stringify(rosterBlocks(rosterView(3, { status: "recorded" })).blocks)).toContain("Amend decision record");
     expect(actionIds(rosterBlocks(rosterView(3, { status: "cancelled" })).blocks)).toEqual([]);
   });
 
   it("row action ids parse back to action and id", () => {
-    expect(parseRowActionId("invite_accept:abc-01")).toEqual({ action: SlackActionId.Accept, id: "abc-01" });
-    expect(parseRowActionId("unknown:abc")).toBeNull();
-    expect(parseRowActionId("value")).toBeNull();
+    expect(parseSlackActionId("invitation.accept:abc-01")).toEqual({ action: ActionId.Accept, target: "abc-01" });
+    expect(parseSlackActionId("unknown:abc")).toBeNull();
+    expect(parseSlackActionId("value")).toBeNull();
+  });
+
+  it("row buttons carry the row's role, read back with the target under the action's key", () => {
+    const { blocks } = rosterBlocks(rosterView(1));
+    const elements = blocks.flatMap((b) => ("elements" in b ? (b.elements as Array<{ action_id?: string; value?: string }>) : []));
+    const rowButtons = elements.filter((e) => e.action_id?.endsWith(":inv-0") && e.value !== undefined);
+    expect(rowButtons.map((e) => e.action_id)).toEqual([slackActionId(ActionId.Accept, "inv-0"), slackActionId(ActionId.Tentative, "inv-0"), slackActionId(ActionId.Decline, "inv-0")]);
+    const value = rowButtons[0]!.value!;
+    for (const e of rowButtons) expect(e.value).toBe(value);
+    expect(JSON.parse(value)).toEqual({ role: "police" });
+    expect(slackActionData(ActionId.Accept, "inv-0", value)).toEqual({ role: "police", invitationId: "inv-0" });
+    // A plain value carries no extras, and the target always comes from the action id.
+    expect(slackActionData(ActionId.MarkHeld, "m-1", "m-1")).toEqual({ meetingId: "m-1" });
+    expect(slackActionData(ActionId.Decline, "inv-0", JSON.stringify({ invitationId: "forged" }))).toEqual({ invitationId: "inv-0" });
+  });
+
+  it("words a declined required role as a gap the convenor must act on", () => {
+    const view = rosterView(2, {
+      rows: [rosterRow(0, { role: "health", roleLabel: "Health", response: "declined", responseLabel: "Declined: on leave" }), rosterRow(1)],
+      missingRequiredRoles: ["health", "social-worker"],
+    });
+    const json = JSON.stringify(rosterBlocks(view).blocks);
+    expect(json).toContain("Health declined: invite someone else or record why the meeting goes ahead without them");
+    expect(json).toContain("Social worker (required): nobody invited yet");
   });
 });

@@ -1,3 +1,4 @@
+import { MEETING_STATUS_LABELS } from "../../../../src/domain/meeting/meeting";
 import type { DecisionRecordView, NudgeView, RosterRowView, RosterView } from "../../../../src/app/views/view-models";
 
 /** Text that tries every mrkdwn injection Slack would honour if unescaped. */
@@ -25,7 +26,8 @@ export function rosterView(rows = 3, over: Partial<RosterView> = {}): RosterView
     caseReference: "CS-2026-0142",
     kind: "strategy-discussion",
     kindTitle: "Strategy discussion",
-    status: "scheduled",
+    status: over.status ?? "scheduled",
+    statusLabel: MEETING_STATUS_LABELS[over.status ?? "scheduled"],
     urgencyLabel: "Today",
     whenLabel: "Tue 24 Nov 2026, 10:00 (UK time)",
     modeLabel: "Meeting",
