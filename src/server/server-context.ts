@@ -1,4 +1,5 @@
 import type { App } from "../app/app";
+import type { Conversation } from "../app/conversation/conversation";
 import type { Config } from "../config/config";
 import type { WorkingDayCalendar } from "../domain/calendar/working-day-calendar";
 import type { Clock } from "../domain/shared/clock";
@@ -17,6 +18,8 @@ export interface ServerContext {
   config: Config;
   /** The use cases. */
   app: App;
+  /** The channel-neutral conversation: what people type and press, and Convene's answers. Every chat edge talks to it. */
+  conversation: Conversation;
   /** Transactions over the store, for edges that read or seed outside a use case (e.g. refresh users). */
   uow: PrismaUnitOfWork;
   /** The database client, for the outbox dispatcher's claims. */

@@ -6,6 +6,7 @@ import { resolveLanguageList } from "../domain/language/plain-language-aid";
 import { ConfigError, type Config } from "../config/config";
 import { ZodError } from "zod";
 import { createApp } from "../app/create-app";
+import { createConversation } from "../app/conversation/conversation";
 import type { Clock } from "../domain/shared/clock";
 import { systemClock } from "../domain/shared/clock";
 import { createWorkingDayCalendar } from "../domain/calendar/working-day-calendar";
@@ -91,7 +92,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const calendar = createWorkingDayCalendar({ closureDays: config.CONVENE_CLOSURE_DAYS });
   const languageList = config.CONVENE_LANGUAGE_LIST_FILE ? loadLanguageList(config.CONVENE_LANGUAGE_LIST_FILE) : undefined;
   const app = createApp({ uow, clock, calendar, logger, languageList });
-  const context: ServerContext = { config, app, uow, prisma, clock, calendar, logger, baseUrl: () => url };
+  const conversation = createConversation({ app, logger });
+  const context: ServerContext = { config, app, conversation, uow, prisma, clock, calendar, logger, baseUrl: () => url };
 
   for (const mount of options.mounts ?? defaultMounts) {
     const mounted = await mount(context);

@@ -7,7 +7,8 @@ import { startServer, type RunningServer } from "../../src/server/start-server";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox, runNudgePassNow } from "../../src/server/mount-delivery";
 import { blockKitProblems, modalProblems } from "../../src/cards/slack/block-kit-limits";
-import { SlackActionId, SlackCallbackId, parseRowActionId, rowActionId } from "../../src/cards/slack/slack-action-ids";
+import { ActionId } from "../../src/app/conversation/action-id";
+import { parseSlackActionId, slackActionId } from "../../src/cards/slack/slack-action-id";
 import { registerPractitioner } from "../../src/app/use-cases/register-practitioner";
 import {
   appMention,
@@ -99,10 +100,10 @@ describe("Slack end to end through the real server", () => {
     const res = await post(slashCommand(ctx, sw, "strategy CS-2026-0142"));
     expect(res.status).toBe(200);
     const view = slack.lastOpenedView();
-    expect(view.callback_id).toBe(SlackCallbackId.ConveneMeeting);
+    expect(view.callback_id).toBe(ActionId.SubmitConvene);
     expect(modalProblems(view as never)).toEqual([]);
     const blockIds = view.blocks.map((b) => b.block_id);
-    expect(blockIds).toEqual(expect.arrayContaining(["concern", "date", "time", "invitee:police:person", "invitee:police:contact"]));
+    expect(blockIds).toEqual(expect.arrayContaining(["concern", "date", "time", "person_police", "contact_police"]));
   });
 
   it("shows field errors beside the fields, then convenes and posts the roster through the outbox", async () => {
@@ -111,17 +112,17 @@ describe("Slack end to end through the real server", () => {
       concern: "Bruising reported by school <!channel> <http://evil.example|click> & more",
       urgency: "today",
       mode: "meeting",
-      "invitee:social-worker:person": sw.id,
-      "invitee:health:person": health.id,
-      "invitee:school:contact": "School DSL duty line",
+      "person_social-worker": sw.id,
+      "person_health": health.id,
+      "contact_school": "School DSL duty line",
     };
     const bad = await post(viewSubmission(ctx, sw, view, { ...base, date: "2026-11-24" }));
     expect(bad.body?.response_action).toBe("errors");
     const errors = bad.body?.errors as Record<string, string>;
-    expect(errors["invitee:police:person"]).toMatch(/police/i);
+    expect(errors["person_police"]).toMatch(/police/i);
     expect(errors.time).toMatch(/time/i);
 
-    const good = viewSubmission(ctx, sw, view, { ...base, date: "2026-11-24", time: "10:00", "invitee:police:person": police.id });
+    const good = viewSubmission(ctx, sw, view, { ...base, date: "2026-11-24", time: "10:00", person_police: police.id });
     const ok = await post(good);
     expect(ok.status).toBe(200);
     expect(ok.body).toBeNull();
@@ -141,13 +142,13 @@ describe("Slack end to end through the real server", () => {
     expect(text).not.toContain("<!channel>");
     expect(text).not.toContain("<http://evil");
     meetingId = (await server.context.prisma.meeting.findFirstOrThrow()).id;
-    expect(text).toContain(rowActionId(SlackActionId.MarkHeld, meetingId));
+    expect(text).toContain(slackActionId(ActionId.MarkHeld, meetingId));
     rosterTs = (await server.context.prisma.outboxMessage.findFirstOrThrow({ where: { operation: "post", platformMessageId: { not: null } } })).platformMessageId!;
   });
 
   it("refuses an answer from someone who is not the invitee, privately", async () => {
     const before = slack.callsOf("chat.postEphemeral").length;
-    const res = await post(blockAction(ctx, intruder, { actionId: rowActionId(SlackActionId.Accept, await rowId("health")), value: await rowId("health") }));
+    const res = await post(blockAction(ctx, intruder, { actionId: slackActionId(ActionId.Accept, await rowId("health")), value: await rowId("health") }));
     expect(res.status).toBe(200);
     const refusals = slack.callsOf("chat.postEphemeral").slice(before);
     expect(refusals).toHaveLength(1);
@@ -160,14 +161,14 @@ describe("Slack end to end through the real server", () => {
   it("lets an agency invitation be claimed and delegated with the row's user picker, then declined through the reason modal", async () => {
     const school = await rowId("school");
     // The school row names an agency contact: the first person to answer claims it.
-    await post(blockAction(ctx, intruder, { actionId: rowActionId(SlackActionId.Delegate, school), selectedUser: health.id }));
+    await post(blockAction(ctx, intruder, { actionId: slackActionId(ActionId.Delegate, school), selectedUser: health.id }));
     let row = (await server.context.app.getRoster(meetingId)).rows.find((r) => r.role === "school")!;
     expect(row.response).toBe("delegated");
     expect(row.responseLabel).toContain("Hana Lewis");
 
-    await post(blockAction(ctx, health, { actionId: rowActionId(SlackActionId.Decline, school), value: school }));
+    await post(blockAction(ctx, health, { actionId: slackActionId(ActionId.Decline, school), value: school }));
     const view = slack.lastOpenedView();
-    expect(view.callback_id).toBe(SlackCallbackId.DeclineReason);
+    expect(view.callback_id).toBe(ActionId.Decline);
     expect(modalProblems(view as never)).toEqual([]);
     // Someone else submitting the same modal is refused beside the reason box.
     const refused = await post(viewSubmission(ctx, police, view, { reason: "Not mine to decline" }));
@@ -179,9 +180,9 @@ describe("Slack end to end through the real server", () => {
   });
 
   it("asks for an override reason when the meeting is marked held without quorum", async () => {
-    await post(blockAction(ctx, sw, { actionId: rowActionId(SlackActionId.MarkHeld, meetingId), value: meetingId }));
+    await post(blockAction(ctx, sw, { actionId: slackActionId(ActionId.MarkHeld, meetingId), value: meetingId }));
     const view = slack.lastOpenedView();
-    expect(view.callback_id).toBe(SlackCallbackId.QuorumOverride);
+    expect(view.callback_id).toBe(ActionId.MarkHeld);
     expect(modalProblems(view as never)).toEqual([]);
     expect(JSON.stringify(view.blocks)).toMatch(/Police|Health/);
     const tooShort = await post(viewSubmission(ctx, sw, view, { reason: "short" }));
@@ -192,7 +193,7 @@ describe("Slack end to end through the real server", () => {
 
   it("records three agencies' answers from three users and updates the roster in place", async () => {
     for (const [user, role] of [[sw, "social-worker"], [police, "police"], [health, "health"]] as const) {
-      const click = blockAction(ctx, user, { actionId: rowActionId(SlackActionId.Accept, await rowId(role)), value: await rowId(role) });
+      const click = blockAction(ctx, user, { actionId: slackActionId(ActionId.Accept, await rowId(role)), value: await rowId(role) });
       expect((await post(click)).status).toBe(200);
       // Slack redelivers the same click: one answer.
       await post(click);
@@ -209,12 +210,12 @@ describe("Slack end to end through the real server", () => {
   });
 
   it("marks the meeting held, then records the decision through the modal built from formFor", async () => {
-    await post(blockAction(ctx, sw, { actionId: rowActionId(SlackActionId.MarkHeld, meetingId), value: meetingId }));
+    await post(blockAction(ctx, sw, { actionId: slackActionId(ActionId.MarkHeld, meetingId), value: meetingId }));
     expect((await server.context.app.getRoster(meetingId)).status).toBe("held");
 
-    await post(blockAction(ctx, sw, { actionId: rowActionId(SlackActionId.RecordDecision, meetingId), value: meetingId }));
+    await post(blockAction(ctx, sw, { actionId: slackActionId(ActionId.OpenRecord, meetingId), value: meetingId }));
     const view = slack.lastOpenedView();
-    expect(view.callback_id).toBe(SlackCallbackId.RecordDecision);
+    expect(view.callback_id).toBe(ActionId.SubmitRecord);
     expect(modalProblems(view as never)).toEqual([]);
     const ids = view.blocks.map((b) => b.block_id);
     expect(ids).toEqual(expect.arrayContaining(["decision.s47", "signsOfSafety.safetyScale.0.score", "attendeesSenior", "meeting.time"]));
@@ -258,7 +259,7 @@ describe("Slack end to end through the real server", () => {
     await drainOutbox(server.context);
     const nudges = slack.callsOf("chat.postMessage").slice(before);
     expect(nudges.length).toBeGreaterThan(0);
-    const nudge = nudges.find((c) => JSON.stringify(c.args).includes(SlackActionId.ShowDeadlines))!;
+    const nudge = nudges.find((c) => JSON.stringify(c.args).includes(ActionId.ShowDeadlines))!;
     expect(nudge).toBeDefined();
     expect(nudge.args.channel).toBe("C0CASE");
     const text = JSON.stringify(nudge.args);
@@ -269,7 +270,7 @@ describe("Slack end to end through the real server", () => {
 
     // The nudge's button answers privately with the case's deadlines.
     const ephemerals = slack.callsOf("chat.postEphemeral").length;
-    await post(blockAction(ctx, police, { actionId: SlackActionId.ShowDeadlines, value: "CS-2026-0142" }));
+    await post(blockAction(ctx, police, { actionId: slackActionId(ActionId.ShowDeadlines, "CS-2026-0142"), value: "CS-2026-0142" }));
     const answer = slack.callsOf("chat.postEphemeral").slice(ephemerals);
     expect(answer).toHaveLength(1);
     expect(answer[0]!.args.user).toBe(police.id);
@@ -281,8 +282,8 @@ describe("Slack end to end through the real server", () => {
     const waiveButtons = (blocks: unknown[]): Array<{ text: string; deadlineId: string; actionId: string }> => {
       const out: Array<{ text: string; deadlineId: string; actionId: string }> = [];
       for (const b of blocks as Array<{ text?: { text: string }; accessory?: { action_id: string; value: string } }>) {
-        const parsed = b.accessory ? parseRowActionId(b.accessory.action_id) : null;
-        if (parsed?.action === SlackActionId.WaiveDeadline) out.push({ text: b.text!.text, deadlineId: b.accessory!.value, actionId: b.accessory!.action_id });
+        const parsed = b.accessory ? parseSlackActionId(b.accessory.action_id) : null;
+        if (parsed?.action === ActionId.WaiveDeadline) out.push({ text: b.text!.text, deadlineId: b.accessory!.value, actionId: b.accessory!.action_id });
       }
       return out;
     };
@@ -328,7 +329,7 @@ describe("Slack end to end through the real server", () => {
     it("keeps /convene transfer-in <ref> (no date) for convening the conference", async () => {
       await post(slashCommand(ctx, sw, "transfer-in CS-2026-0142"));
       const view = slack.lastOpenedView();
-      expect(view.callback_id).toBe(SlackCallbackId.ConveneMeeting);
+      expect(view.callback_id).toBe(ActionId.SubmitConvene);
       expect(JSON.parse(view.private_metadata!).kind).toBe("transfer-in-conference");
     });
 
@@ -336,7 +337,7 @@ describe("Slack end to end through the real server", () => {
       const line = waiveButtons((await deadlines(sw)).blocks).find((b) => b.text.includes("Decision on a referral"))!;
       await post(blockAction(ctx, sw, { actionId: line.actionId, value: line.deadlineId }));
       const view = slack.lastOpenedView();
-      expect(view.callback_id).toBe(SlackCallbackId.WaiveDeadline);
+      expect(view.callback_id).toBe(ActionId.WaiveDeadline);
       expect(modalProblems(view as never)).toEqual([]);
       expect(JSON.stringify(view.blocks)).toContain("Decision on a referral");
 

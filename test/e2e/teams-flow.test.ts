@@ -1,6 +1,4 @@
 import { e2eDecisionValues } from "../fixtures/e2e-decision-values.fixture";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,13 +6,14 @@ import { loadConfig } from "../../src/config/config";
 import { startServer, type RunningServer } from "../../src/server/start-server";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox, runNudgePassNow } from "../../src/server/mount-delivery";
-import { CardVerb } from "../../src/cards/card-verbs";
+import { ActionId } from "../../src/app/conversation/action-id";
 import { mountTeams } from "../../src/channels/teams/mount-teams";
 import { createTeamsGateway } from "../../src/channels/teams/teams-gateway";
 import { DeliveryError } from "../../src/delivery/channel-gateway";
 import { registerPractitioner } from "../../src/app/use-cases/register-practitioner";
 import { waiveReasonInputId } from "../../src/cards/deadlines.card";
-import { actionActivity, memberJson, messageActivity, nextActivityId, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
+import { actionActivity, messageActivity, nextActivityId, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
+import { FakeConnector } from "../helpers/fake-teams-connector";
 
 // The real server (SQLite file, real app, real outbox dispatcher and Teams gateway) driven
 // over HTTP with Bot Framework activities; a fake Teams connector on loopback captures what
@@ -25,75 +24,6 @@ const police: TestTeamsUser = { id: "29:police", aadObjectId: "aad-police-1", na
 const health: TestTeamsUser = { id: "29:health", aadObjectId: "aad-health-1", name: "Hana Lewis", email: "hana@nhs.example" };
 const manager: TestTeamsUser = { id: "29:tm", aadObjectId: "aad-tm-1", name: "Tom Reid", email: "tom@la.example" };
 const members = [sw, police, health, manager];
-
-interface Captured {
-  method: string;
-  path: string;
-  body: { id?: string; attachments?: Array<{ content: unknown }>; text?: string };
-}
-
-class FakeConnector {
-  readonly captured: Captured[] = [];
-  private server!: Server;
-  /** Answer the next activity POST with this status (and Retry-After), once. */
-  failNext: { status: number; retryAfter?: string; times?: number } | null = null;
-  private seq = 0;
-  url = "";
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((r) => this.server.close(() => r()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
-    const p = new URL(req.url ?? "/", "http://x").pathname;
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    };
-    const membersMatch = /\/v3\/conversations\/[^/]+\/members(?:\/([^/]+))?$/.exec(p);
-    if (req.method === "GET" && membersMatch) {
-      const wanted = membersMatch[1] ? decodeURIComponent(membersMatch[1]) : null;
-      if (!wanted) return send(200, members.map(memberJson));
-      const m = members.find((u) => u.id === wanted || u.aadObjectId === wanted);
-      return m ? send(200, memberJson(m)) : send(404, { error: { code: "MemberNotFoundInConversation", message: "no" } });
-    }
-    if (this.failNext && req.method === "POST") {
-      const f = this.failNext;
-      f.times = (f.times ?? 1) - 1;
-      if (f.times <= 0) this.failNext = null;
-      res.writeHead(f.status, { "content-type": "application/json", ...(f.retryAfter ? { "retry-after": f.retryAfter } : {}) });
-      return void res.end(JSON.stringify({ error: { code: "Throttled", message: "slow down" } }));
-    }
-    this.captured.push({ method: req.method ?? "", path: p, body: raw ? JSON.parse(raw) : {} });
-    if (req.method === "PUT") return send(200, { id: p.split("/").pop() });
-    return send(201, { id: `msg-${++this.seq}` });
-  }
-
-  /**
-   * Cards the bot sent as replies to an activity (POST .../activities/{replyToId}), in order.
-   * Proactive posts from the outbox go to .../activities and can land at any moment, so
-   * assertions about "the answer to what I just sent" read replies only.
-   */
-  replyTexts(): string[] {
-    return this.captured
-      .filter((c) => c.method === "POST" && /\/activities\/[^/]+$/.test(c.path))
-      .map((c) => JSON.stringify(c.body.attachments?.[0]?.content ?? {}));
-  }
-
-  /** Adaptive Card JSON of every POST/PUT, as strings, in order. */
-  cardTexts(method?: string): string[] {
-    return this.captured.filter((c) => !method || c.method === method).map((c) => JSON.stringify(c.body.attachments?.[0]?.content ?? {}));
-  }
-}
 
 describe("Teams end to end through the real server", () => {
   let dir: string;
@@ -111,7 +41,7 @@ describe("Teams end to end through the real server", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "convene-teams-e2e-"));
-    connector = new FakeConnector();
+    connector = new FakeConnector(members);
     await connector.start();
     const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, "e2e.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" });
     server = await startServer(config, { clock });
@@ -142,12 +72,12 @@ describe("Teams end to end through the real server", () => {
     expect(form).toContain("person_police");
     expect(form).toContain("DC Priya Shah");
     expect(form).toContain("Input.Date");
-    expect(form).toContain(CardVerb.conveneSubmit);
+    expect(form).toContain(ActionId.SubmitConvene);
   });
 
   it("convenes from the submitted form and posts the roster through the outbox", async () => {
     const before = connector.captured.length;
-    const submit = actionActivity(ctx, sw, CardVerb.conveneSubmit, {
+    const submit = actionActivity(ctx, sw, ActionId.SubmitConvene, {
       caseRef: "CS-2026-0142",
       kind: "strategy-discussion",
       concern: "Bruising reported by school [click](http://evil.example) *urgent*",
@@ -186,7 +116,7 @@ describe("Teams end to end through the real server", () => {
   };
 
   it("refuses an answer from the wrong user", async () => {
-    const res = await send(actionActivity(ctx, police, CardVerb.respond, { meetingId, invitationId: await rowId("health"), answer: "accept" }));
+    const res = await send(actionActivity(ctx, police, ActionId.Accept, { invitationId: await rowId("health") }));
     expect(res.status).toBe(200);
     expect(res.body?.type).toBe("application/vnd.microsoft.activity.message");
     expect(String(res.body?.value)).toContain("Only Hana Lewis");
@@ -196,7 +126,7 @@ describe("Teams end to end through the real server", () => {
 
   it("records three agencies' answers from three users and updates the card in place", async () => {
     for (const [user, role] of [[sw, "social-worker"], [police, "police"], [health, "health"]] as const) {
-      const res = await send(actionActivity(ctx, user, CardVerb.respond, { meetingId, invitationId: await rowId(role), answer: "accept" }));
+      const res = await send(actionActivity(ctx, user, ActionId.Accept, { invitationId: await rowId(role) }));
       expect(res.body?.type).toBe("application/vnd.microsoft.card.adaptive");
       expect(cardText(res.body)).toContain("Your answer is recorded");
     }
@@ -211,9 +141,9 @@ describe("Teams end to end through the real server", () => {
   });
 
   it("marks the meeting held and opens the decision form", async () => {
-    const held = await send(actionActivity(ctx, sw, CardVerb.markHeld, { meetingId }));
+    const held = await send(actionActivity(ctx, sw, ActionId.MarkHeld, { meetingId }));
     expect(cardText(held.body)).toContain("Marked held");
-    const form = await send(actionActivity(ctx, sw, CardVerb.openRecord, { meetingId }));
+    const form = await send(actionActivity(ctx, sw, ActionId.OpenRecord, { meetingId }));
     const text = cardText(form.body);
     expect(text).toContain("Record the decision");
     expect(text).toContain("decision.s47");
@@ -222,12 +152,12 @@ describe("Teams end to end through the real server", () => {
   });
 
   it("shows field errors beside the fields, then records the decision and posts the record", async () => {
-    const bad = await send(actionActivity(ctx, sw, CardVerb.recordSubmit, { meetingId, "meeting.date": "2026-11-24" }));
+    const bad = await send(actionActivity(ctx, sw, ActionId.SubmitRecord, { meetingId, "meeting.date": "2026-11-24" }));
     expect(cardText(bad.body)).toContain("Please fix");
     expect(cardText(bad.body)).toContain("Attention");
 
     const values = e2eDecisionValues();
-    const ok = await send(actionActivity(ctx, sw, CardVerb.recordSubmit, { meetingId, ...values }));
+    const ok = await send(actionActivity(ctx, sw, ActionId.SubmitRecord, { meetingId, ...values }));
     expect(cardText(ok.body)).toContain("Decision record version 1 saved");
     await drainOutbox(server.context);
     const record = connector.cardTexts("POST").find((t) => t.includes("Decision record ·"));
@@ -245,7 +175,7 @@ describe("Teams end to end through the real server", () => {
     expect(pass.sent.length).toBeGreaterThan(0);
     await drainOutbox(server.context);
     const nudges = connector.captured.slice(postsBefore).filter((c) => c.method === "POST").map((c) => JSON.stringify(c.body.attachments?.[0]?.content));
-    expect(nudges.some((t) => t.includes("CS-2026-0142") && t.includes(CardVerb.deadlines))).toBe(true);
+    expect(nudges.some((t) => t.includes("CS-2026-0142") && t.includes(ActionId.ShowDeadlines))).toBe(true);
   });
 
   describe("case events and waivers", () => {
@@ -257,7 +187,7 @@ describe("Teams end to end through the real server", () => {
         if (el.type !== "Container" || !el.items) continue;
         const title = String(el.items[0]?.text ?? "");
         const set = el.items.find((i) => i.type === "ActionSet") as { actions: Array<{ card: { actions: Array<{ verb: string; data: { deadlineId: string } }> } }> } | undefined;
-        const execute = set?.actions[0]?.card.actions.find((a) => a.verb === CardVerb.waiveDeadline);
+        const execute = set?.actions[0]?.card.actions.find((a) => a.verb === ActionId.WaiveDeadline);
         if (execute) out.push({ title, deadlineId: execute.data.deadlineId });
       }
       return out;
@@ -303,7 +233,7 @@ describe("Teams end to end through the real server", () => {
       const line = waivable(await listDeadlines(sw)).find((l) => l.title.includes("Decision on a referral"))!;
       const data = { deadlineId: line.deadlineId, [waiveReasonInputId(line.deadlineId)]: "The referral was withdrawn by the school." };
       // Even the case's own social worker cannot waive.
-      const res = await send(actionActivity(ctx, sw, CardVerb.waiveDeadline, data));
+      const res = await send(actionActivity(ctx, sw, ActionId.WaiveDeadline, data));
       expect(res.body?.type).toBe("application/vnd.microsoft.activity.message");
       expect(String(res.body?.value)).toContain("Only a team manager can waive");
       expect(waivable(await listDeadlines(sw)).map((l) => l.deadlineId)).toContain(line.deadlineId);
@@ -317,11 +247,11 @@ describe("Teams end to end through the real server", () => {
         operator: "test:admin",
       });
       const line = waivable(await listDeadlines(manager)).find((l) => l.title.includes("Decision on a referral"))!;
-      const tooShort = await send(actionActivity(ctx, manager, CardVerb.waiveDeadline, { deadlineId: line.deadlineId, [waiveReasonInputId(line.deadlineId)]: "no" }));
+      const tooShort = await send(actionActivity(ctx, manager, ActionId.WaiveDeadline, { deadlineId: line.deadlineId, [waiveReasonInputId(line.deadlineId)]: "no" }));
       expect(tooShort.body?.type).toBe("application/vnd.microsoft.activity.message");
       expect(String(tooShort.body?.value)).toContain("Say in a sentence why");
 
-      const ok = await send(actionActivity(ctx, manager, CardVerb.waiveDeadline, { deadlineId: line.deadlineId, [waiveReasonInputId(line.deadlineId)]: "The referral was withdrawn by the school." }));
+      const ok = await send(actionActivity(ctx, manager, ActionId.WaiveDeadline, { deadlineId: line.deadlineId, [waiveReasonInputId(line.deadlineId)]: "The referral was withdrawn by the school." }));
       expect(ok.body?.type).toBe("application/vnd.microsoft.card.adaptive");
       const answer = cardText(ok.body);
       expect(answer).toContain("Deadline waived for CS-2026-0142");
@@ -349,7 +279,7 @@ describe("Teams end to end through the real server", () => {
   });
 
   it("ignores a redelivered answer: nothing changes and nothing is posted twice", async () => {
-    const again = actionActivity(ctx, police, CardVerb.respond, { meetingId, invitationId: await rowId("police"), answer: "accept" }, nextActivityId());
+    const again = actionActivity(ctx, police, ActionId.Accept, { invitationId: await rowId("police") }, nextActivityId());
     await send(again);
     await drainOutbox(server.context);
     const count = connector.captured.length;

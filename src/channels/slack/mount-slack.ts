@@ -53,7 +53,7 @@ export function mountSlack(ctx: ServerContext): Mounted | null {
       return { botToken, botUserId: install.botUserId, ...(install.botId ? { botId: install.botId } : {}), teamId: install.teamId };
     },
   });
-  registerSlackListeners(bolt, { app: ctx.app, directory, logger });
+  registerSlackListeners(bolt, { conversation: ctx.conversation, directory, logger });
   logger.info({ path: SLACK_EVENTS_PATH }, "slack enabled");
   return {
     routes: [{ method: "POST", path: SLACK_EVENTS_PATH, handle: (req, res) => receiver.handle(req, res) }],

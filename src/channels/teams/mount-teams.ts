@@ -10,9 +10,14 @@ import { createPlaygroundRoutes, seedPlaygroundUsers } from "../playground/playg
  */
 export async function mountTeams(ctx: ServerContext): Promise<Mounted> {
   const adapter = createTeamsAdapter(ctx.config, ctx.logger);
-  const bot = new ConveneTeamsBot({ app: ctx.app, uow: ctx.uow, logger: ctx.logger, // Data.Query people search is Adaptive Cards 1.6; Convene sends 1.5, so pickers list the
+  const bot = new ConveneTeamsBot({
+    conversation: ctx.conversation,
+    app: ctx.app,
+    logger: ctx.logger,
+    // Data.Query people search is Adaptive Cards 1.6; Convene sends 1.5, so pickers list the
     // conversation's members (from the connector) instead.
-    peoplePicker: false });
+    peoplePicker: false,
+  });
   const routes: Route[] = [
     {
       method: "POST",

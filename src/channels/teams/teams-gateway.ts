@@ -1,11 +1,11 @@
-import { CardFactory, MessageFactory, TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from "botbuilder";
+import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from "botbuilder";
 import type { ChannelLink } from "../../app/ports/channel-link";
 import type { OutboundCard } from "../../app/views/view-models";
 import { renderOutboundAdaptiveCard } from "../../cards/outbound.card";
 import { DeliveryError, type ChannelGateway } from "../../delivery/channel-gateway";
 import type { ServerContext } from "../../server/server-context";
 import { createTeamsAdapter } from "./teams-adapter";
-import type { ConversationMember } from "./teams-identity";
+import { membersOf } from "./teams-identity";
 import { refreshUserIdsFor } from "./teams-refresh-users";
 
 /** Reads Retry-After (seconds or an HTTP date) into milliseconds. */
@@ -47,7 +47,7 @@ export class TeamsGateway implements ChannelGateway {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly ctx: Pick<ServerContext, "uow"> & { peoplePicker: boolean },
+    private readonly ctx: Pick<ServerContext, "app"> & { peoplePicker: boolean },
   ) {}
 
   async post(link: ChannelLink, card: OutboundCard): Promise<string> {
@@ -72,13 +72,9 @@ export class TeamsGateway implements ChannelGateway {
 
   private async render(context: TurnContext, card: OutboundCard) {
     if (card.type !== "roster") return renderOutboundAdaptiveCard(card);
-    let members: ConversationMember[] = [];
-    try {
-      members = (await TeamsInfo.getMembers(context)).map((m) => ({ id: m.aadObjectId || m.id, name: m.name || "Unknown user", aadObjectId: m.aadObjectId ?? null, teamsUserId: m.id }));
-    } catch {
-      // Members only enrich the card (delegation choices, refresh list); the post still goes.
-    }
-    const refreshUserIds = await refreshUserIdsFor(this.ctx.uow, card.view.meetingId, members);
+    // Members only enrich the card (delegation choices, refresh list); without them the post still goes.
+    const members = await membersOf(context);
+    const refreshUserIds = refreshUserIdsFor(await this.ctx.app.listMeetingParticipants(card.view.meetingId, "teams"), members);
     return renderOutboundAdaptiveCard(card, { members, refreshUserIds, peoplePicker: this.ctx.peoplePicker });
   }
 
@@ -110,7 +106,7 @@ export class TeamsGateway implements ChannelGateway {
 /** The Teams gateway for the outbox dispatcher, built from the server context. */
 export function createTeamsGateway(ctx: ServerContext, adapter?: CloudAdapter): TeamsGateway {
   return new TeamsGateway(adapter ?? createTeamsAdapter(ctx.config, ctx.logger), ctx.config.MICROSOFT_APP_ID ?? "", {
-    uow: ctx.uow,
+    app: ctx.app,
     peoplePicker: false, // see mount-teams: Data.Query is a 1.6 feature
   });
 }

@@ -1,7 +1,7 @@
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import type { ActorIdentity } from "../../app/ports/actor";
 import { DomainError } from "../../domain/shared/domain-error";
-import type { MemberChoice } from "../../cards/roster.card";
+import type { MemberChoice } from "../../cards/form.card";
 
 /** The tenant of the activity: Teams puts it on the conversation and in channelData. */
 export function tenantOf(context: TurnContext): string {

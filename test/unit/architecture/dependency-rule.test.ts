@@ -76,6 +76,28 @@ describe("dependency rule", () => {
     ).toEqual([]);
   });
 
+  it("channel folders hold no rules: from the app only the conversation core, ports, views and the app's interface; from the domain only shared errors and clocks", () => {
+    // ARCHITECTURE.md: a channel authenticates, resolves the actor, maps payloads to the
+    // conversation core and renders. Grammar, labels, forms and role rules live in app/ and domain/.
+    const ok = (rel: string) =>
+      !/^(domain|app)\//.test(rel) ||
+      /^domain\/shared\//.test(rel) ||
+      /^app\/(conversation|ports|views)\//.test(rel) ||
+      rel === "app/app" ||
+      // The playground's "run nudge pass" button runs the scheduler's own pass (local mode only).
+      rel === "app/use-cases/run-nudge-pass";
+    expect(violations("channels", (spec, file) => !spec.startsWith(".") || ok(insideSrc(spec, file)))).toEqual([]);
+  });
+
+  it("channel folders define no label table, grammar or role rule of their own", () => {
+    const smells = [/_LABELS\b/, /Record<InviteeRole/, /\bparse\w*Command\b/, /\bsplit\(\/\\s\+\/\)/, /requiredRoles\(/, /ROLE_AGENC/];
+    const offenders = filesUnder(path.join(SRC, "channels")).flatMap((file) => {
+      const text = readFileSync(file, "utf8");
+      return smells.filter((re) => re.test(text)).map((re) => `${path.relative(SRC, file)} matches ${re}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
   it("would catch a violation (the check is not vacuous)", () => {
     const info = ts.preProcessFile(`import { PrismaClient } from "@prisma/client"; import x from "node:fs";`, true, true);
     expect(info.importedFiles.map((f) => f.fileName)).toEqual(["@prisma/client", "node:fs"]);

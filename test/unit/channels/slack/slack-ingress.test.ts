@@ -1,5 +1,4 @@
 import { parseSlackBody, verifySlackHeaders } from "../../../../src/channels/slack/slack-http-receiver";
-import { parseConveneText, stripMentions } from "../../../../src/channels/slack/convene-command.parser";
 import { blockActionKey, viewSubmissionKey } from "../../../../src/channels/slack/slack-listeners";
 import { signSlackRequest } from "../../../helpers/slack-requests";
 
@@ -32,39 +31,9 @@ describe("parseSlackBody", () => {
   });
 });
 
-describe("parseConveneText", () => {
-  it.each([
-    ["link CS-2026-0142", { verb: "link", caseRef: "CS-2026-0142" }],
-    ["strategy CS-1", { verb: "convene", kind: "strategy-discussion", caseRef: "CS-1" }],
-    ["core-group CS-1", { verb: "convene", kind: "core-group", caseRef: "CS-1" }],
-    ["ICPC CS-1", { verb: "convene", kind: "icpc", caseRef: "CS-1" }],
-    ["review CS-1", { verb: "convene", kind: "review-conference", caseRef: "CS-1" }],
-    ["deadlines CS-1", { verb: "deadlines", caseRef: "CS-1" }],
-    ["deadlines", { verb: "deadlines", caseRef: undefined }],
-    ["referral CS-1 2026-11-20", { verb: "case-event", event: "referral", caseRef: "CS-1", date: "2026-11-20" }],
-    ["transfer-in CS-1 2026-12-01", { verb: "case-event", event: "transfer-in", caseRef: "CS-1", date: "2026-12-01" }],
-    ["transfer-in CS-1", { verb: "convene", kind: "transfer-in-conference", caseRef: "CS-1" }],
-    ["transfer-in", { verb: "help" }],
-    ["dob CS-1 2010-05-14", { verb: "case-event", event: "date-of-birth", caseRef: "CS-1", date: "2010-05-14" }],
-    ["Date-of-birth CS-1 2010-05-14", { verb: "case-event", event: "date-of-birth", caseRef: "CS-1", date: "2010-05-14" }],
-    ["referral CS-1", { verb: "case-event", event: "referral", caseRef: "CS-1", date: "" }],
-    ["dob", { verb: "case-event", event: "date-of-birth", caseRef: "", date: "" }],
-    ["link", { verb: "help" }],
-    ["", { verb: "help" }],
-    ["nonsense words", { verb: "help" }],
-  ])("%s", (text, expected) => {
-    expect(parseConveneText(text)).toEqual(expected);
-  });
-
-  it("strips mentions from app_mention text", () => {
-    expect(stripMentions("<@UBOT> link CS-1")).toBe("link CS-1");
-    expect(stripMentions("<@UBOT|convene>  help")).toBe("help");
-  });
-});
-
 describe("idempotency keys", () => {
   it("identify a block action by time, user and control", () => {
-    expect(blockActionKey("1.2", "U1", "invite_accept:x")).toBe("action:1.2:U1:invite_accept:x");
+    expect(blockActionKey("1.2", "U1", "invitation.accept:x")).toBe("action:1.2:U1:invitation.accept:x");
   });
 
   it("identify a view submission by view, hash and values, so a corrected resubmission is new", () => {
