@@ -386,6 +386,29 @@ describe("Slack end to end through the real server", () => {
     });
   });
 
+  it("answers a mention that asks for a form with an Open the form button, which opens the modal", async () => {
+    const before = slack.callsOf("chat.postEphemeral").length;
+    await post(appMention(ctx, sw, "convene core-group CS-2026-0142"));
+    const told = slack.callsOf("chat.postEphemeral").slice(before);
+    expect(told).toHaveLength(1);
+    const button = JSON.stringify(told[0]!.args);
+    expect(button).toContain("Open the form");
+    expect(button).toContain(slackActionId(ActionId.OpenConveneForm, "CS-2026-0142"));
+    const value = (told[0]!.args.blocks as Array<{ elements?: Array<{ value?: string }> }>).flatMap((b) => b.elements ?? [])[0]!.value!;
+    await post(blockAction(ctx, sw, { actionId: slackActionId(ActionId.OpenConveneForm, "CS-2026-0142"), value }));
+    const view = slack.lastOpenedView();
+    expect(view.callback_id).toBe(ActionId.SubmitConvene);
+    expect(JSON.parse(view.private_metadata!).kind).toBe("core-group");
+  });
+
+  it("names a word it did not understand, privately, and lists the commands", async () => {
+    const res = await post(slashCommand(ctx, sw, "frobnicate CS-2026-0142"));
+    expect(res.body?.response_type).toBe("ephemeral");
+    expect(JSON.stringify(res.body)).toContain("did not understand");
+    expect(JSON.stringify(res.body)).toContain("frobnicate");
+    expect(JSON.stringify(res.body)).toContain("/convene link CS-2026-0142");
+  });
+
   describe("ingress guards", () => {
     it("refuses a forged signature with 401 and does nothing", async () => {
       const req = slashCommand(ctx, sw, "link CS-2026-0999");
