@@ -1,6 +1,7 @@
 import type { Repositories, UnitOfWork } from "../app/ports/unit-of-work";
 import type { PrismaClient, Tx } from "./prisma-client";
 import { PrismaActionRepository } from "./repositories/prisma-action-repository";
+import { PrismaAgencyDirectoryRepository } from "./repositories/prisma-agency-directory-repository";
 import { PrismaAuditRepository } from "./repositories/prisma-audit-repository";
 import { PrismaCaseRepository } from "./repositories/prisma-case-repository";
 import { PrismaChannelLinkRepository } from "./repositories/prisma-channel-link-repository";
@@ -26,6 +27,7 @@ export function repositoriesFor(tx: Tx): Repositories {
     outbox: new PrismaOutboxRepository(tx),
     audit: new PrismaAuditRepository(tx),
     processed: new PrismaProcessedCommandRepository(tx),
+    agencyDirectory: new PrismaAgencyDirectoryRepository(tx),
   };
 }
 

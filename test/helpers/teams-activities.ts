@@ -6,6 +6,8 @@ export interface TestTeamsUser {
   aadObjectId: string;
   name: string;
   email: string;
+  /** Their own Entra tenant, as the connector's member record reports it (default "local"). */
+  tenantId?: string;
 }
 
 /** The bot as the activities address it. */
@@ -64,5 +66,5 @@ export function actionActivity(ctx: ActivityContext, from: TestTeamsUser, verb: 
 
 /** Teams' connector member JSON for a user. */
 export function memberJson(u: TestTeamsUser) {
-  return { id: u.id, name: u.name, aadObjectId: u.aadObjectId, objectId: u.aadObjectId, email: u.email, userPrincipalName: u.email, tenantId: "local" };
+  return { id: u.id, name: u.name, aadObjectId: u.aadObjectId, objectId: u.aadObjectId, email: u.email, userPrincipalName: u.email, tenantId: u.tenantId ?? "local" };
 }

@@ -130,7 +130,11 @@ async function submitConvene(deps: ActionDeps, turn: ConversationTurn, caseRefTe
     };
   } catch (err) {
     if (err instanceof ZodError) return again(conveneErrorFields(err.issues, read.inviteeFields));
-    if (err instanceof DomainError) return again(err.details?.field === "scheduledLocal" ? { date: err.message } : { [WHOLE_FORM]: err.message });
+    if (err instanceof DomainError) {
+      const index = err.details?.inviteeIndex;
+      if (typeof index === "number" && read.inviteeFields[index]) return again({ [read.inviteeFields[index]!]: err.message });
+      return again(err.details?.field === "scheduledLocal" ? { date: err.message } : { [WHOLE_FORM]: err.message });
+    }
     throw err;
   }
 }

@@ -13,4 +13,9 @@ export interface ActorIdentity {
   displayName: string;
   /** The email or UPN the platform reports, when it does. */
   email?: string | null;
+  /**
+   * The person's own organisation, as the platform reports it: their Entra tenant (Teams
+   * member record) or their Slack team (a Slack Connect partner's). The agency directory matches on it.
+   */
+  homeTenant?: string | null;
 }

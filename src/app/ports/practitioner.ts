@@ -18,6 +18,8 @@ export interface Practitioner {
   agency: string;
   /** Their role in that agency. */
   role: string;
+  /** Their own organisation (Entra tenant, Slack team), as the platform last reported it. */
+  homeTenant?: string | null;
 }
 
 /** Practitioners, looked up by platform identity or by id. */

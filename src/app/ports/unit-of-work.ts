@@ -1,4 +1,5 @@
 import type { ActionRepository } from "./action";
+import type { AgencyDirectoryRepository } from "./agency-directory";
 import type { AuditRepository } from "./audit";
 import type { CaseRepository } from "./case";
 import type { ChannelLinkRepository } from "./channel-link";
@@ -34,6 +35,8 @@ export interface Repositories {
   audit: AuditRepository;
   /** Applied command keys. */
   processed: ProcessedCommandRepository;
+  /** The administrator's agency directory. */
+  agencyDirectory: AgencyDirectoryRepository;
 }
 
 /** Runs `fn` in one database transaction: state change, audit and outbox commit together or not at all. */

@@ -3,7 +3,9 @@ import { DateTime } from "luxon";
 import { ConveneMeetingSchema, type ConveneMeetingCommand } from "../../domain/commands/command.schemas";
 import { parseCaseReference } from "../../domain/case/case-reference";
 import type { Invitation } from "../../domain/invitation/invitation";
+import { requireRowAgency } from "../../domain/agency/agency";
 import { requiredRoles, type Meeting } from "../../domain/meeting/meeting";
+import { agencyOfPractitioner } from "../agency-of";
 import { DomainError } from "../../domain/shared/domain-error";
 import { LONDON } from "../../domain/shared/iso-date";
 import type { RosterView } from "../views/view-models";
@@ -62,8 +64,18 @@ export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand
       const invitations: Invitation[] = [];
       // Zero-padded ordinal ids keep the roster in the order the convenor entered it.
       const nextId = () => `${meeting.id}-${String(invitations.length).padStart(2, "0")}`;
-      for (const inv of cmd.invitees) {
-        const person = inv.person ? await resolveActor(repos, inv.person, inv.agency) : null;
+      for (const [index, inv] of cmd.invitees.entries()) {
+        const person = inv.person ? await resolveActor(repos, inv.person) : null;
+        if (person) {
+          // A named person must belong to the row's agency, when Convene can tell: a nurse in
+          // the police row would make the statutory minimum look met when it was not.
+          try {
+            requireRowAgency({ role: inv.role, required: false, inviteeLabel: inv.agency }, await agencyOfPractitioner(repos, person), person.displayName);
+          } catch (err) {
+            if (err instanceof DomainError) throw new DomainError(err.code, err.message, { ...err.details, inviteeIndex: index });
+            throw err;
+          }
+        }
         invitations.push({
           id: nextId(),
           meetingId: meeting.id,

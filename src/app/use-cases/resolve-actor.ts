@@ -10,7 +10,7 @@ import type { Repositories } from "../ports/unit-of-work";
  */
 export async function resolveActor(repos: Repositories, actor: ActorIdentity, agencyHint?: string): Promise<Practitioner> {
   const existing = await repos.practitioners.findByIdentity(actor);
-  if (existing && existing.displayName === actor.displayName && (!actor.email || existing.email === actor.email)) return existing;
+  if (existing && existing.displayName === actor.displayName && (!actor.email || existing.email === actor.email) && (!actor.homeTenant || existing.homeTenant === actor.homeTenant)) return existing;
   return repos.practitioners.upsert({
     id: existing?.id ?? randomUUID(),
     platform: actor.platform,
@@ -20,5 +20,6 @@ export async function resolveActor(repos: Repositories, actor: ActorIdentity, ag
     email: actor.email ?? null,
     agency: existing?.agency ?? agencyHint ?? "unknown",
     role: existing?.role ?? "member",
+    homeTenant: actor.homeTenant ?? existing?.homeTenant ?? null,
   });
 }

@@ -1,5 +1,7 @@
 import { RespondToInvitationSchema, type RespondToInvitationCommand } from "../../domain/commands/command.schemas";
-import { answerInvitation, answerRight, requireCanClaim, type InvitationAnswer } from "../../domain/invitation/invitation";
+import { requireRowAgency } from "../../domain/agency/agency";
+import { answerInvitation, answerRight, type InvitationAnswer } from "../../domain/invitation/invitation";
+import { agencyOfPractitioner } from "../agency-of";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { RosterView } from "../views/view-models";
 import { caseOfConversation } from "../authorisation";
@@ -29,15 +31,16 @@ export async function respondToInvitation(deps: AppDeps, input: RespondToInvitat
       }
       let answer: InvitationAnswer;
       if (cmd.answer.kind === "delegate") {
-        const delegate = await resolveActor(repos, cmd.answer.delegate, inv.agency);
+        const delegate = await resolveActor(repos, cmd.answer.delegate);
         // A row for police or health stays with that agency, whoever passes it on.
-        requireCanClaim(inv, delegate.role);
+        requireRowAgency(inv, await agencyOfPractitioner(repos, delegate), delegate.displayName);
         answer = { kind: "delegate", delegateId: delegate.id, delegateLabel: delegate.displayName };
       } else {
         answer = cmd.answer;
       }
       const right = answerRight(inv, actor.id);
-      if (right === "claim" || right === "delegate") requireCanClaim(inv, actor.role);
+      // Claiming an agency's row (the first to answer a duty desk invitation) needs someone of that agency.
+      if (right === "claim") requireRowAgency(inv, await agencyOfPractitioner(repos, actor));
       const updated = answerInvitation(inv, actor.id, actor.displayName, answer, now);
       await repos.invitations.update(updated);
       await repos.audit.append({

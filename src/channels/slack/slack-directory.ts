@@ -9,6 +9,8 @@ export interface SlackPerson {
   displayName: string;
   email: string | null;
   isBot: boolean;
+  /** Their own Slack team: a Slack Connect partner's differs from the installation's. */
+  teamId: string | null;
 }
 
 /** Convene's own installation, from auth.test. */
@@ -78,7 +80,7 @@ export class SlackDirectory {
     const p = u.profile ?? {};
     const displayName = (p.display_name || p.real_name || u.real_name || u.name || u.id).trim().slice(0, 200) || u.id;
     const email = p.email && EMAIL.test(p.email) ? p.email : null;
-    const person: SlackPerson = { userId: u.id, displayName, email, isBot: Boolean(u.is_bot) };
+    const person: SlackPerson = { userId: u.id, displayName, email, isBot: Boolean(u.is_bot), teamId: u.team_id ?? null };
     this.cache.set(userId, { at: now, person });
     return person;
   }
@@ -86,6 +88,6 @@ export class SlackDirectory {
   /** The command actor for a Slack user id. */
   async actor(userId: string): Promise<ActorIdentity> {
     const [person, tenant] = await Promise.all([this.person(userId), this.teamId()]);
-    return { platform: "slack", tenant, userId: person.userId, displayName: person.displayName, email: person.email };
+    return { platform: "slack", tenant, userId: person.userId, displayName: person.displayName, email: person.email, homeTenant: person.teamId ?? tenant };
   }
 }

@@ -20,16 +20,19 @@ export async function actorOf(context: TurnContext): Promise<ActorIdentity> {
   let email: string | null = null;
   let name = from.name ?? "";
   let aad = from.aadObjectId ?? "";
+  let homeTenant: string | null = null;
   try {
     const member = await TeamsInfo.getMember(context, from.id);
     email = member.email ?? member.userPrincipalName ?? null;
     name = member.name || name;
     aad = member.aadObjectId || aad;
+    // A guest or shared-channel member from another organisation keeps their own tenant here.
+    homeTenant = member.tenantId ?? null;
   } catch {
     // The member lookup only adds an email; the sender id is already authenticated.
   }
   if (!aad) throw new DomainError("UNKNOWN_SENDER", "Convene works with Microsoft Entra accounts only; this sender has none.");
-  return { platform: "teams", tenant: tenantOf(context), userId: aad, displayName: name || "Unknown user", email: email && /@/.test(email) ? email : null };
+  return { platform: "teams", tenant: tenantOf(context), userId: aad, displayName: name || "Unknown user", email: email && /@/.test(email) ? email : null, homeTenant: homeTenant ?? tenantOf(context) };
 }
 
 /**
@@ -46,7 +49,7 @@ export async function resolvePerson(context: TurnContext, userId: string): Promi
   const aad = member.aadObjectId ?? (member as { objectId?: string }).objectId;
   if (!aad) throw new DomainError("UNKNOWN_PERSON", "That person has no Microsoft Entra account Convene can use.");
   const email = member.email ?? member.userPrincipalName ?? null;
-  return { platform: "teams", tenant: tenantOf(context), userId: aad, displayName: member.name || "Unknown user", email: email && /@/.test(email) ? email : null };
+  return { platform: "teams", tenant: tenantOf(context), userId: aad, displayName: member.name || "Unknown user", email: email && /@/.test(email) ? email : null, homeTenant: member.tenantId ?? tenantOf(context) };
 }
 
 /** A conversation member, as the connector reports it. */

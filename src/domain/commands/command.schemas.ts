@@ -13,6 +13,7 @@ export const ActorSchema = z.object({
   userId: z.string().min(1),
   displayName: z.string().min(1).max(200),
   email: z.string().email().nullish(),
+  homeTenant: z.string().min(1).max(200).nullish(),
 });
 
 /** The conversation a command came from. */

@@ -113,27 +113,6 @@ export function answerInvitation(inv: Invitation, actorId: string, actorLabel: s
   }
 }
 
-// Practitioner roles (from our own records) that conflict with an agency row. Someone whose
-// recorded role is another agency's cannot claim it: a social worker accepting the police
-// row would make a single-agency discussion look multi-agency. People with no recorded role
-// (guests from partner organisations) may claim; the roster shows who did.
-const CONFLICTING_ROLES: Partial<Record<InviteeRole, readonly string[]>> = {
-  police: ["social-worker", "team-manager", "health"],
-  health: ["social-worker", "team-manager", "police"],
-  "social-worker": ["police", "health"],
-};
-
-/** Throws `CLAIM_WRONG_AGENCY` when a practitioner's recorded role belongs to another agency than the row's. */
-export function requireCanClaim(inv: Invitation, claimantRole: string): void {
-  if (CONFLICTING_ROLES[inv.role]?.includes(claimantRole)) {
-    throw new DomainError(
-      "CLAIM_WRONG_AGENCY",
-      `This row is for ${INVITEE_ROLE_LABELS[inv.role]} (${inv.inviteeLabel}). Someone from that agency needs to answer it; the convenor can invite a named person instead.`,
-      { invitationId: inv.id },
-    );
-  }
-}
-
 /** Whether this row will count toward quorum if the meeting is marked held now. */
 export function countsAsAttending(inv: Invitation): boolean {
   if (inv.attendance === "attended") return true;

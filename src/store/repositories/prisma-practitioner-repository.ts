@@ -3,8 +3,8 @@ import type { Platform } from "../../app/ports/actor";
 import type { Tx } from "../prisma-client";
 
 const toPractitioner = (r: {
-  id: string; platform: string; platformTenant: string; platformUserId: string; displayName: string; email: string | null; agency: string; role: string;
-}): Practitioner => ({ ...r, platform: r.platform as Platform });
+  id: string; platform: string; platformTenant: string; platformUserId: string; displayName: string; email: string | null; agency: string; role: string; homeTenant: string | null;
+}): Practitioner => ({ id: r.id, platform: r.platform as Platform, platformTenant: r.platformTenant, platformUserId: r.platformUserId, displayName: r.displayName, email: r.email, agency: r.agency, role: r.role, homeTenant: r.homeTenant });
 
 /** Practitioners by platform identity. */
 export class PrismaPractitionerRepository implements PractitionerRepository {
@@ -31,7 +31,7 @@ export class PrismaPractitionerRepository implements PractitionerRepository {
     const r = await this.tx.practitioner.upsert({
       where: { platform_platformTenant_platformUserId: { platform: p.platform, platformTenant: p.platformTenant, platformUserId: p.platformUserId } },
       create: p,
-      update: { displayName: p.displayName, ...(p.email ? { email: p.email } : {}) },
+      update: { displayName: p.displayName, ...(p.email ? { email: p.email } : {}), ...(p.homeTenant ? { homeTenant: p.homeTenant } : {}) },
     });
     return toPractitioner(r);
   }

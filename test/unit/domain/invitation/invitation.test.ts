@@ -1,4 +1,5 @@
-import { answerInvitation, countsAsAttending, requireCanClaim, type Invitation } from "../../../../src/domain/invitation/invitation";
+import { agencyOfRole, requireRowAgency } from "../../../../src/domain/agency/agency";
+import { answerInvitation, countsAsAttending, type Invitation } from "../../../../src/domain/invitation/invitation";
 import { markHeld, missingQuorumRoles, type Meeting } from "../../../../src/domain/meeting/meeting";
 import { DomainError } from "../../../../src/domain/shared/domain-error";
 
@@ -30,11 +31,16 @@ describe("invitations", () => {
     expect(code(() => answerInvitation(claimed, "p-other", "O", { kind: "accept" }, now))).toBe("NOT_INVITEE");
   });
 
-  it("refuses a claim from someone recorded as another agency", () => {
-    expect(code(() => requireCanClaim(row({ role: "police" }), "social-worker"))).toBe("CLAIM_WRONG_AGENCY");
-    expect(code(() => requireCanClaim(row({ role: "health" }), "police"))).toBe("CLAIM_WRONG_AGENCY");
-    expect(code(() => requireCanClaim(row({ role: "police" }), "police"))).toBe("ok");
-    expect(code(() => requireCanClaim(row({ role: "police" }), "member"))).toBe("ok"); // a guest with no recorded role
+  it("lets only the row's own agency claim it: an allow-list, not a deny-list of conflicting roles", () => {
+    expect(code(() => requireRowAgency(row({ role: "police" }), agencyOfRole("social-worker")))).toBe("WRONG_AGENCY");
+    expect(code(() => requireRowAgency(row({ role: "police" }), agencyOfRole("school")))).toBe("WRONG_AGENCY");
+    expect(code(() => requireRowAgency(row({ role: "health" }), agencyOfRole("police")))).toBe("WRONG_AGENCY");
+    expect(code(() => requireRowAgency(row({ role: "police" }), agencyOfRole("police")))).toBe("ok");
+    // Someone Convene cannot place may not fill a required row, but may answer an optional one.
+    expect(code(() => requireRowAgency(row({ role: "police" }), agencyOfRole("member")))).toBe("AGENCY_UNKNOWN");
+    expect(code(() => requireRowAgency(row({ role: "school", required: false }), null))).toBe("ok");
+    expect(code(() => requireRowAgency(row({ role: "school", required: false }), "police"))).toBe("WRONG_AGENCY");
+    expect(code(() => requireRowAgency(row({ role: "referrer", required: false }), "police"))).toBe("ok");
   });
 
   it("needs a reason to decline and hands the row to a delegate", () => {
