@@ -29,7 +29,7 @@ function personPicker(id: string, label: string, field: ConversationField, value
     style: "filtered",
     isRequired: field.required,
     ...(field.required ? { errorMessage: `${label} is required.` } : {}),
-    placeholder: field.placeholder ?? "Choose a colleague",
+    placeholder: escapeAdaptiveText(field.placeholder ?? "Choose a colleague"),
     value,
     // Choice titles are plain text in every host (no Markdown), and must match what people type in filtered pickers.
     choices: (options.members ?? []).map((m) => ({ title: m.name, value: m.id })),
@@ -39,9 +39,10 @@ function personPicker(id: string, label: string, field: ConversationField, value
 }
 
 function inputFor(field: ConversationField, id: string, value: string | undefined, options: FormCardOptions): CardElement {
-  const label = field.repeat ? field.repeat.fieldLabel : field.label;
-  // Labels are plain text (no Markdown) and come from our own descriptors.
-  const base = { id, label, isRequired: field.required, ...(field.required ? { errorMessage: `${label} is required.` } : {}), ...(field.placeholder ? { placeholder: field.placeholder } : {}) };
+  // Labels can carry user text (an invitee's name in the held form), and some hosts render
+  // Markdown in them: escape them like any other text on a card.
+  const label = escapeAdaptiveText(field.repeat ? field.repeat.fieldLabel : field.label);
+  const base = { id, label, isRequired: field.required, ...(field.required ? { errorMessage: `${label} is required.` } : {}), ...(field.placeholder ? { placeholder: escapeAdaptiveText(field.placeholder) } : {}) };
   const v = value ?? field.defaultValue ?? "";
   switch (field.type) {
     case "person":

@@ -76,7 +76,10 @@ function rowElement(view: RosterView, row: RosterRowView, open: boolean, options
         {
           type: "Column",
           width: "stretch",
-          items: [userText(`${RESPONSE_ICON[row.response]} ${row.responseLabel}`, attention ? { color: "Attention" } : {})],
+          items: [
+            userText(`${RESPONSE_ICON[row.response]} ${row.responseLabel}`, attention ? { color: "Attention" } : {}),
+            ...(row.attendanceLabel ? [userText(row.attendanceLabel, { isSubtle: true, spacing: "None" })] : []),
+          ],
         },
       ],
     },

@@ -4,6 +4,7 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { loadConfig } from "../../src/config/config";
 import { startServer, type RunningServer } from "../../src/server/start-server";
+import { fixedClock } from "../../src/domain/shared/clock";
 
 // Drives the playground in Chromium through the whole flow a new user would try: link,
 // convene, three agencies answer (and a wrong user is refused), mark held, record the
@@ -32,7 +33,8 @@ describe("playground in a browser", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(path.join(tmpdir(), "convene-playground-"));
-    server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "pg.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" }));
+    // The discussion is convened for 24 November and held that day: the server's day is that Tuesday.
+    server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "pg.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" }), { clock: fixedClock("2026-11-24T08:00:00Z") });
     // A fresh profile per run (playwright passes it as --user-data-dir).
     browser = await chromium.launchPersistentContext(path.join(dir, "profile"), {
       executablePath: "/usr/bin/chromium",
@@ -93,6 +95,8 @@ describe("playground in a browser", () => {
 
     await as(/Sam Okafor/);
     await rosterCard().getByRole("button", { name: "Mark held" }).click();
+    // It asks who took part, row by row; everyone who accepted is already marked "Took part".
+    await rosterCard().getByRole("button", { name: "Save attendance and mark held" }).click();
     await page.getByRole("button", { name: "Record decision" }).waitFor();
     // The channel's copy updates from the outbox a moment later; open the form after that.
     await page.getByText(/Marked held\. Record/).waitFor({ state: "detached" });

@@ -41,6 +41,8 @@ interface ChannelDriver {
   /** Opens the convene form by typing, then submits it with a person per statutory role and a school contact. */
   conveneStrategy(who: Person): Promise<Answer>;
   press(who: Person, action: ActionId, target: string): Promise<Answer>;
+  /** Presses "Mark held", then saves the "who took part" form as it comes (accepted rows took part). */
+  markHeld(who: Person, meetingId: string): Promise<Answer>;
   /** Opens the decision record form, then submits it. */
   recordDecision(who: Person, meetingId: string, values: Record<string, string>): Promise<Answer>;
 }
@@ -99,6 +101,12 @@ abstract class ActivityDriver implements ChannelDriver {
       }),
     );
     return { text: JSON.stringify(body?.value ?? {}), refused: false };
+  }
+
+  async markHeld(who: Person, meetingId: string): Promise<Answer> {
+    const form = await this.press(who, ActionId.MarkHeld, meetingId);
+    expect(form.text).toContain("Who took part");
+    return this.press(who, ActionId.MarkHeld, meetingId, { step: "attendance" });
   }
 
   async recordDecision(who: Person, meetingId: string, values: Record<string, string>): Promise<Answer> {
@@ -218,6 +226,14 @@ class SlackDriver implements ChannelDriver {
     return { text: this.ephemeralsSince(before, who), refused: false };
   }
 
+  async markHeld(who: Person, meetingId: string): Promise<Answer> {
+    await this.press(who, ActionId.MarkHeld, meetingId);
+    const view = this.slack.lastOpenedView();
+    expect(view.callback_id).toBe(ActionId.MarkHeld);
+    const ack = await this.post(viewSubmission(this.ctx, this.users[who], view, {}));
+    return { text: JSON.stringify(ack), refused: ack !== null };
+  }
+
   async recordDecision(who: Person, meetingId: string, values: Record<string, string>): Promise<Answer> {
     await this.press(who, ActionId.OpenRecord, meetingId);
     const view = this.slack.lastOpenedView();
@@ -293,7 +309,9 @@ describe("one conversation through Teams, Slack and the playground", () => {
     for (const who of ["sw", "police", "health"] as const) answers[who] = !(await d.press(who, ActionId.Accept, await rowOf(ROLE_OF[who]))).refused;
     g.answers = answers;
 
-    g.held = !(await d.press("sw", ActionId.MarkHeld, meetingId)).refused;
+    // The discussion is on Tuesday 24 November: held is marked on its day.
+    (d.server.context.clock as ReturnType<typeof fixedClock>).set("2026-11-24T11:00:00Z");
+    g.held = !(await d.markHeld("sw", meetingId)).refused;
     // Attendees come from the roster, so nobody is typed twice (names differ by channel).
     const recorded = await d.recordDecision("sw", meetingId, e2eDecisionValues({ attendees: "" }));
     g.recorded = !recorded.refused;

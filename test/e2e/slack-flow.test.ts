@@ -180,6 +180,8 @@ describe("Slack end to end through the real server", () => {
   });
 
   it("asks for an override reason when the meeting is marked held without quorum", async () => {
+    // The meeting is on Tuesday 24 November: "held" is marked on or after its day.
+    clock.set("2026-11-24T11:00:00Z");
     await post(blockAction(ctx, sw, { actionId: slackActionId(ActionId.MarkHeld, meetingId), value: meetingId }));
     const view = slack.lastOpenedView();
     expect(view.callback_id).toBe(ActionId.MarkHeld);
@@ -211,6 +213,11 @@ describe("Slack end to end through the real server", () => {
 
   it("marks the meeting held, then records the decision through the modal built from formFor", async () => {
     await post(blockAction(ctx, sw, { actionId: slackActionId(ActionId.MarkHeld, meetingId), value: meetingId }));
+    // "Mark held" asks who took part; the accepted rows default to "Took part".
+    const asked = slack.lastOpenedView();
+    expect(asked.callback_id).toBe(ActionId.MarkHeld);
+    expect(JSON.stringify(asked.blocks)).toContain("Took part");
+    expect((await post(viewSubmission(ctx, sw, asked, {}))).body).toBeNull();
     expect((await server.context.app.getRoster(meetingId)).status).toBe("held");
 
     await post(blockAction(ctx, sw, { actionId: slackActionId(ActionId.OpenRecord, meetingId), value: meetingId }));

@@ -141,8 +141,17 @@ describe("Teams end to end through the real server", () => {
   });
 
   it("marks the meeting held and opens the decision form", async () => {
-    const held = await send(actionActivity(ctx, sw, ActionId.MarkHeld, { meetingId }));
+    // The meeting is on Tuesday 24 November: "held" cannot be marked before its day.
+    const early = await send(actionActivity(ctx, sw, ActionId.MarkHeld, { meetingId, step: "attendance" }));
+    expect(String(early.body?.value)).toContain("Mark it held on or after that day");
+    clock.set("2026-11-24T11:00:00Z");
+    // "Mark held" first asks who took part, row by row; accepted rows default to "Took part".
+    const asked = await send(actionActivity(ctx, sw, ActionId.MarkHeld, { meetingId }));
+    expect(cardText(asked.body)).toContain("Save attendance and mark held");
+    expect(cardText(asked.body)).toContain("attendance_");
+    const held = await send(actionActivity(ctx, sw, ActionId.MarkHeld, { meetingId, step: "attendance" }));
     expect(cardText(held.body)).toContain("Marked held");
+    expect(cardText(held.body)).toContain("Took part");
     const form = await send(actionActivity(ctx, sw, ActionId.OpenRecord, { meetingId }));
     const text = cardText(form.body);
     expect(text).toContain("Record the decision");

@@ -87,6 +87,7 @@ export async function readConveneSubmission(values: SubmittedValues, ctx: Conven
       scheduledLocal: date && time ? `${date}T${time}` : null,
       mode: (MEETING_MODES as readonly string[]).includes(mode) ? (mode as MeetingMode) : "meeting",
       invitees,
+      confirm: { nonWorkingDay: s(ConveneField.confirmNonWorkingDay) === "true", anotherOpen: s(ConveneField.confirmAnotherOpen) === "true" },
     },
   };
 }

@@ -13,9 +13,10 @@ import type { ConversationTurn } from "./conversation-turn";
 import { conveneErrorFields, readConveneSubmission } from "./convene-submission";
 import { readField, WHOLE_FORM, type FormDescriptor, type FormView } from "./form-descriptor";
 import { fieldValues, keptValues, overLongFields, toSubmittedValues, type SubmittedValues } from "./form-values";
-import { conveneForm } from "./forms/convene.form";
+import { CONFIRMATION_FIELD, conveneForm, type ConveneConfirmation } from "./forms/convene.form";
 import { DELEGATE_FIELD, delegateForm } from "./forms/delegate.form";
-import { declineForm, quorumOverrideForm, REASON_FIELD, waiveForm } from "./forms/reason.forms";
+import { declineForm, REASON_FIELD, waiveForm } from "./forms/reason.forms";
+import { ATTENDANCE_CHOICES, HELD_STEP, HeldField, heldForm } from "./forms/held.form";
 import { AMENDMENT_REASON_FIELD, recordForm } from "./forms/record.form";
 import { userMessageOf } from "./user-message";
 
@@ -114,8 +115,11 @@ function stringsOf(values: Record<string, string | undefined>): Record<string, s
 async function submitConvene(deps: ActionDeps, turn: ConversationTurn, caseRefText: string, values: SubmittedValues): Promise<ConversationReply> {
   const caseRef = parseCaseReference(caseRefText);
   const kind = values.kind && isMeetingKind(values.kind) ? values.kind : "strategy-discussion";
-  const descriptor = conveneForm(caseRef, kind);
-  const again = (errors: Record<string, string>): ConversationReply => ({ kind: "form", form: { descriptor, values: keptValues(descriptor, values), errors } });
+  // Confirmations already on the form stay on it when it comes back.
+  const asked = (Object.keys(CONFIRMATION_FIELD) as ConveneConfirmation[]).filter((c) => CONFIRMATION_FIELD[c] in values);
+  const formWith = (confirmations: ConveneConfirmation[]) => conveneForm(caseRef, kind, confirmations);
+  const descriptor = formWith(asked);
+  const again = (errors: Record<string, string>, shown = descriptor): ConversationReply => ({ kind: "form", form: { descriptor: shown, values: keptValues(shown, values), errors } });
   const tooLong = overLongFields(descriptor, values);
   if (Object.keys(tooLong).length) return again(tooLong);
   const read = await readConveneSubmission(values, { key: turn.key, actor: await turn.actor(), conversation: turn.conversation, caseRef, kind, resolvePerson: (id) => turn.resolvePerson(id) });
@@ -131,6 +135,11 @@ async function submitConvene(deps: ActionDeps, turn: ConversationTurn, caseRefTe
   } catch (err) {
     if (err instanceof ZodError) return again(conveneErrorFields(err.issues, read.inviteeFields));
     if (err instanceof DomainError) {
+      const confirm = err.details?.confirm as ConveneConfirmation | undefined;
+      if (confirm && confirm in CONFIRMATION_FIELD) {
+        const shown = formWith([...new Set([...asked, confirm])]);
+        return again({ [CONFIRMATION_FIELD[confirm]]: err.message }, shown);
+      }
       const index = err.details?.inviteeIndex;
       if (typeof index === "number" && read.inviteeFields[index]) return again({ [read.inviteeFields[index]!]: err.message });
       return again(err.details?.field === "scheduledLocal" ? { date: err.message } : { [WHOLE_FORM]: err.message });
@@ -139,20 +148,32 @@ async function submitConvene(deps: ActionDeps, turn: ConversationTurn, caseRefTe
   }
 }
 
+/**
+ * "Mark held" first asks who took part (a click carries no step); the submission records it.
+ * Without the statutory minimum the form comes back asking why it went ahead, beside the box.
+ */
 async function markHeld(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues): Promise<ConversationReply> {
-  const reason = readField(values, REASON_FIELD, meetingId);
+  const roster: RosterView = await deps.app.getRoster(meetingId, turn.conversation);
+  const descriptor = heldForm(roster);
+  const again = (errors: Record<string, string>): ConversationReply => ({ kind: "form", form: { descriptor, values: keptValues(descriptor, values), errors, host: { roster } } });
+  if (values.step !== HELD_STEP) return { kind: "form", form: { descriptor, values: {}, errors: {}, host: { roster } } };
+  const tooLong = overLongFields(descriptor, values);
+  if (Object.keys(tooLong).length) return again(tooLong);
+  const known = new Set<string>(ATTENDANCE_CHOICES.map((c) => c.value));
+  const attendance = roster.rows.flatMap((row) => {
+    const said = values[HeldField.attendance(row.invitationId)];
+    if (!said || !known.has(said)) return [];
+    const note = values[HeldField.note(row.invitationId)]?.trim();
+    return [{ invitationId: row.invitationId, attendance: said as "attended" | "apologies" | "absent", ...(note ? { note } : {}) }];
+  });
+  const reason = values[HeldField.reason]?.trim();
   try {
-    const { roster } = await deps.app.markMeetingHeld({ key: turn.key, actor: await turn.actor(), conversation: turn.conversation, meetingId, ...(reason?.trim() ? { overrideReason: reason.trim() } : {}) });
-    return { kind: "roster", roster, notice: "Marked held. Record the decision next." };
+    const result = await deps.app.markMeetingHeld({ key: turn.key, actor: await turn.actor(), conversation: turn.conversation, meetingId, attendance, ...(reason ? { overrideReason: reason } : {}) });
+    return { kind: "roster", roster: result.roster, notice: "Marked held. Record the decision next." };
   } catch (err) {
-    if (!(err instanceof DomainError && QUORUM_FOLLOW_UP.has(err.code))) throw err;
-    // Without the statutory minimum, ask the convenor why it went ahead; the record keeps it.
-    // Teams shows the question on the roster card itself, Slack in a modal.
-    const roster: RosterView = await deps.app.getRoster(meetingId, turn.conversation);
-    const descriptor = quorumOverrideForm(meetingId, err.code === "QUORUM_NOT_MET" ? err.message : `Not held yet: nobody from ${roster.missingRequiredRoles.map((r) => roleLabel(r) ?? r).join(", ")} has accepted.`);
-    const errors: Record<string, string> = reason !== undefined ? { [REASON_FIELD]: err.message } : {};
-    const kept: Record<string, string> = reason ? { [REASON_FIELD]: reason } : {};
-    return { kind: "form", form: { descriptor, values: kept, errors, host: { roster }, scope: meetingId } };
+    // Without the statutory minimum, ask why it went ahead; the record keeps the reason.
+    if (err instanceof DomainError && QUORUM_FOLLOW_UP.has(err.code)) return again({ [HeldField.reason]: err.message });
+    throw err;
   }
 }
 

@@ -7,7 +7,8 @@ import { requireRowAgency } from "../../domain/agency/agency";
 import { requiredRoles, type Meeting } from "../../domain/meeting/meeting";
 import { agencyOfPractitioner } from "../agency-of";
 import { DomainError } from "../../domain/shared/domain-error";
-import { LONDON } from "../../domain/shared/iso-date";
+import { isoDateInLondon, LONDON, type IsoDate } from "../../domain/shared/iso-date";
+import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import type { RosterView } from "../views/view-models";
 import { requireCaseManager } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
@@ -23,6 +24,24 @@ function parseLondon(local: string): Date {
   // to one that exists; a meeting must be at the time people were told, so refuse it.
   if (!dt.isValid || dt.toFormat("yyyy-MM-dd'T'HH:mm") !== local) throw new DomainError("INVALID_TIME", "That date and time does not exist. Use e.g. 2026-11-24 at 10:00.", { field: "scheduledLocal" });
   return dt.toJSDate();
+}
+
+/**
+ * A meeting date must be today or later (today at any time: urgent discussions are convened
+ * as they happen), and a weekend or bank holiday needs the convenor's confirmation.
+ * Throws `DATE_IN_PAST` or `NON_WORKING_DAY`, naming the date field.
+ */
+function requireSensibleDate(deps: AppDeps, local: string, now: Date, confirmedNonWorkingDay: boolean): void {
+  const day = local.slice(0, 10);
+  const words = DateTime.fromISO(day, { zone: LONDON }).toFormat("ccc d LLL yyyy");
+  if (day < isoDateInLondon(now)) {
+    throw new DomainError("DATE_IN_PAST", `${words} has passed. Choose today or a later day.`, { field: "scheduledLocal" });
+  }
+  const why = deps.calendar.whyNotWorking(day as IsoDate);
+  if (why && !confirmedNonWorkingDay) {
+    const what = why === "weekend" ? "a weekend day" : why.startsWith("bank holiday: ") ? `a bank holiday (${why.slice("bank holiday: ".length)})` : "a local closure day";
+    throw new DomainError("NON_WORKING_DAY", `${words} is ${what}. Tick the box to convene it then anyway, or choose a working day.`, { field: "scheduledLocal", confirm: "nonWorkingDay" });
+  }
 }
 
 /**
@@ -44,6 +63,18 @@ export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand
       requireCaseManager(c, actor, "convene a meeting");
       const link = await repos.channelLinks.findByConversation(cmd.conversation.platform, cmd.conversation.conversationId);
       if (!link || link.caseId !== c.id) throw new DomainError("CASE_NOT_LINKED", `This conversation is not linked to ${reference}. Type: link ${reference}`);
+      if (cmd.scheduledLocal) requireSensibleDate(deps, cmd.scheduledLocal, now, cmd.confirm?.nonWorkingDay === true);
+      if (!cmd.confirm?.anotherOpen) {
+        const open = (await repos.meetings.listForCase(c.id)).filter((m) => m.kind === cmd.kind && (m.status === "proposed" || m.status === "scheduled"));
+        if (open.length) {
+          const when = open[0]!.scheduledAt ? ` (${DateTime.fromJSDate(open[0]!.scheduledAt, { zone: LONDON }).toFormat("ccc d LLL yyyy, HH:mm")})` : "";
+          throw new DomainError(
+            "ANOTHER_OPEN",
+            `A ${meetingKindTitle(cmd.kind).toLowerCase()} for ${reference} is already open${when}. Tick the box to convene another anyway, or reschedule the open one from its card.`,
+            { confirm: "anotherOpen" },
+          );
+        }
+      }
 
       const meeting: Meeting = {
         id: randomUUID(),

@@ -1,5 +1,5 @@
 import { MarkMeetingHeldSchema, type MarkMeetingHeldCommand } from "../../domain/commands/command.schemas";
-import { markHeld } from "../../domain/meeting/meeting";
+import { markHeld, requireMeetingDayReached } from "../../domain/meeting/meeting";
 import type { RosterView } from "../views/view-models";
 import { meetingInConversation, requireMeetingOwner } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
@@ -9,8 +9,8 @@ import { resolveActor } from "./resolve-actor";
 import { closeDeadlinesForHeldMeeting } from "../deadlines/deadline-events";
 
 /**
- * The convenor marks the meeting held. Accepted invitees count as attending unless they
- * sent apologies. The quorum rule (social worker, health, police for a strategy discussion)
+ * The convenor marks the meeting held, saying who actually took part (accepting is not
+ * attending), on or after the meeting's day. The quorum rule (social worker, health, police for a strategy discussion)
  * applies; an override must say why, and that reason stays on the record.
  */
 export async function markMeetingHeld(deps: AppDeps, input: MarkMeetingHeldCommand): Promise<{ roster: RosterView }> {
@@ -21,18 +21,22 @@ export async function markMeetingHeld(deps: AppDeps, input: MarkMeetingHeldComma
       const actor = await resolveActor(repos, cmd.actor);
       const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);
       requireMeetingOwner(c, meeting, actor, "mark the meeting held");
+      requireMeetingDayReached(meeting, now);
       const apologies = new Set(cmd.apologies ?? []);
-      const invitations = (await repos.invitations.listForMeeting(meeting.id)).map((i) => ({
-        ...i,
-        attendance: apologies.has(i.id) ? ("apologies" as const) : i.response === "accepted" ? ("attended" as const) : i.attendance,
-      }));
+      const said = new Map((cmd.attendance ?? []).map((a) => [a.invitationId, a]));
+      // Who took part, as the convenor said row by row; a row not mentioned takes part only if it accepted.
+      const invitations = (await repos.invitations.listForMeeting(meeting.id)).map((i) => {
+        const a = said.get(i.id);
+        const attendance = a?.attendance ?? (apologies.has(i.id) ? "apologies" : i.response === "accepted" ? "attended" : "absent");
+        return { ...i, attendance, apologiesNote: attendance === "apologies" ? a?.note || null : null };
+      });
       const held = markHeld(meeting, invitations, now, cmd.overrideReason);
       await repos.meetings.update(held);
       for (const i of invitations) await repos.invitations.update(i);
       await closeDeadlinesForHeldMeeting(deps, repos, c, held);
       await repos.audit.append({
         at: now, actorId: actor.id, action: "change", entityType: "meeting", entityId: meeting.id, caseId: c.id,
-        detail: { status: "held", quorumOverride: held.quorumOverrideReason !== null },
+        detail: { status: "held", quorumOverride: held.quorumOverrideReason !== null, attended: invitations.filter((i) => i.attendance === "attended").map((i) => i.role) },
       });
       const roster = await loadRoster(repos, meeting.id, now.getTime());
       await enqueueRosterUpdate(repos, c.id, roster, `held-${cmd.key}`, now);

@@ -7,6 +7,20 @@ import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import { LONDON } from "../../domain/shared/iso-date";
 
 
+/** Who took part, in words, once the convenor has said (at "Mark held"). */
+function attendanceLabel(i: Invitation): string | null {
+  switch (i.attendance) {
+    case "attended":
+      return "Took part";
+    case "apologies":
+      return i.apologiesNote ? `Sent apologies: ${i.apologiesNote}` : "Sent apologies";
+    case "absent":
+      return "Did not take part";
+    default:
+      return null;
+  }
+}
+
 /** "Tue 24 Nov 2026, 10:00 (UK time)". */
 export function londonLabel(at: Date): string {
   return `${DateTime.fromJSDate(at, { zone: LONDON }).toFormat("ccc d LLL yyyy, HH:mm")} (UK time)`;
@@ -38,6 +52,7 @@ export function buildRosterView(c: Case, m: Meeting, invitations: readonly Invit
     response: i.response,
     responseLabel: responseLabel(i),
     attendance: i.attendance,
+    attendanceLabel: attendanceLabel(i),
   }));
   return {
     meetingId: m.id,

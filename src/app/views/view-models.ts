@@ -29,7 +29,9 @@ export interface RosterRowView {
   /** e.g. "Accepted · senior enough to decide", "Declined: on leave". */
   responseLabel: string;
   /** Whether they attended, once the meeting is held. */
-  attendance: "unknown" | "attended" | "apologies";
+  attendance: "unknown" | "attended" | "apologies" | "absent";
+  /** Once held, who took part in words ("Took part", "Sent apologies: written report"); null before. */
+  attendanceLabel: string | null;
 }
 
 /** The convening card: the meeting, its roster and the actions on it. */

@@ -74,7 +74,13 @@ export function formModal(form: FormView, channelId: string): ModalView {
     if (field.section && field.section !== section) blocks.push({ type: "section", text: { type: "mrkdwn", text: boldLabel(field.section) || " " } });
     section = field.section;
     blocks.push(inputFor(field, form.values[field.id]));
+    // Modal errors normally come back beside the box (response_action "errors"); a modal that
+    // replaces another cannot carry those, so the message sits under its box instead.
+    const error = form.errors[field.id];
+    if (error) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncateMrkdwn(`:warning: ${escapeMrkdwn(error)}`, SLACK_LIMITS.sectionText) }] });
   }
+  const whole = form.errors[WHOLE_FORM];
+  if (whole) blocks.splice(d.intro ? 1 : 0, 0, { type: "section", text: { type: "mrkdwn", text: truncateMrkdwn(`:warning: ${escapeMrkdwn(whole)}`, SLACK_LIMITS.sectionText) } });
   const meta: FormModalMetadata = { ...d.data, channelId };
   return {
     type: "modal",

@@ -22,7 +22,7 @@ const RESPONSE_ICON: Record<RosterRowView["response"], string> = {
 
 function rowBlocks(row: RosterRowView, open: boolean): KnownBlock[] {
   const required = row.required ? " _(required)_" : "";
-  const attendance = row.attendance === "attended" ? " · attended" : row.attendance === "apologies" ? " · sent apologies" : "";
+  const attendance = row.attendanceLabel ? ` · ${escapeMrkdwn(row.attendanceLabel)}` : "";
   const text = truncateMrkdwn(
     `${boldLabel(row.roleLabel)}${required}: ${escapeMrkdwn(row.inviteeLabel)}\n${RESPONSE_ICON[row.response]} ${escapeMrkdwn(row.responseLabel)}${attendance}`,
     SLACK_LIMITS.sectionText,

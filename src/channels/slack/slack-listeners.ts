@@ -175,9 +175,13 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
     const key = viewSubmissionKey(body.view as unknown as { id: string; hash: string; state: { values: unknown } });
     const place: TurnPlace = { key, userId: body.user.id, channelId: meta.channelId, teamId: body.team?.id ?? "", prefix: "" };
     const reply = await conversation.handleAction(turnOf(place), action, { ...flattenState(state), ...meta });
+    const shown = new Set((body.view.blocks as Array<{ type: string; block_id?: string }>).filter((b) => b.type === "input").map((b) => b.block_id));
     if (reply.kind === "form") {
       const errors = formModalErrors(reply.form);
-      return void (await ack(Object.keys(errors).length ? { response_action: "errors", errors } : { response_action: "update", view: formModal(reply.form, meta.channelId) }));
+      // Errors beside the boxes when the form is the same; a form that gained a box (a
+      // confirmation the app asks for) replaces the modal, with the message above the box.
+      const same = reply.form.descriptor.fields.every((f) => shown.has(f.id));
+      return void (await ack(same && Object.keys(errors).length ? { response_action: "errors", errors } : { response_action: "update", view: formModal(reply.form, meta.channelId) }));
     }
     if (reply.kind === "refusal" || (reply.kind === "notice" && reply.tone === "error")) {
       // Shown beside the first box: a refusal (only the invitee can decline) or a failure to fix.

@@ -63,6 +63,8 @@ export const ConveneMeetingSchema = CommandBase.extend({
     .nullable(),
   mode: z.enum(MEETING_MODES),
   invitees: z.array(InviteeInputSchema).max(12, "At most 12 invitees."),
+  /** What the convenor confirmed after being asked: a weekend or bank-holiday date; another meeting of this kind while one is open. */
+  confirm: z.object({ nonWorkingDay: z.boolean().optional(), anotherOpen: z.boolean().optional() }).optional(),
 });
 export type ConveneMeetingCommand = z.infer<typeof ConveneMeetingSchema>;
 
@@ -87,6 +89,18 @@ export const MarkMeetingHeldSchema = CommandBase.extend({
   overrideReason: z.string().trim().max(1000).optional(),
   /** Invitations whose invitee sent apologies instead of attending. */
   apologies: z.array(z.string()).optional(),
+  /** Who actually took part, row by row; rows not given default to "attended" if accepted, else "absent". */
+  attendance: z
+    .array(
+      z.object({
+        invitationId: z.string().min(1),
+        attendance: z.enum(["attended", "apologies", "absent"]),
+        /** For apologies: what they contributed instead. */
+        note: z.string().trim().max(500, "Keep the written contribution to 500 characters.").optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
 });
 export type MarkMeetingHeldCommand = z.infer<typeof MarkMeetingHeldSchema>;
 

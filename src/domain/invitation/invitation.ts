@@ -31,7 +31,7 @@ export const ROLE_AGENCIES: Readonly<Record<InviteeRole, string>> = {
 /** An invitee's answer. */
 export type InvitationResponse = "invited" | "accepted" | "tentative" | "declined" | "delegated";
 /** Whether they were there, recorded when the meeting is marked held. */
-export type Attendance = "unknown" | "attended" | "apologies";
+export type Attendance = "unknown" | "attended" | "apologies" | "absent";
 
 /** One roster row: a role, and the person or agency contact invited to fill it. */
 export interface Invitation {
@@ -54,7 +54,13 @@ export interface Invitation {
   /** True once the answerer confirmed they can make decisions for their agency. */
   seniorityConfirmed: boolean;
   attendance: Attendance;
+  /** What someone who sent apologies contributed instead (a written report, a call beforehand). */
+  apologiesNote?: string | null;
   respondedAt: Date | null;
+  /** Reminders sent to a required invitee who has not answered. */
+  chaseCount?: number;
+  /** When the next reminder is due; null when nothing is to be chased. */
+  nextChaseAt?: Date | null;
 }
 
 /** An answer from the card. */
@@ -116,6 +122,6 @@ export function answerInvitation(inv: Invitation, actorId: string, actorLabel: s
 /** Whether this row will count toward quorum if the meeting is marked held now. */
 export function countsAsAttending(inv: Invitation): boolean {
   if (inv.attendance === "attended") return true;
-  if (inv.attendance === "apologies") return false;
+  if (inv.attendance === "apologies" || inv.attendance === "absent") return false;
   return inv.response === "accepted";
 }

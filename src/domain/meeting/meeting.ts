@@ -1,4 +1,6 @@
+import { DateTime } from "luxon";
 import { DomainError } from "../shared/domain-error";
+import { LONDON } from "../shared/iso-date";
 import { countsAsAttending, INVITEE_ROLE_LABELS, type Invitation, type InviteeRole } from "../invitation/invitation";
 import type { MeetingKind } from "./meeting-kind";
 
@@ -57,6 +59,10 @@ export interface Meeting {
   heldAt: Date | null;
   /** Why the convenor marked it held without the statutory minimum; kept in the record. */
   quorumOverrideReason: string | null;
+  /** Why the convenor cancelled it. */
+  cancelledReason?: string | null;
+  /** Bumped on every reschedule, so invites and reminders can tell the times apart. */
+  sequence?: number;
 }
 
 /**
@@ -65,6 +71,19 @@ export interface Meeting {
  */
 export function requiredRoles(kind: MeetingKind): InviteeRole[] {
   return kind === "strategy-discussion" ? ["social-worker", "health", "police"] : ["social-worker"];
+}
+
+/**
+ * "Held" cannot be marked before the meeting's own day (Europe/London). A meeting still to be
+ * timed can be marked held whenever it took place. Throws `HELD_TOO_EARLY`.
+ */
+export function requireMeetingDayReached(meeting: Meeting, now: Date): void {
+  if (!meeting.scheduledAt) return;
+  const day = DateTime.fromJSDate(meeting.scheduledAt, { zone: LONDON }).toISODate()!;
+  const today = DateTime.fromJSDate(now, { zone: LONDON }).toISODate()!;
+  if (today < day) {
+    throw new DomainError("HELD_TOO_EARLY", `This meeting is on ${DateTime.fromISO(day, { zone: LONDON }).toFormat("ccc d LLL yyyy")}. Mark it held on or after that day, or reschedule it.`);
+  }
 }
 
 /** Required roles with nobody attending, in the order the guidance lists them. */

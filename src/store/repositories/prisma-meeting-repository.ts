@@ -7,6 +7,7 @@ const toMeeting = (r: Row & Record<string, unknown>): Meeting => ({
   id: r.id, caseId: r.caseId, kind: r.kind as Meeting["kind"], status: r.status as Meeting["status"], concern: r.concern,
   urgency: r.urgency as Meeting["urgency"], scheduledAt: r.scheduledAt, mode: r.mode as Meeting["mode"], convenorId: r.convenorId,
   heldAt: r.heldAt, quorumOverrideReason: r.quorumOverrideReason,
+  cancelledReason: (r.cancelledReason as string | null | undefined) ?? null, sequence: (r.sequence as number | undefined) ?? 0,
 });
 
 /** Meetings. */

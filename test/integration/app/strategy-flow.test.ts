@@ -17,9 +17,11 @@ describe("strategy discussion flow through the app, on a real SQLite file", () =
   let app: App;
   const clock = fixedClock("2026-11-23T10:00:00Z"); // Monday
 
-  beforeAll(() => {
+  beforeAll(async () => {
     db = createTestDatabase("app-flow");
     app = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silent });
+    // Only police can claim the police duty desk row: Pat is a registered police officer.
+    await registerPractitioner({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silent }, { identity: actors.police, agency: "Police", role: "police", operator: "test" });
   });
   afterAll(() => db.dispose());
 
@@ -150,10 +152,11 @@ describe("authorisation across cases and tenants", () => {
     const r = await app.conveneMeeting({
       key: "c2", actor: actors.socialWorker, conversation, caseRef: "CS-2026-0142", kind: "strategy-discussion", concern: "Concern",
       urgency: "today", scheduledLocal: null, mode: "call", invitees: [{ role: "police", agency: "Police", agencyContact: "CAIT duty desk" }],
+      confirm: { anotherOpen: true },
     });
     const police = r.roster.rows.find((x) => x.role === "police")!;
-    expect(await code(app.respondToInvitation({ key: "d1", actor: actors.stranger, conversation, invitationId: police.invitationId, answer: { kind: "delegate", delegate: actors.socialWorker } }))).toBe("CLAIM_WRONG_AGENCY");
-    expect(await code(app.respondToInvitation({ key: "d2", actor: actors.socialWorker, conversation, invitationId: police.invitationId, answer: { kind: "accept" } }))).toBe("CLAIM_WRONG_AGENCY");
+    expect(await code(app.respondToInvitation({ key: "d1", actor: actors.stranger, conversation, invitationId: police.invitationId, answer: { kind: "delegate", delegate: actors.socialWorker } }))).toBe("WRONG_AGENCY");
+    expect(await code(app.respondToInvitation({ key: "d2", actor: actors.socialWorker, conversation, invitationId: police.invitationId, answer: { kind: "accept" } }))).toBe("WRONG_AGENCY");
   });
 });
 
@@ -166,8 +169,9 @@ describe("meeting times in Europe/London", () => {
     await app.linkChannel({ key: "l", actor: actors.socialWorker, conversation, caseRef: "CS-2027-0001", conversationRef: "{}" });
   });
   afterAll(() => db.dispose());
+  // Easter Monday is a bank holiday: the convenor confirms it, as the form would ask.
   const convene = (key: string, scheduledLocal: string) =>
-    app.conveneMeeting({ key, actor: actors.socialWorker, conversation, caseRef: "CS-2027-0001", kind: "strategy-discussion", concern: "Concern", urgency: "today", scheduledLocal, mode: "call", invitees: [] });
+    app.conveneMeeting({ key, actor: actors.socialWorker, conversation, caseRef: "CS-2027-0001", kind: "strategy-discussion", concern: "Concern", urgency: "today", scheduledLocal, mode: "call", invitees: [], confirm: { nonWorkingDay: true } });
 
   it("refuses a time that does not exist when the clocks go forward", async () => {
     await expect(convene("t1", "2027-03-28T01:30")).rejects.toMatchObject({ code: "INVALID_TIME" });

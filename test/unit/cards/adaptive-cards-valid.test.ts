@@ -12,7 +12,7 @@ import { renderRosterCard } from "../../../src/cards/roster.card";
 import { MEETING_KINDS } from "../../../src/domain/meeting/meeting-kind";
 import { conveneForm } from "../../../src/app/conversation/forms/convene.form";
 import { recordForm } from "../../../src/app/conversation/forms/record.form";
-import { quorumOverrideForm } from "../../../src/app/conversation/forms/reason.forms";
+import { heldForm } from "../../../src/app/conversation/forms/held.form";
 import { helpView } from "../../../src/app/conversation/help";
 
 const EVIL = "[x](http://e.example) *b* <at>All</at> `c` # h";
@@ -31,8 +31,8 @@ const roster = (status: RosterView["status"]): RosterView => ({
   concern: EVIL,
   convenorLabel: "Sam Okafor",
   rows: [
-    { invitationId: "i1", role: "social-worker", roleLabel: "Social worker", required: true, inviteeLabel: "Sam Okafor", response: "accepted", responseLabel: "Accepted", attendance: "unknown" },
-    { invitationId: "i2", role: "health", roleLabel: "Health", required: true, inviteeLabel: EVIL, response: "declined", responseLabel: "Declined: on leave", attendance: "unknown" },
+    { invitationId: "i1", role: "social-worker", roleLabel: "Social worker", required: true, inviteeLabel: "Sam Okafor", response: "accepted", responseLabel: "Accepted", attendance: "unknown", attendanceLabel: null },
+    { invitationId: "i2", role: "health", roleLabel: "Health", required: true, inviteeLabel: EVIL, response: "declined", responseLabel: "Declined: on leave", attendance: "unknown", attendanceLabel: null },
   ],
   missingRequiredRoles: ["health", "police"],
   quorumOverrideReason: null,
@@ -43,7 +43,7 @@ const roster = (status: RosterView["status"]): RosterView => ({
 function everyCard(): Array<[string, AdaptiveCardJson]> {
   const cards: Array<[string, AdaptiveCardJson]> = [];
   for (const status of ["proposed", "held", "recorded"] as const) cards.push([`roster ${status}`, renderRosterCard(roster(status), { members, refreshUserIds: ["29:a"] })]);
-  cards.push(["roster override", renderRosterCard(roster("scheduled"), { errorMessage: "Not held yet", inlineForm: { descriptor: quorumOverrideForm("m1", "Not held yet: nobody from Police has accepted."), values: {}, errors: {}, scope: "m1" } })]);
+  cards.push(["roster override", renderRosterCard(roster("scheduled"), { errorMessage: "Not held yet", inlineForm: { descriptor: heldForm(roster("scheduled")), values: {}, errors: { reason: "Not held yet: nobody from Police has accepted." } } })]);
   cards.push([
     "decision record",
     renderDecisionRecordCard({ meetingId: "m1", caseReference: "CS-1", kindTitle: "Strategy discussion", version: 2, amendmentReason: EVIL, authorLabel: "Sam", recordedAtLabel: "24 Nov 2026", sections: [{ title: "Decision", fields: [{ label: "s47", value: EVIL }] }] }),

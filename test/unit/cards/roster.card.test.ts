@@ -2,7 +2,7 @@ import { MEETING_STATUS_LABELS } from "../../../src/domain/meeting/meeting";
 import { renderRosterCard } from "../../../src/cards/roster.card";
 import type { RosterView } from "../../../src/app/views/view-models";
 import { ActionId } from "../../../src/app/conversation/action-id";
-import { quorumOverrideForm } from "../../../src/app/conversation/forms/reason.forms";
+import { heldForm } from "../../../src/app/conversation/forms/held.form";
 
 const view = (over: Partial<RosterView> = {}): RosterView => ({
   meetingId: "m1",
@@ -17,8 +17,8 @@ const view = (over: Partial<RosterView> = {}): RosterView => ({
   concern: "Bruising *reported*",
   convenorLabel: "Sam Okafor",
   rows: [
-    { invitationId: "i1", role: "social-worker", roleLabel: "Social worker", required: true, inviteeLabel: "Sam Okafor", response: "accepted", responseLabel: "Accepted", attendance: "unknown" },
-    { invitationId: "i2", role: "health", roleLabel: "Health", required: true, inviteeLabel: "Hana Lewis", response: "declined", responseLabel: "Declined: on leave", attendance: "unknown" },
+    { invitationId: "i1", role: "social-worker", roleLabel: "Social worker", required: true, inviteeLabel: "Sam Okafor", response: "accepted", responseLabel: "Accepted", attendance: "unknown", attendanceLabel: null },
+    { invitationId: "i2", role: "health", roleLabel: "Health", required: true, inviteeLabel: "Hana Lewis", response: "declined", responseLabel: "Declined: on leave", attendance: "unknown", attendanceLabel: null },
   ],
   missingRequiredRoles: ["health", "police"],
   quorumOverrideReason: null,
@@ -56,9 +56,10 @@ describe("renderRosterCard", () => {
   });
 
   it("asks for an override reason after QUORUM_NOT_MET", () => {
-    const text = json(renderRosterCard(view(), { errorMessage: "Not held yet", inlineForm: { descriptor: quorumOverrideForm("m1", "Not held yet…"), values: {}, errors: {}, scope: "m1" } }));
-    expect(text).toContain('"id":"reason_m1"');
-    expect(text).toContain("Mark held anyway");
+    const text = json(renderRosterCard(view(), { errorMessage: "Not held yet", inlineForm: { descriptor: heldForm(view()), values: {}, errors: { reason: "Not held yet" } } }));
+    expect(text).toContain('"id":"reason"');
+    expect(text).toContain('"id":"attendance_i2"');
+    expect(text).toContain("Save attendance and mark held");
     expect(text).not.toContain('"title":"Mark held"');
   });
 

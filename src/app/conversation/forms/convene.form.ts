@@ -17,7 +17,20 @@ export const ConveneField = {
   contact: (role: InviteeRole) => `contact_${role}`,
   /** Which agency the "Other agency" row is. */
   otherAgency: "agency_other",
+  /** Shown after the server asked: convene on a weekend or bank holiday anyway. */
+  confirmNonWorkingDay: "confirm_non_working_day",
+  /** Shown after the server asked: convene another while one of this kind is open. */
+  confirmAnotherOpen: "confirm_another_open",
 } as const;
+
+/** A confirmation the app can ask for before it convenes. */
+export type ConveneConfirmation = "nonWorkingDay" | "anotherOpen";
+
+/** The field that answers each confirmation. */
+export const CONFIRMATION_FIELD: Readonly<Record<ConveneConfirmation, string>> = {
+  nonWorkingDay: ConveneField.confirmNonWorkingDay,
+  anotherOpen: ConveneField.confirmAnotherOpen,
+};
 
 /** Longest concern accepted (the command schema says the same). */
 export const CONCERN_MAX_LENGTH = 1000;
@@ -40,7 +53,7 @@ const CONTACT_EXAMPLES: Record<InviteeRole, string> = {
  * contact. People are resolved again through the platform on submit; typed names are only
  * ever agency contacts, never identities.
  */
-export function conveneForm(caseReference: string, kind: MeetingKind): FormDescriptor {
+export function conveneForm(caseReference: string, kind: MeetingKind, confirmations: readonly ConveneConfirmation[] = []): FormDescriptor {
   const title = meetingKindTitle(kind);
   const required = new Set<InviteeRole>(requiredRoles(kind));
   const fields: ConversationField[] = [
@@ -76,6 +89,13 @@ export function conveneForm(caseReference: string, kind: MeetingKind): FormDescr
       defaultValue: "meeting",
     },
   ];
+  // Asked only after the app refused without them, so nobody ticks a box they never needed.
+  if (confirmations.includes("nonWorkingDay")) {
+    fields.push({ id: ConveneField.confirmNonWorkingDay, label: "Yes, convene it on that weekend day or bank holiday", type: "toggle", required: false, maxLength: 5, section: "" });
+  }
+  if (confirmations.includes("anotherOpen")) {
+    fields.push({ id: ConveneField.confirmAnotherOpen, label: `Yes, convene another ${title.toLowerCase()} while one is open`, type: "toggle", required: false, maxLength: 5, section: "" });
+  }
   for (const role of INVITEE_ROLES) {
     const label = INVITEE_ROLE_LABELS[role];
     const section = "Who is invited";

@@ -8,8 +8,6 @@ export const REASON_FIELD = "reason";
 export const DECLINE_REASON_MAX_LENGTH = 500;
 /** Most a waiver reason may say (the command schema says the same). */
 export const WAIVE_REASON_MAX_LENGTH = 500;
-/** Most a reason for holding a meeting without the statutory minimum may say. */
-export const OVERRIDE_REASON_MAX_LENGTH = 1000;
 
 /** Asks a declining invitee why, so the convenor can find someone else. */
 export function declineForm(invitationId: string, roleLabel: string | null): FormDescriptor {
@@ -57,32 +55,5 @@ export function waiveForm(deadlineId: string, deadlineTitle: string, caseReferen
       },
     ],
     data: actionData(ActionId.WaiveDeadline, deadlineId),
-  };
-}
-
-/**
- * Asked when "Mark held" finds the statutory minimum missing. `message` names the missing
- * agencies; the reason (how they contributed, or why the meeting went ahead) stays in the record.
- */
-export function quorumOverrideForm(meetingId: string, message: string): FormDescriptor {
-  return {
-    action: ActionId.MarkHeld,
-    title: "Held without the statutory minimum?",
-    shortTitle: "Held without quorum?",
-    intro: message,
-    submitLabel: "Mark held anyway",
-    tone: "destructive",
-    fields: [
-      {
-        id: REASON_FIELD,
-        label: `Why it went ahead without them (up to ${OVERRIDE_REASON_MAX_LENGTH.toLocaleString("en-GB")} characters)`,
-        help: "For example: health gave information by phone beforehand.",
-        type: "multiline",
-        required: true,
-        maxLength: OVERRIDE_REASON_MAX_LENGTH,
-        section: "",
-      },
-    ],
-    data: actionData(ActionId.MarkHeld, meetingId),
   };
 }

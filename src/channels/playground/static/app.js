@@ -56,10 +56,11 @@
       if (body.type === "application/vnd.microsoft.card.adaptive") {
         // A form the user is filling in stays until they act on it, as a user-specific view would.
         state.overrides[messageId] = { card: body.value, user: state.user.id, isForm: JSON.stringify(body.value).indexOf('"Input.') >= 0 && JSON.stringify(body.value).indexOf("Save ") >= 0 };
-        $("status").textContent = "";
+        // An automatic refresh must not wipe what the status line says about the person's own action.
+        if (!trigger) $("status").textContent = "";
         if (state.rendered[messageId]) draw(state.rendered[messageId]);
       } else if (body.type === "application/vnd.microsoft.activity.message") {
-        $("status").textContent = "";
+        if (!trigger) $("status").textContent = "";
         showRefusal(messageId, body.value);
       } else {
         $("status").textContent = "The bot answered " + res.status;

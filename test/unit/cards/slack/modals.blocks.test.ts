@@ -3,14 +3,15 @@ import { ActionId } from "../../../../src/app/conversation/action-id";
 import { WHOLE_FORM, type FormDescriptor, type FormView } from "../../../../src/app/conversation/form-descriptor";
 import { ConveneField, conveneForm } from "../../../../src/app/conversation/forms/convene.form";
 import { DELEGATE_FIELD, delegateForm } from "../../../../src/app/conversation/forms/delegate.form";
-import { declineForm, quorumOverrideForm, REASON_FIELD, waiveForm } from "../../../../src/app/conversation/forms/reason.forms";
+import { heldForm } from "../../../../src/app/conversation/forms/held.form";
+import { declineForm, REASON_FIELD, waiveForm } from "../../../../src/app/conversation/forms/reason.forms";
 import { AMENDMENT_REASON_FIELD, recordForm } from "../../../../src/app/conversation/forms/record.form";
 import { formModal, formModalErrors, messageModal, readFormModalMetadata } from "../../../../src/cards/slack/form.blocks";
 import { modalProblems } from "../../../../src/cards/slack/block-kit-limits";
 import { flattenState, readState } from "../../../../src/cards/slack/view-state";
 import { formFor } from "../../../../src/domain/decision-record/record-form";
 import { MEETING_KINDS } from "../../../../src/domain/meeting/meeting-kind";
-import { HOSTILE, actionIds } from "./slack-view-fixtures";
+import { HOSTILE, actionIds, rosterRow as rosterRowOf, rosterView } from "./slack-view-fixtures";
 
 const CHANNEL = "C0CASE";
 const modal = (descriptor: FormDescriptor, extra: Partial<FormView> = {}): ModalView => formModal({ descriptor, values: {}, errors: {}, ...extra }, CHANNEL);
@@ -66,7 +67,7 @@ describe("small modals", () => {
   it("decline, override and message modals fit the limits and escape", () => {
     for (const view of [
       modal(declineForm("inv-1", HOSTILE)),
-      modal(quorumOverrideForm("m-1", HOSTILE)),
+      modal(heldForm(rosterView(12, { caseReference: HOSTILE }))),
       messageModal("Not convened because the channel is not linked", HOSTILE),
     ]) {
       expect(modalProblems(view)).toEqual([]);
@@ -76,7 +77,6 @@ describe("small modals", () => {
 
   it.each([
     ["decline", declineForm("inv-1", "Police"), ActionId.Decline, { invitationId: "inv-1" }, REASON_FIELD],
-    ["quorum override", quorumOverrideForm("m-1", "Nobody from Police has accepted."), ActionId.MarkHeld, { meetingId: "m-1" }, REASON_FIELD],
     ["waive", waiveForm("d-1", "Decision on a referral", "CS-2026-0142"), ActionId.WaiveDeadline, { deadlineId: "d-1" }, REASON_FIELD],
     ["delegate", delegateForm("inv-1", "Police"), ActionId.Delegate, { invitationId: "inv-1" }, DELEGATE_FIELD],
   ] as const)("the %s modal submits its action, reads its one box by field id and carries its target", (_name, descriptor, action, data, field) => {
@@ -128,5 +128,19 @@ describe("view state", () => {
     };
     expect(flattenState(state)).toEqual({ a: "text", b: "2026-11-24", c: "10:00", d: "U1", e: "yes", f: "true", g: "false", h: "4", i: undefined });
     expect(readState(state, "missing")).toBeUndefined();
+  });
+});
+
+describe("the held form", () => {
+  it("asks, row by row, who took part, defaulting accepted rows to 'Took part', and then why it went ahead without the minimum", () => {
+    const roster = rosterView(3, { rows: [0, 1, 2].map((i) => ({ ...rosterRowOf(i), response: i === 0 ? ("accepted" as const) : ("invited" as const) })) });
+    const view = formModal({ descriptor: heldForm(roster), values: {}, errors: {} }, "C0CASE");
+    expect(modalProblems(view)).toEqual([]);
+    expect(view.callback_id).toBe(ActionId.MarkHeld);
+    expect(JSON.parse(view.private_metadata!)).toMatchObject({ meetingId: roster.meetingId, step: "attendance" });
+    const selects = view.blocks.filter((b) => (b as { element?: { type: string } }).element?.type === "static_select") as Array<{ block_id: string; element: { initial_option?: { value: string } } }>;
+    expect(selects.map((b) => [b.block_id, b.element.initial_option?.value])).toEqual([["attendance_inv-0", "attended"], ["attendance_inv-1", "absent"], ["attendance_inv-2", "absent"]]);
+    expect(JSON.stringify(view.blocks)).toContain("Sent apologies (with a written contribution)");
+    expect(view.blocks.some((b) => b.block_id === REASON_FIELD)).toBe(true);
   });
 });

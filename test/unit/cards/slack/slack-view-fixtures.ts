@@ -15,6 +15,7 @@ export function rosterRow(i: number, over: Partial<RosterRowView> = {}): RosterR
     response: "invited",
     responseLabel: "Invited",
     attendance: "unknown",
+    attendanceLabel: null,
     ...over,
   };
 }
