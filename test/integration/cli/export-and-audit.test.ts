@@ -7,7 +7,7 @@ import { fixedClock } from "../../../src/domain/shared/clock";
 import { formFor, parseRecordForm, recordToFormValues } from "../../../src/domain/decision-record/record-form";
 import { buildDecisionRecordView } from "../../../src/app/views/decision-record-view";
 import { renderDecisionRecordCard } from "../../../src/cards/decision-record.card";
-import { decisionRecordBlocks } from "../../../src/cards/slack/decision-record.blocks";
+import { decisionRecordModal } from "../../../src/cards/slack/decision-record.blocks";
 import { escapeAdaptiveText } from "../../../src/cards/escape-adaptive-text";
 import { escapeMrkdwn } from "../../../src/cards/slack/escape-mrkdwn";
 import { sqlitePathFromUrl } from "../../../src/store/migration-runner";
@@ -39,21 +39,26 @@ describe("convene export and convene audit verify, on a real SQLite file", () =>
     expect(exported).toEqual(JSON.parse(JSON.stringify(parsed.ok && parsed.record)));
     expect(json.deadlines.map((d: { rule: string }) => d.rule)).toContain("icpc");
 
-    // The card step: the stored record's card shows every field the record holds, under the
-    // label the recorder saw, on both Teams and Slack.
+    // The card step: the stored record's document shows every answer the record holds, under
+    // the label the recorder saw (lists as tables), on both Teams and Slack.
+    const meeting = { id: "m", caseId: "c", kind: "strategy-discussion" as const, status: "recorded" as const, concern: "x", urgency: "today" as const, scheduledAt: null, mode: "meeting" as const, convenorId: "p", heldAt: null, quorumOverrideReason: null };
     const view = buildDecisionRecordView({
-      meetingId: "m", caseReference: "CS-2026-0142", kind: "strategy-discussion", version: 1, payload: exported,
-      amendmentReason: null, authorLabel: "Sam", recordedAt: new Date("2026-11-23T15:00:00Z"),
+      caseReference: "CS-2026-0142", meeting, invitations: [], names: new Map(), clocks: [],
+      record: { version: 1, payload: exported, reason: null, createdAt: new Date("2026-11-23T15:00:00Z"), authorLabel: "Sam" },
     });
     const values = recordToFormValues("strategy-discussion", exported);
-    const shown = view.sections.flatMap((s) => s.fields);
-    const filled = formFor("strategy-discussion", values).filter((f) => values[f.id]);
-    expect(filled.length).toBeGreaterThan(25);
+    const blocks = view.sections.flatMap((s) => s.blocks);
+    const shown = [...view.header, ...blocks.flatMap((b) => (b.kind === "fields" ? b.fields : []))];
+    const cells = blocks.flatMap((b) => (b.kind === "table" ? b.rows.flat() : []));
+    const filled = formFor("strategy-discussion", values).filter((f) => values[f.id] && !f.repeat && !["meeting.date", "meeting.time", "meeting.mode", "chair", "recorder", "attendees", "attendeesSenior", "apologies"].includes(f.id));
+    expect(filled.length).toBeGreaterThan(15);
     for (const f of filled) expect(shown.map((x) => x.label)).toContain(f.label);
+    expect(JSON.stringify(view)).not.toMatch(/"(Agency|Action|Safety scale) \d/);
+    expect(JSON.stringify(view)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const teams = JSON.stringify(renderDecisionRecordCard(view));
-    const slack = JSON.stringify(decisionRecordBlocks(view));
-    for (const x of shown) {
-      for (const line of x.value.split("\n")) {
+    const slack = JSON.stringify(decisionRecordModal(view));
+    for (const value of [...shown.map((x) => x.value), ...cells]) {
+      for (const line of value.split("\n")) {
         expect(teams).toContain(JSON.stringify(escapeAdaptiveText(line)).slice(1, -1));
         expect(slack).toContain(JSON.stringify(escapeMrkdwn(line)).slice(1, -1));
       }
