@@ -9,6 +9,7 @@ import type {
 } from "../domain/commands/command.schemas";
 import type { DecisionFormView, OpenDecisionFormCommand } from "./use-cases/open-decision-form";
 import type { RecordCaseEventCommand } from "./use-cases/record-case-event";
+import type { ViewDecisionRecordCommand, ViewDecisionRecordResult } from "./use-cases/view-decision-record";
 import type { DeadlinesView, NoticeView, RecordDecisionResult, RosterView } from "./views/view-models";
 
 // Edges import this file and create-app.ts implements it; use cases never import either,
@@ -39,6 +40,10 @@ export interface App {
   recordCaseEvent(cmd: RecordCaseEventCommand): Promise<{ notice: NoticeView }>;
   /** The decision form for the convenor (pre-filled with the latest version when amending). Authorised. */
   openDecisionForm(cmd: OpenDecisionFormCommand): Promise<DecisionFormView>;
+  /** A meeting's decision record for the asker: the full record if entitled (logged as a disclosure), else the summary. */
+  viewDecisionRecord(cmd: ViewDecisionRecordCommand): Promise<ViewDecisionRecordResult>;
+  /** The platform user ids entitled to a meeting's full record, for user-specific card views (Teams refresh). */
+  listRecordAudience(meetingId: string, platform: "teams" | "slack"): Promise<string[]>;
   /** The current roster of a meeting (for refresh). With `conversation`, refused unless that conversation is linked to the meeting's case. */
   getRoster(meetingId: string, conversation?: { platform: "teams" | "slack"; conversationId: string }): Promise<RosterView>;
   /** Claims the one reply to an inbound event (true the first time); kept in the database so replicas agree. */

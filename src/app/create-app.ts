@@ -12,6 +12,7 @@ import { markMeetingHeld } from "./use-cases/mark-meeting-held";
 import { recordDecision } from "./use-cases/record-decision";
 import { respondToInvitation } from "./use-cases/respond-to-invitation";
 import { waiveDeadline } from "./use-cases/waive-deadline";
+import { listRecordAudience, viewDecisionRecord } from "./use-cases/view-decision-record";
 
 /** Binds the use cases to their dependencies: the one object every edge talks to. */
 export function createApp(deps: AppDeps): App {
@@ -25,6 +26,8 @@ export function createApp(deps: AppDeps): App {
     waiveDeadline: (cmd) => waiveDeadline(deps, cmd),
     openDecisionForm: (cmd) => openDecisionForm(deps, cmd),
     recordCaseEvent: (cmd) => recordCaseEvent(deps, cmd),
+    viewDecisionRecord: (cmd) => viewDecisionRecord(deps, cmd),
+    listRecordAudience: (meetingId, platform) => listRecordAudience(deps, meetingId, platform),
     getRoster: (meetingId, conversation) => getRoster(deps, meetingId, conversation),
     claimReply: (key) => claimReply(deps, key),
     listMeetingParticipants: (meetingId, platform) => listMeetingParticipants(deps, meetingId, platform),

@@ -12,6 +12,7 @@ import type { RecordFor } from "../domain/decision-record/decision-record.schema
 import { meetingKindTitle, type MeetingKind } from "../domain/meeting/meeting-kind";
 import { LONDON } from "../domain/shared/iso-date";
 import type { CaseExportMeeting, CaseExportModel, CaseExportRecordVersion } from "../app/views/case-export-view";
+import { PROTECTIVE_MARKING, type RecordBlockView } from "../app/views/view-models";
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -69,6 +70,9 @@ table{border-collapse:collapse;width:100%;margin:.25rem 0}
 th,td{border:1px solid #999;padding:.25rem .4rem;text-align:left;vertical-align:top;white-space:pre-wrap}
 th{background:#eee}
 .changed{background:#fff4e5}
+.marking{text-align:center;font-weight:bold;letter-spacing:.05em;margin:.5rem 0}
+caption{text-align:left;font-weight:bold;padding:.25rem 0}
+.changes{background:#f3f3f3;padding:.35rem .6rem}
 .tag{font-size:.75rem;font-weight:bold;color:#b35c00;margin-left:.35rem}
 @media print{
   body{margin:0;max-width:none;font-size:10pt}
@@ -136,31 +140,78 @@ function renderFields(kind: MeetingKind, v: CaseExportRecordVersion, previous?: 
   return out.join("\n");
 }
 
+/** A block of the record document as HTML: label/value pairs, a table, or a paragraph. */
+function renderBlock(b: RecordBlockView): string {
+  switch (b.kind) {
+    case "fields":
+      return `<dl>${b.fields.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value || "—")}</dd>`).join("")}</dl>`;
+    case "table": {
+      const head = b.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("");
+      const rows = b.rows.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(v)}</td>`).join("")}</tr>`).join("");
+      return `<table>${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+    }
+    case "text":
+      return `<p>${escapeHtml(b.text)}</p>`;
+  }
+}
+
+/** The labels of the fields a version changed, compared with the one before. */
+function changedLabels(kind: MeetingKind, v: CaseExportRecordVersion, previous: CaseExportRecordVersion): string[] {
+  const values = recordToFormValues(kind, v.payload as RecordFor<MeetingKind>);
+  const before = recordToFormValues(kind, previous.payload as RecordFor<MeetingKind>);
+  const labels = new Set<string>();
+  for (const field of formFor(kind, { ...before, ...values })) {
+    if (values[field.id] !== before[field.id]) labels.add(field.repeat ? (field.section || field.repeat.rowLabel) : field.label);
+  }
+  return [...labels];
+}
+
+/** One version: the same document the Teams card and the Slack modal show, plus what changed. */
 function renderVersion(kind: MeetingKind, v: CaseExportRecordVersion, previous?: CaseExportRecordVersion): string {
   const amended = v.version > 1;
-  const author = v.authorLabel ? `${v.authorLabel} (${v.authorId})` : v.authorId;
+  const author = v.authorLabel ?? "an unknown author";
+  const changes = previous ? changedLabels(kind, v, previous) : [];
+  const body = v.document
+    ? [
+        `<dl class="header">${v.document.header.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd>`).join("")}</dl>`,
+        ...v.document.sections.map((s) => `<h5>${escapeHtml(s.title)}</h5>\n${s.blocks.map(renderBlock).join("\n")}`),
+      ].join("\n")
+    : renderFields(kind, v, previous);
   return [
     `<section class="version${amended ? " amendment" : ""}">`,
     `<h4>Version ${v.version}: ${amended ? "amendment" : "original record"}</h4>`,
     `<p class="meta">Recorded ${escapeHtml(instant(v.createdAt))} by ${escapeHtml(author)}</p>`,
     amended ? `<p class="reason"><strong>Reason for amendment:</strong> ${escapeHtml(v.reason ?? "(none given)")}</p>` : "",
-    renderFields(kind, v, previous),
+    changes.length ? `<p class="changes"><strong>Changed in this version:</strong> ${escapeHtml(changes.join("; "))}</p>` : "",
+    body,
     `</section>`,
   ].join("\n");
 }
 
 function renderMeeting(m: CaseExportMeeting): string {
   const versions = [...m.records].sort((a, b) => a.version - b.version);
-  const when = m.heldAt ? `held ${instant(m.heldAt)}` : m.scheduledAt ? `planned for ${instant(m.scheduledAt)}` : "not yet held";
+  // One time for the meeting everywhere: the record's own date and time, else when it was planned for.
+  const when = m.whenLabel ?? (m.scheduledAt ? instant(m.scheduledAt) : m.heldAt ? instant(m.heldAt) : null);
+  const status = m.records.length ? "" : m.heldAt ? " (held, not yet recorded)" : when ? " (planned)" : "";
   return [
     `<article class="meeting">`,
-    `<h3>${escapeHtml(meetingKindTitle(m.kind))}, ${escapeHtml(when)}</h3>`,
-    `<p class="meta">Status: ${escapeHtml(statusLabel(m.status))} · Meeting id ${escapeHtml(m.id)}${versions.length > 1 ? ` · ${versions.length} versions` : ""}</p>`,
+    `<h3>${escapeHtml(meetingKindTitle(m.kind))}, ${escapeHtml(when ?? "date to be agreed")}${escapeHtml(status)}</h3>`,
+    `<p class="meta">Status: ${escapeHtml(statusLabel(m.status))}${versions.length > 1 ? ` · ${versions.length} versions` : ""}</p>`,
     versions.length === 0
       ? `<p>No decision record.</p>`
       : versions.map((v, i) => renderVersion(m.kind, v, versions[i - 1])).join("\n"),
     `</article>`,
   ].join("\n");
+}
+
+function renderSharingLog(model: CaseExportModel): string {
+  const rows = model.sharingLog ?? [];
+  if (!rows.length) return "<p>No disclosures recorded.</p>";
+  const head = ["When", "What kind", "Given to", "By", "What", "Why", "Lawful basis", "Consent sought"].map((c) => `<th scope="col">${c}</th>`).join("");
+  const body = rows
+    .map((r) => `<tr>${[instant(r.at), r.kindLabel, r.recipient, r.disclosedBy, r.what, r.why, r.lawfulBasis, r.consent].map((v) => `<td>${escapeHtml(v)}</td>`).join("")}</tr>`)
+    .join("");
+  return `<table class="log"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** Renders the printable case export. */
@@ -201,6 +252,7 @@ export function renderCaseExportHtml(model: CaseExportModel): string {
 <style>${CSS}</style>
 </head>
 <body>
+<p class="marking">${PROTECTIVE_MARKING}</p>
 <header>
 <h1>Case file export</h1>
 <p>Case reference: <strong>${ref}</strong></p>
@@ -217,10 +269,16 @@ ${meetings.length ? meetings.map(renderMeeting).join("\n") : "<p>No meetings.</p
 ${actionRows ? `<table><thead><tr><th scope="col">Who</th><th scope="col">What</th><th scope="col">By when</th><th scope="col">Status</th></tr></thead><tbody>${actionRows}</tbody></table>` : "<p>No actions.</p>"}
 </section>
 <section>
+<h2>Information-sharing log</h2>
+<p class="meta">Every disclosure: who was given what, when, why and on what lawful basis. This export is the last row.</p>
+${renderSharingLog(model)}
+</section>
+<section>
 <h2>Timescales</h2>
 ${deadlineRows ? `<table><thead><tr><th scope="col">Timescale</th><th scope="col">Counted from</th><th scope="col">Due by</th><th scope="col">Status</th><th scope="col">Notes</th></tr></thead><tbody>${deadlineRows}</tbody></table>` : "<p>No timescales.</p>"}
 </section>
 </main>
+<p class="marking">${PROTECTIVE_MARKING}</p>
 </body>
 </html>
 `;

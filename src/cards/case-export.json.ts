@@ -40,6 +40,10 @@ export interface CaseExportJson {
     closedAt: string | null;
     workingDaysTaken: number | null;
   }[];
+  /** The information-sharing log, oldest first (this export included). Added in schema 1 without a bump: additions keep the version. */
+  sharingLog: { at: string; kind: string; recipient: string; disclosedBy: string; what: string; why: string; lawfulBasis: string; consent: string }[];
+  /** Who took the copy, by name. */
+  exportedBy: string | null;
 }
 
 /** A copy with object keys sorted at every level, so key order never depends on who built the payload. */
@@ -100,8 +104,12 @@ export function buildCaseExportJson(model: CaseExportModel): CaseExportJson {
     schemaVersion: CASE_EXPORT_SCHEMA_VERSION,
     exportedAt: model.exportedAt.toISOString(),
     caseReference: model.caseReference,
+    exportedBy: model.exportedBy ?? null,
     meetings,
     actions,
     deadlines,
+    sharingLog: (model.sharingLog ?? []).map((r) => ({
+      at: r.at.toISOString(), kind: r.kindLabel, recipient: r.recipient, disclosedBy: r.disclosedBy, what: r.what, why: r.why, lawfulBasis: r.lawfulBasis, consent: r.consent,
+    })),
   };
 }

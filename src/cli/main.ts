@@ -8,9 +8,10 @@ import { register as registerDemo } from "./commands/demo.command";
 import { register as registerPractitioners } from "./commands/practitioners.command";
 import { register as registerNudges } from "./commands/nudges.command";
 import { register as registerAgencies } from "./commands/agencies.command";
+import { register as registerSharingLog } from "./commands/sharing-log.command";
 
 /** Every command the `convene` binary offers; add new command modules here. */
-export const COMMANDS: readonly CommandRegistrar[] = [registerDue, registerWorkingDays, registerMigrate, registerExport, registerAudit, registerDemo, registerPractitioners, registerAgencies, registerNudges];
+export const COMMANDS: readonly CommandRegistrar[] = [registerDue, registerWorkingDays, registerMigrate, registerExport, registerAudit, registerDemo, registerPractitioners, registerAgencies, registerNudges, registerSharingLog];
 
 /** Runs `convene` with the process's arguments and environment, then sets the exit code. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {

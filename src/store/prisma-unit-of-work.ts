@@ -7,6 +7,7 @@ import { PrismaCaseRepository } from "./repositories/prisma-case-repository";
 import { PrismaChannelLinkRepository } from "./repositories/prisma-channel-link-repository";
 import { PrismaDeadlineRepository } from "./repositories/prisma-deadline-repository";
 import { PrismaDecisionRecordRepository } from "./repositories/prisma-decision-record-repository";
+import { PrismaInformationSharingRepository } from "./repositories/prisma-information-sharing-repository";
 import { PrismaInvitationRepository } from "./repositories/prisma-invitation-repository";
 import { PrismaMeetingRepository } from "./repositories/prisma-meeting-repository";
 import { PrismaOutboxRepository } from "./repositories/prisma-outbox-repository";
@@ -28,6 +29,7 @@ export function repositoriesFor(tx: Tx): Repositories {
     audit: new PrismaAuditRepository(tx),
     processed: new PrismaProcessedCommandRepository(tx),
     agencyDirectory: new PrismaAgencyDirectoryRepository(tx),
+    sharing: new PrismaInformationSharingRepository(tx),
   };
 }
 

@@ -244,9 +244,56 @@ describe("Slack end to end through the real server", () => {
     const blocks = (record!.args as { blocks: unknown[] }).blocks;
     expect(blockKitProblems("message", blocks)).toEqual([]);
     const text = JSON.stringify(blocks);
-    expect(text).toContain("Unexplained bruising &lt;@U0OTHER&gt;.");
-    expect(text).toContain("Section 47 enquiries are starting.");
+    expect(text).toContain("held Tuesday 24 November 2026");
+    expect(text).toContain("*Section 47 enquiries*: Yes");
+    expect(text).not.toContain("U0OTHER");
     expect((await server.context.app.getRoster(meetingId)).status).toBe("recorded");
+  });
+
+  describe("need to know: a summary in the channel, the full record in a modal for those entitled", () => {
+    const CONFIDENTIAL = ["No previous call-outs to the address.", "Goes to school most days", "calmer at home", "Police will interview", "Child protection medical by the paediatrician", "Sharing now may jeopardise", "Unexplained bruising"];
+    const openings = () => server.context.prisma.informationSharing.count({ where: { kind: "record-opened" } });
+    const summary = () => slack.callsOf("chat.postMessage").find((c) => JSON.stringify(c.args).includes("Decision record · CS-2026-0142"))!;
+
+    it("posts the summary with a View full record button and none of the confidential detail", () => {
+      const text = JSON.stringify(summary().args);
+      for (const words of CONFIDENTIAL) expect(text).not.toContain(words);
+      expect(text).toContain(slackActionId(ActionId.ViewFullRecord, meetingId));
+      expect(text).toContain("Arrange the medical");
+    });
+
+    it("opens the full record in a modal for an attendee, and logs the opening once", async () => {
+      const before = await openings();
+      const click = blockAction(ctx, police, { actionId: slackActionId(ActionId.ViewFullRecord, meetingId), value: meetingId });
+      await post(click);
+      const view = slack.lastOpenedView();
+      expect(modalProblems(view as never)).toEqual([]);
+      const text = JSON.stringify(view.blocks);
+      expect(text).toContain("OFFICIAL-SENSITIVE");
+      for (const words of CONFIDENTIAL) expect(text).toContain(words);
+      expect(text).toContain("Tuesday 24 November 2026");
+      expect(text).not.toMatch(/(Agency|Action|Safety scale) \d+:/);
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(await openings()).toBe(before + 1);
+      // Slack redelivers the same click: no second row.
+      await post(click);
+      expect(await openings()).toBe(before + 1);
+      const row = await server.context.prisma.informationSharing.findFirstOrThrow({ where: { kind: "record-opened" }, orderBy: { at: "desc" } });
+      expect(row).toMatchObject({ recipientLabel: "DC Priya Shah", why: "Attended the meeting" });
+    });
+
+    it("refuses a channel member who was not at the meeting, privately, with no modal and no log row", async () => {
+      const before = await openings();
+      const opened = slack.callsOf("views.open").length;
+      const ephemerals = slack.callsOf("chat.postEphemeral").length;
+      await post(blockAction(ctx, intruder, { actionId: slackActionId(ActionId.ViewFullRecord, meetingId), value: meetingId }));
+      expect(slack.callsOf("views.open").length).toBe(opened);
+      const refusal = slack.callsOf("chat.postEphemeral").slice(ephemerals);
+      expect(refusal).toHaveLength(1);
+      expect(refusal[0]!.args.user).toBe(intruder.id);
+      expect(String(refusal[0]!.args.text)).toContain("shared only with the people who attended");
+      expect(await openings()).toBe(before);
+    });
   });
 
   it("answers /convene deadlines privately", async () => {

@@ -172,7 +172,81 @@ describe("Teams end to end through the real server", () => {
     const record = connector.cardTexts("POST").find((t) => t.includes("Decision record ·"));
     expect(record).toBeDefined();
     expect(record).toContain("CS-2026-0142");
-    expect(record).toContain("Unexplained bruising.");
+    expect(record).toContain("Tuesday 24 November 2026");
+  });
+
+  describe("need to know: a summary in the channel, the full record for those entitled", () => {
+    /** Words from the confidential parts of the e2e record: what agencies shared, the child, the police, the medical, the family. */
+    const CONFIDENTIAL = [
+      "No previous call-outs to the address.",
+      "Goes to school most days",
+      "calmer at home",
+      "Police will interview",
+      "Child protection medical by the paediatrician",
+      "Sharing now may jeopardise",
+      "Unexplained bruising.",
+    ];
+    const summaryPost = () => connector.cardTexts("POST").find((t) => t.includes("Decision record ·") && t.includes(ActionId.RefreshRecord))!;
+    const openings = () => server.context.prisma.informationSharing.count({ where: { kind: "record-opened" } });
+
+    it("posts a summary without the confidential detail, refreshing for the entitled members only", () => {
+      const summary = summaryPost();
+      expect(summary).toBeDefined();
+      for (const words of CONFIDENTIAL) expect(summary).not.toContain(words);
+      expect(summary).toContain("Section 47 enquiries");
+      expect(summary).toContain("Initial child protection conference");
+      expect(summary).toContain("Arrange the medical");
+      expect(summary).toContain("View full record");
+      const card = JSON.parse(summary) as { refresh: { action: { verb: string }; userIds: string[] } };
+      expect(card.refresh.action.verb).toBe(ActionId.RefreshRecord);
+      expect(card.refresh.userIds.sort()).toEqual([health.id, police.id, sw.id].sort());
+      expect(card.refresh.userIds).not.toContain(manager.id);
+    });
+
+    it("gives an attendee the full record as a document, and logs each opening once", async () => {
+      const before = await openings();
+      const press = actionActivity(ctx, police, ActionId.ViewFullRecord, { meetingId });
+      const res = await send(press);
+      expect(res.body?.type).toBe("application/vnd.microsoft.card.adaptive");
+      const full = cardText(res.body);
+      expect(full).toContain("OFFICIAL-SENSITIVE");
+      for (const words of CONFIDENTIAL) expect(full).toContain(words);
+      expect(full).toContain("Tuesday 24 November 2026");
+      expect(full).toContain("The child's lived experience and voice");
+      expect(full).toContain('"type":"Table"');
+      // A document, not a form dump: no numbered row labels, no ISO dates.
+      expect(full).not.toMatch(/(Agency|Action|Safety scale) \d+:/);
+      expect(full).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(await openings()).toBe(before + 1);
+      // Teams redelivers the same invoke: no second row.
+      await send(press);
+      expect(await openings()).toBe(before + 1);
+      // The automatic refresh (Universal Actions) is an opening too.
+      const refreshed = await send(actionActivity(ctx, health, ActionId.RefreshRecord, { meetingId }));
+      expect(cardText(refreshed.body)).toContain("No previous call-outs to the address.");
+      expect(await openings()).toBe(before + 2);
+      const row = await server.context.prisma.informationSharing.findFirstOrThrow({ where: { kind: "record-opened" }, orderBy: { at: "asc" } });
+      expect(row).toMatchObject({ recipientLabel: "DC Priya Shah", why: "Attended the meeting", lawfulBasis: "safeguarding" });
+    });
+
+    it("refuses a channel member who was not at the meeting, privately, and logs nothing", async () => {
+      const before = await openings();
+      const res = await send(actionActivity(ctx, manager, ActionId.ViewFullRecord, { meetingId }));
+      expect(res.body?.type).toBe("application/vnd.microsoft.activity.message");
+      expect(String(res.body?.value)).toContain("shared only with the people who attended");
+      // A refresh for them keeps the summary.
+      const refreshed = cardText((await send(actionActivity(ctx, manager, ActionId.RefreshRecord, { meetingId }))).body);
+      expect(refreshed).toContain("View full record");
+      for (const words of CONFIDENTIAL) expect(refreshed).not.toContain(words);
+      expect(await openings()).toBe(before);
+    });
+
+    it("logs what each agency shared and what the family are told, with the lawful basis", async () => {
+      const rows = await server.context.prisma.informationSharing.findMany({ where: { kind: { in: ["agency-information", "family-information"] } } });
+      expect(rows.map((r) => r.kind).sort()).toEqual(["agency-information", "family-information"]);
+      expect(rows.find((r) => r.kind === "agency-information")).toMatchObject({ disclosedBy: "Police", recipientLabel: "Those at the meeting", lawfulBasis: "safeguarding" });
+      expect(rows.find((r) => r.kind === "family-information")?.why).toContain("jeopardise the police investigation");
+    });
   });
 
   it("lists deadlines and posts a nudge to the channel when one is due", async () => {

@@ -22,6 +22,10 @@ export enum ActionId {
   OpenRecord = "meeting.openRecord",
   /** Submits the decision record form. Target: a meeting. */
   SubmitRecord = "meeting.recordSubmit",
+  /** Opens a meeting's full decision record for the person who pressed; anyone not entitled is refused privately. Target: a meeting. */
+  ViewFullRecord = "record.view",
+  /** Re-reads a decision record summary for one person (Teams card refresh): the full record if entitled, else the summary. Target: a meeting. */
+  RefreshRecord = "record.refresh",
   /** Re-reads a roster (Teams card refresh). Target: a meeting. */
   RefreshRoster = "meeting.refresh",
   /** Shows a case's deadlines, privately. Target: a case reference. */
@@ -45,6 +49,8 @@ export const ACTION_TARGET: Record<ActionId, ActionTargetKey> = {
   [ActionId.OpenRecord]: "meetingId",
   [ActionId.SubmitRecord]: "meetingId",
   [ActionId.RefreshRoster]: "meetingId",
+  [ActionId.ViewFullRecord]: "meetingId",
+  [ActionId.RefreshRecord]: "meetingId",
   [ActionId.ShowDeadlines]: "caseRef",
   [ActionId.WaiveDeadline]: "deadlineId",
 };

@@ -1,4 +1,4 @@
-import type { DeadlinesView, NoticeView, RosterView } from "../views/view-models";
+import type { DeadlinesView, DecisionRecordSummaryView, DecisionRecordView, NoticeView, RosterView } from "../views/view-models";
 import type { FormView } from "./form-descriptor";
 import type { HelpView } from "./help";
 
@@ -21,5 +21,9 @@ export type ConversationReply =
    * through the outbox. `note` lines must reach the actor in every channel (the plain-language advice).
    */
   | { kind: "roster"; roster: RosterView; notice?: string; note?: string[] }
+  /** A meeting's full decision record, for the person who asked alone (Teams: their own view of the card; Slack: a modal). */
+  | { kind: "record"; record: DecisionRecordView }
+  /** A decision record's summary, for someone not entitled to the full record (a Teams refresh). */
+  | { kind: "record-summary"; summary: DecisionRecordSummaryView }
   /** A refusal or failure for the actor alone; nothing changed and the shared card stays as it is. */
   | { kind: "refusal"; message: string };

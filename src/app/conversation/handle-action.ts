@@ -29,6 +29,10 @@ export interface ActionDeps {
 /** The domain errors that ask the convenor why a meeting went ahead without the statutory minimum. */
 const QUORUM_FOLLOW_UP = new Set(["QUORUM_NOT_MET", "OVERRIDE_REASON_TOO_SHORT"]);
 
+/** Said to someone who asks for a full record they are not entitled to. */
+const NOT_ENTITLED =
+  "The full record is shared only with the people who attended the meeting, the case's lead social worker and team manager, and whoever convened, chaired or recorded it. The summary in the channel is what you can see. If you need more, ask the case's social worker.";
+
 const refusal = (message: string): ConversationReply => ({ kind: "refusal", message });
 const show = (descriptor: FormDescriptor, extra: Partial<FormView> = {}): ConversationReply => ({ kind: "form", form: { descriptor, values: {}, errors: {}, ...extra } });
 
@@ -92,6 +96,14 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
     }
     case ActionId.SubmitRecord:
       return submitRecord(deps, turn, target, values);
+    case ActionId.ViewFullRecord:
+    case ActionId.RefreshRecord: {
+      const seen = await app.viewDecisionRecord({ ...(await base()), meetingId: target });
+      if (seen.kind === "full") return { kind: "record", record: seen.record };
+      // A refresh quietly keeps the summary; a press is told why, privately.
+      if (action === ActionId.RefreshRecord) return { kind: "record-summary", summary: seen.summary };
+      return refusal(NOT_ENTITLED);
+    }
     case ActionId.RefreshRoster:
       return { kind: "roster", roster: await app.getRoster(target, turn.conversation) };
     case ActionId.ShowDeadlines:

@@ -5,6 +5,7 @@ import type { CaseRepository } from "./case";
 import type { ChannelLinkRepository } from "./channel-link";
 import type { DeadlineRepository } from "./deadline";
 import type { DecisionRecordRepository } from "./decision-record";
+import type { InformationSharingRepository } from "./information-sharing";
 import type { InvitationRepository } from "./invitation";
 import type { MeetingRepository } from "./meeting";
 import type { OutboxRepository } from "./outbox";
@@ -37,6 +38,8 @@ export interface Repositories {
   processed: ProcessedCommandRepository;
   /** The administrator's agency directory. */
   agencyDirectory: AgencyDirectoryRepository;
+  /** The information-sharing log. */
+  sharing: InformationSharingRepository;
 }
 
 /** Runs `fn` in one database transaction: state change, audit and outbox commit together or not at all. */

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { parseCaseReference } from "../../domain/case/case-reference";
 import type { DecisionRecordPayload } from "../../domain/decision-record/decision-record.schema";
 import { getRule, isRuleId } from "../../domain/deadline/statutory-rules";
@@ -5,43 +6,76 @@ import { DomainError } from "../../domain/shared/domain-error";
 import type { CaseExportModel } from "../views/case-export-view";
 import type { Clock } from "../../domain/shared/clock";
 import type { UnitOfWork } from "../ports/unit-of-work";
+import { buildDecisionRecordView, dayInWords, meetingWhen } from "../views/decision-record-view";
+import { loadDecisionRecord } from "../views/load-decision-record";
+import { disclosureView } from "../views/sharing-log-view";
 
-/** Who is exporting: an operator at the CLI (the audit trail records it). */
+/** Who is exporting, and why: both go into the information-sharing log and the audit trail. */
 export interface ExportRequest {
   tenant: string;
   caseRef: string;
-  /** Recorded in the audit trail, e.g. "cli:alice". */
+  /** The person taking the copy, by name (e.g. "Sam Okafor"), never the machine account. */
+  exportedBy: string;
+  /** Why they are taking it, e.g. "Case file for the conference report". */
+  reason: string;
+  /** The format, named in the log ("HTML" or "JSON"). */
+  format: string;
+  /** The operator account on the machine, kept in the audit trail, e.g. "cli:alice". */
   operator: string;
 }
 
 /**
- * Gathers a case's meetings, every record version, actions and deadlines for the case file,
- * and records the export in the audit trail (who took a copy, and when).
+ * Gathers a case's meetings, every record version (each as the same document the Teams card
+ * and Slack modal show), actions, deadlines and the information-sharing log for the case file.
+ * The export is itself a disclosure: it is logged (who, why, lawful basis) before the log is
+ * read, so the copy lists itself, and it is audited.
  */
 export async function exportCase(deps: { uow: UnitOfWork; clock: Clock }, req: ExportRequest): Promise<CaseExportModel> {
   const reference = parseCaseReference(req.caseRef);
+  const exportedBy = req.exportedBy.trim();
+  const reason = req.reason.trim();
+  if (exportedBy.length < 2) throw new DomainError("EXPORTER_REQUIRED", "Say who is taking the copy, by name: --by \"Sam Okafor\".");
+  if (reason.length < 5) throw new DomainError("EXPORT_REASON_REQUIRED", "Say why the copy is needed: --reason \"Case file for the conference report\".");
   return deps.uow.run(async (repos) => {
     const c = await repos.cases.findByReference(req.tenant, reference);
     if (!c) throw new DomainError("CASE_NOT_FOUND", `No case ${reference} in tenant ${req.tenant}.`);
     const now = deps.clock.now();
     const records = await repos.records.listForCase(c.id);
     const authors = new Map((await repos.practitioners.findManyByIds([...new Set(records.map((r) => r.authorId))])).map((p) => [p.id, p.displayName]));
-    const meetings = (await repos.meetings.listForCase(c.id)).map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      status: m.status,
-      scheduledAt: m.scheduledAt,
-      heldAt: m.heldAt,
-      records: records
-        .filter((r) => r.meetingId === m.id)
-        .map((r) => ({ version: r.version, createdAt: r.createdAt, authorId: r.authorId, authorLabel: authors.get(r.authorId), reason: r.reason, payload: r.payload as DecisionRecordPayload })),
-    }));
+    const meetings = [];
+    for (const m of await repos.meetings.listForCase(c.id)) {
+      const versions = records.filter((r) => r.meetingId === m.id);
+      const loaded = versions.length ? await loadDecisionRecord(repos, c, m) : null;
+      const when = meetingWhen(m, loaded?.latest.payload);
+      meetings.push({
+        id: m.id,
+        kind: m.kind,
+        status: m.status,
+        scheduledAt: m.scheduledAt,
+        heldAt: m.heldAt,
+        ...(when.date ? { whenLabel: `${dayInWords(when.date)}${when.time ? ` at ${when.time}` : ""}` } : {}),
+        records: versions.map((r) => ({
+          version: r.version, createdAt: r.createdAt, authorId: r.authorId, authorLabel: authors.get(r.authorId), reason: r.reason, payload: r.payload as DecisionRecordPayload,
+          ...(loaded
+            ? { document: buildDecisionRecordView({ ...loaded.input, record: { version: r.version, payload: r.payload, reason: r.reason, createdAt: r.createdAt, authorLabel: authors.get(r.authorId) ?? "Unknown" } }) }
+            : {}),
+        })),
+      });
+    }
     const actions = (await repos.actions.listForCase(c.id)).map((a) => ({ id: a.id, meetingId: a.meetingId, ownerLabel: a.ownerLabel, description: a.description, dueDate: a.dueDate, status: a.status }));
     const deadlines = (await repos.deadlines.listForCase(c.id)).map((d) => ({
       id: d.id, rule: d.rule, ruleLabel: isRuleId(d.rule) ? getRule(d.rule).title : undefined, sourceDate: d.sourceDate, dueDate: d.dueDate,
       status: d.status, waivedReason: d.waivedReason, closedAt: d.closedAt, workingDaysTaken: d.workingDaysTaken,
     }));
-    await repos.audit.append({ at: now, actorId: req.operator, action: "export", entityType: "case", entityId: c.id, caseId: c.id, detail: { meetings: meetings.length } });
-    return { caseReference: c.reference, exportedAt: now, exportedBy: req.operator, meetings, actions, deadlines };
+    const exportId = randomUUID();
+    await repos.sharing.appendIfAbsent({
+      id: exportId, idempotencyKey: `export/${exportId}`, caseId: c.id, meetingId: null, recordId: null, at: now, kind: "export",
+      recipientLabel: exportedBy, recipientId: null, disclosedBy: `Convene, run by ${req.operator}`,
+      what: `Case file export (${req.format}): every meeting and decision record version, actions, timescales and this log`,
+      why: reason, lawfulBasis: "safeguarding", consentSought: null, noConsentReason: null,
+    });
+    await repos.audit.append({ at: now, actorId: req.operator, action: "export", entityType: "case", entityId: c.id, caseId: c.id, detail: { meetings: meetings.length, exportedBy, format: req.format } });
+    const sharingLog = (await repos.sharing.listForCase(c.id)).map(disclosureView);
+    return { caseReference: c.reference, exportedAt: now, exportedBy, meetings, actions, deadlines, sharingLog };
   });
 }

@@ -14,7 +14,9 @@ import type { LanguageAdviceView, RecordDecisionResult } from "../views/view-mod
 import { meetingInConversation, requireHeld, requireMeetingOwner } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../app-deps";
-import { buildDecisionRecordView } from "../views/decision-record-view";
+import { buildDecisionRecordSummary, buildDecisionRecordView } from "../views/decision-record-view";
+import { loadDecisionRecord } from "../views/load-decision-record";
+import { logMeetingDisclosures } from "../sharing/log-disclosures";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import { applyRecordToActionsAndDeadlines } from "../deadlines/deadline-events";
 import { resolveActor } from "./resolve-actor";
@@ -84,17 +86,18 @@ export async function recordDecision(deps: AppDeps, input: RecordDecisionCommand
         detail: { meetingId: meeting.id, version, kind: meeting.kind },
       });
 
-      const record = buildDecisionRecordView({
-        meetingId: meeting.id, caseReference: c.reference, kind: meeting.kind, version, payload: parsed.record,
-        amendmentReason: reason, authorLabel: actor.displayName, recordedAt: now,
-      });
+      const loaded = await loadDecisionRecord(repos, c, recorded);
+      const record = buildDecisionRecordView(loaded.input);
+      const summary = buildDecisionRecordSummary(loaded.input);
+      await logMeetingDisclosures(repos, c.id, meeting.id, recordId, next.payload, now);
+      // The channel gets the summary only; the full record is a per-person view for the entitled.
       for (const link of await repos.channelLinks.listForCase(c.id)) {
-        await repos.outbox.enqueue({ idempotencyKey: `record/${recordId}/${link.id}`, channelLinkId: link.id, operation: "post", payload: { type: "decision-record", view: record }, availableAt: now });
+        await repos.outbox.enqueue({ idempotencyKey: `record/${recordId}/${link.id}`, channelLinkId: link.id, operation: "post", payload: { type: "record-summary", view: summary }, availableAt: now });
       }
       const roster = await loadRoster(repos, meeting.id, now.getTime());
       await enqueueRosterUpdate(repos, c.id, roster, `record-${cmd.key}`, now);
       deps.logger.info({ meetingId: meeting.id, version }, "decision recorded");
-      return { ok: true, record, roster, advice: languageAdvice(meeting.kind, next.payload, deps.languageList) };
+      return { ok: true, record, summary, roster, advice: languageAdvice(meeting.kind, next.payload, deps.languageList) };
     }),
   );
 }

@@ -4,6 +4,7 @@
  * export is for the case file, and names live in the local authority's own case system.
  */
 import type { DecisionRecordPayload } from "../../domain/decision-record/decision-record.schema";
+import type { DecisionRecordView } from "./view-models";
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";
 import type { IsoDate } from "../../domain/shared/iso-date";
 
@@ -21,6 +22,8 @@ export interface CaseExportRecordVersion {
   reason: string | null;
   /** The record itself, valid for the meeting's kind. */
   payload: DecisionRecordPayload;
+  /** The version as a document: the same view model the Teams card and the Slack modal render. */
+  document?: DecisionRecordView;
 }
 
 /** One meeting on the case. */
@@ -35,6 +38,8 @@ export interface CaseExportMeeting {
   scheduledAt?: Date | null;
   /** When it was held, or null if it has not been. */
   heldAt: Date | null;
+  /** The one date and time of the meeting, in words (the record's own, else the scheduled time), e.g. "Tuesday 24 November 2026 at 10:00". */
+  whenLabel?: string;
   /** Every record version, in any order (renderers sort by version). */
   records: CaseExportRecordVersion[];
 }
@@ -77,6 +82,26 @@ export interface CaseExportDeadline {
   workingDaysTaken?: number | null;
 }
 
+/** One row of the information-sharing log, as the export and `convene sharing-log` show it (no internal ids). */
+export interface CaseExportDisclosure {
+  /** When it was shared. */
+  at: Date;
+  /** What kind of disclosure, in words. */
+  kindLabel: string;
+  /** Who was given it. */
+  recipient: string;
+  /** Who disclosed it. */
+  disclosedBy: string;
+  /** What was shared, in words. */
+  what: string;
+  /** Why. */
+  why: string;
+  /** The lawful basis, in words. */
+  lawfulBasis: string;
+  /** "Yes", "No: <why not>", or "Not recorded". */
+  consent: string;
+}
+
 /** Everything a case export shows. */
 export interface CaseExportModel {
   /** The case reference; the only identifier in the export. */
@@ -91,4 +116,6 @@ export interface CaseExportModel {
   actions: CaseExportAction[];
   /** Timescales. */
   deadlines: CaseExportDeadline[];
+  /** The information-sharing log, this export included. */
+  sharingLog?: CaseExportDisclosure[];
 }

@@ -76,7 +76,32 @@ export interface RecordFieldView {
   value: string;
 }
 
-/** A decision record version, as a card. */
+/** The protective marking every full record and export carries (Government Security Classifications). */
+export const PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE";
+
+/** One block of a section of the full record: label/value pairs, a table, or a paragraph. */
+export type RecordBlockView =
+  /** Questions and answers, e.g. "Will section 47 enquiries start?" / "Yes". */
+  | { kind: "fields"; fields: RecordFieldView[] }
+  /** A table with a header row, e.g. the actions (who, what, by when). */
+  | { kind: "table"; caption?: string; columns: string[]; rows: string[][] }
+  /** A paragraph of text, e.g. a note that nobody sent apologies. */
+  | { kind: "text"; text: string };
+
+/** One section of the full record, e.g. "Signs of Safety". */
+export interface RecordSectionView {
+  /** The section's heading. */
+  title: string;
+  /** What it holds, in order. */
+  blocks: RecordBlockView[];
+}
+
+/**
+ * The full decision record, as a document a manager, chair, inspector or court would read:
+ * one view model that the Teams card, the Slack modal and the HTML export all render. It is
+ * confidential: it goes only to those entitled (see `isEntitledToFullRecord`), and each
+ * opening is a row in the information-sharing log. Plain data, so it can be stored as JSON.
+ */
 export interface DecisionRecordView {
   /** The meeting the record belongs to. */
   meetingId: string;
@@ -84,21 +109,63 @@ export interface DecisionRecordView {
   caseReference: string;
   /** The meeting kind as a title. */
   kindTitle: string;
+  /** The protective marking, shown at the top. */
+  marking: string;
   /** 1 for the original record, then each amendment. */
   version: number;
   /** Present for amendments. */
   amendmentReason: string | null;
-  /** Who wrote this version. */
-  authorLabel: string;
-  /** When this version was written, as a label. */
-  recordedAtLabel: string;
-  /** The record's sections, in order. */
-  sections: {
-    /** The section's heading. */
-    title: string;
-    /** The section's fields, in order. */
-    fields: RecordFieldView[];
-  }[];
+  /** The header: meeting, case reference, date in words, time, how it was held, chair, recorder, version. */
+  header: RecordFieldView[];
+  /** The record's sections, in reading order. */
+  sections: RecordSectionView[];
+}
+
+/** One agency's attendance line on the summary. */
+export interface AttendanceByAgencyView {
+  /** The agency, e.g. "Police". */
+  agency: string;
+  /** Who attended for it. */
+  names: string[];
+}
+
+/**
+ * What the case channel sees of a decision record: the meeting, who attended by agency, the
+ * decisions, the actions and the clocks that opened. It leaves out everything confidential
+ * (what agencies shared, the criminal investigation, medical detail, the child's lived
+ * experience and words, what the family are told); those are in the full record only.
+ */
+export interface DecisionRecordSummaryView {
+  /** The meeting the record belongs to (the "View full record" button's target). */
+  meetingId: string;
+  /** The case reference; never a child's name. */
+  caseReference: string;
+  /** The meeting kind as a title. */
+  kindTitle: string;
+  /** The day the meeting was held, in words, e.g. "Tuesday 24 November 2026". */
+  dateLabel: string;
+  /** 1 for the original record, then each amendment. */
+  version: number;
+  /** Who attended, by agency. */
+  attendance: AttendanceByAgencyView[];
+  /** The decisions, e.g. "Section 47 enquiries" / "Yes". */
+  decisions: RecordFieldView[];
+  /** Agreed actions: who, what, by when (in words). */
+  actions: { who: string; what: string; byWhenLabel: string }[];
+  /** Statutory clocks this record opened, with their due dates in words. */
+  clocks: { title: string; dueDateLabel: string }[];
+}
+
+/** A decision record post queued before summaries existed: shown as a bare summary, never in full. */
+export interface LegacyDecisionRecordPost {
+  /** The meeting. */
+  meetingId: string;
+  /** The case reference. */
+  caseReference: string;
+  /** The meeting kind as a title. */
+  kindTitle: string;
+  /** The version. */
+  version: number;
 }
 
 /** A deadline nudge. Carries a case reference, never a child's name. */
@@ -142,7 +209,9 @@ export interface NoticeView {
 /** Anything that goes through the outbox. */
 export type OutboundCard =
   | { type: "roster"; view: RosterView }
-  | { type: "decision-record"; view: DecisionRecordView }
+  | { type: "record-summary"; view: DecisionRecordSummaryView }
+  /** Queued by an older version of Convene; rendered as a summary without detail. */
+  | { type: "decision-record"; view: LegacyDecisionRecordPost }
   | { type: "nudge"; view: NudgeView }
   | { type: "notice"; view: NoticeView };
 
@@ -190,5 +259,5 @@ export interface LanguageAdviceView {
 
 /** The result of recording a decision: a card (plus language advice), or field-level errors to show beside inputs. */
 export type RecordDecisionResult =
-  | { ok: true; record: DecisionRecordView; roster: RosterView; advice: LanguageAdviceView[] }
+  | { ok: true; record: DecisionRecordView; summary: DecisionRecordSummaryView; roster: RosterView; advice: LanguageAdviceView[] }
   | { ok: false; errors: Record<string, string> };

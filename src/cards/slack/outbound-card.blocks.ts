@@ -1,5 +1,5 @@
 import type { OutboundCard } from "../../app/views/view-models";
-import { decisionRecordBlocks } from "./decision-record.blocks";
+import { decisionRecordSummaryBlocks, legacyRecordBlocks } from "./decision-record.blocks";
 import { noticeBlocks } from "./notice.blocks";
 import { nudgeBlocks } from "./nudge.blocks";
 import { rosterBlocks, type SlackMessage } from "./roster.blocks";
@@ -9,8 +9,10 @@ export function slackMessageFor(card: OutboundCard): SlackMessage {
   switch (card.type) {
     case "roster":
       return rosterBlocks(card.view);
+    case "record-summary":
+      return decisionRecordSummaryBlocks(card.view);
     case "decision-record":
-      return decisionRecordBlocks(card.view);
+      return legacyRecordBlocks(card.view);
     case "nudge":
       return nudgeBlocks(card.view);
     case "notice":

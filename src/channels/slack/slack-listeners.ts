@@ -9,6 +9,7 @@ import type { ConversationTurn } from "../../app/conversation/conversation-turn"
 import { DELEGATE_FIELD } from "../../app/conversation/forms/delegate.form";
 import { DomainError } from "../../domain/shared/domain-error";
 import { deadlinesBlocks } from "../../cards/slack/deadlines.blocks";
+import { decisionRecordModal, decisionRecordSummaryBlocks } from "../../cards/slack/decision-record.blocks";
 import { formModal, formModalErrors, readFormModalMetadata } from "../../cards/slack/form.blocks";
 import { helpBlocks } from "../../cards/slack/help.blocks";
 import { noticeBlocks } from "../../cards/slack/notice.blocks";
@@ -100,6 +101,11 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
         return { message: deadlinesBlocks(reply.deadlines, reply.notice), inChannel: false };
       case "refusal":
         return { message: textBlocks(reply.message), inChannel: false };
+      case "record":
+        // Only reached without a trigger (a modal needs one): never post the full record into the channel.
+        return { message: textBlocks("Press View full record on the decision record to read it."), inChannel: false };
+      case "record-summary":
+        return { message: decisionRecordSummaryBlocks(reply.summary), inChannel: false };
       case "roster":
         // The roster message itself updates through the outbox; only a note must reach the actor.
         return reply.note?.length ? { message: textBlocks([reply.notice ?? "", ...reply.note].filter(Boolean).join("\n")), inChannel: false } : null;
@@ -118,6 +124,11 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
 
   /** Shows a reply to a click or a mention: a modal when there is a trigger, else a message. */
   async function show(client: WebClient, place: TurnPlace, reply: ConversationReply, triggerId: string | undefined, thread?: string): Promise<void> {
+    if (reply.kind === "record" && triggerId) {
+      // The full record opens for the person who pressed, never in the channel.
+      await client.views.open({ trigger_id: triggerId, view: decisionRecordModal(reply.record) });
+      return;
+    }
     if (reply.kind === "form" && triggerId) {
       await client.views.open({ trigger_id: triggerId, view: formModal(reply.form, place.channelId) });
       return;

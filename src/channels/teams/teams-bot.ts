@@ -7,11 +7,12 @@ import type { App } from "../../app/app";
 import type { AdaptiveCardJson } from "../../cards/adaptive-card";
 import { ADAPTIVE_CARD_CONTENT_TYPE } from "../../cards/adaptive-card";
 import { renderDeadlinesCard } from "../../cards/deadlines.card";
+import { renderDecisionRecordCard, renderDecisionRecordSummaryCard } from "../../cards/decision-record.card";
 import { renderFormCard } from "../../cards/form.card";
 import { renderHelpCard } from "../../cards/help.card";
 import { renderNoticeCard } from "../../cards/notice.card";
 import { renderRosterCard } from "../../cards/roster.card";
-import type { RosterView } from "../../app/views/view-models";
+import type { DecisionRecordSummaryView, RosterView } from "../../app/views/view-models";
 import type { Logger } from "../../server/logger";
 import { actorOf, membersOf, resolvePerson, type ConversationMember } from "./teams-identity";
 import { refreshUserIdsFor } from "./teams-refresh-users";
@@ -123,11 +124,21 @@ export class ConveneTeamsBot {
         if (host) return this.rosterCard(context, host.roster, { inlineForm: form, ...(form.errors.form ? { errorMessage: form.errors.form } : {}) }, members);
         return renderFormCard(form, { members, peoplePicker: this.deps.peoplePicker });
       }
+      case "record":
+        return renderDecisionRecordCard(reply.record);
+      case "record-summary":
+        return this.recordSummaryCard(context, reply.summary);
       case "roster": {
         const notice = [reply.notice, ...(reply.note ?? [])].filter(Boolean).join("\n");
         return this.rosterCard(context, reply.roster, notice ? { notice } : {});
       }
     }
+  }
+
+  /** A summary that keeps refreshing for the entitled members of this conversation. */
+  private async recordSummaryCard(context: TurnContext, summary: DecisionRecordSummaryView): Promise<AdaptiveCardJson> {
+    const refreshUserIds = refreshUserIdsFor(await this.deps.app.listRecordAudience(summary.meetingId, "teams"), await membersOf(context));
+    return renderDecisionRecordSummaryCard(summary, { refreshUserIds });
   }
 
   private async rosterCard(context: TurnContext, roster: RosterView, extra: Parameters<typeof renderRosterCard>[1], known?: ConversationMember[]): Promise<AdaptiveCardJson> {

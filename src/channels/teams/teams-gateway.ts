@@ -71,6 +71,11 @@ export class TeamsGateway implements ChannelGateway {
   }
 
   private async render(context: TurnContext, card: OutboundCard) {
+    if (card.type === "record-summary") {
+      // The entitled members' copies refresh into the full record (Universal Actions user-specific views).
+      const refreshUserIds = refreshUserIdsFor(await this.ctx.app.listRecordAudience(card.view.meetingId, "teams"), await membersOf(context));
+      return renderOutboundAdaptiveCard(card, {}, { refreshUserIds });
+    }
     if (card.type !== "roster") return renderOutboundAdaptiveCard(card);
     // Members only enrich the card (delegation choices, refresh list); without them the post still goes.
     const members = await membersOf(context);

@@ -258,6 +258,14 @@ const STRATEGY_FORM: SectionSpec[] = [
         fields: [
           { id: "agency", label: "Agency", type: "text", maxLength: NAME_MAX },
           { id: "summary", label: "What they shared", type: "multiline", prose: true },
+          { id: "consentSought", label: "Consent sought", help: "Was the family's consent sought before sharing?", type: "choice", choices: YES_NO, codec: "yes-no" },
+          {
+            id: "noConsentReason",
+            label: "If not, why not",
+            help: `Needed when consent was not sought. Up to ${SHORT_TEXT_MAX} characters.`,
+            type: "text",
+            maxLength: SHORT_TEXT_MAX,
+          },
         ],
       },
       {

@@ -50,7 +50,15 @@ export const AgencyInformationSchema = z.object({
   agency: requiredText("Say which agency shared this information.", NAME_MAX),
   /** A summary of what it shared. */
   summary: requiredText("Summarise what this agency shared."),
-});
+  /** Whether the family's consent was sought before sharing (the information-sharing log asks). */
+  consentSought: z.boolean({ error: "Say whether consent was sought." }).optional(),
+  /** Why consent was not sought (e.g. it would put the child at risk); needed when it was not. */
+  noConsentReason: optionalText(SHORT_TEXT_MAX),
+}).superRefine((row, ctx) => {
+  if (isRecordLike(row) && row.consentSought === false && !hasText(row.noConsentReason)) {
+    ctx.addIssue({ code: "custom", path: ["noConsentReason"], message: "Consent was not sought: say why (for example, it could put the child at risk)." });
+  }
+}, ALWAYS);
 
 /** One agency's 0–10 Signs of Safety scale (0: the child is not safe; 10: safe enough to close). */
 export const SafetyScaleEntrySchema = z.object({

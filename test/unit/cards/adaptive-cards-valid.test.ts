@@ -2,7 +2,7 @@ import { MEETING_STATUS_LABELS } from "../../../src/domain/meeting/meeting";
 import * as AC from "adaptivecards";
 import type { AdaptiveCardJson } from "../../../src/cards/adaptive-card";
 import { renderFormCard } from "../../../src/cards/form.card";
-import { renderDecisionRecordCard } from "../../../src/cards/decision-record.card";
+import { renderDecisionRecordCard, renderDecisionRecordSummaryCard } from "../../../src/cards/decision-record.card";
 import { renderDeadlinesCard } from "../../../src/cards/deadlines.card";
 import { renderHelpCard } from "../../../src/cards/help.card";
 import { renderNoticeCard } from "../../../src/cards/notice.card";
@@ -46,7 +46,18 @@ function everyCard(): Array<[string, AdaptiveCardJson]> {
   cards.push(["roster override", renderRosterCard(roster("scheduled"), { errorMessage: "Not held yet", inlineForm: { descriptor: heldForm(roster("scheduled")), values: {}, errors: { reason: "Not held yet: nobody from Police has accepted." } } })]);
   cards.push([
     "decision record",
-    renderDecisionRecordCard({ meetingId: "m1", caseReference: "CS-1", kindTitle: "Strategy discussion", version: 2, amendmentReason: EVIL, authorLabel: "Sam", recordedAtLabel: "24 Nov 2026", sections: [{ title: "Decision", fields: [{ label: "s47", value: EVIL }] }] }),
+    renderDecisionRecordCard({
+      meetingId: "m1", caseReference: "CS-1", kindTitle: "Strategy discussion", marking: "OFFICIAL-SENSITIVE", version: 2, amendmentReason: EVIL,
+      header: [{ label: "Reason for amendment", value: EVIL }],
+      sections: [{ title: "Decision", blocks: [{ kind: "fields", fields: [{ label: "s47", value: EVIL }] }, { kind: "table", caption: EVIL, columns: ["Who", EVIL], rows: [[EVIL, "x"]] }, { kind: "text", text: EVIL }] }],
+    }),
+  ]);
+  cards.push([
+    "decision record summary",
+    renderDecisionRecordSummaryCard(
+      { meetingId: "m1", caseReference: "CS-1", kindTitle: "Strategy discussion", dateLabel: "Tuesday 24 November 2026", version: 1, attendance: [{ agency: EVIL, names: [EVIL] }], decisions: [{ label: "Section 47 enquiries", value: "Yes" }], actions: [{ who: EVIL, what: EVIL, byWhenLabel: "Tuesday 24 November 2026" }], clocks: [{ title: "ICPC", dueDateLabel: "Tuesday 15 December 2026" }] },
+      { refreshUserIds: ["29:a"] },
+    ),
   ]);
   cards.push([
     "nudge",

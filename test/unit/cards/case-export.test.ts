@@ -63,6 +63,13 @@ describe("renderCaseExportHtml", () => {
     expect(html).not.toMatch(/<link|src=|href=/i);
   });
 
+  it("carries the protective marking at the top and the bottom, and the information-sharing log", () => {
+    expect(html.indexOf("OFFICIAL-SENSITIVE")).toBeLessThan(html.indexOf("<h1>"));
+    expect(html.lastIndexOf("OFFICIAL-SENSITIVE")).toBeGreaterThan(html.indexOf("</main>"));
+    expect(html).toContain("<h2>Information-sharing log</h2>");
+    expect(html).toContain("No disclosures recorded.");
+  });
+
   it("escapes user text", () => {
     expect(html).toContain("Lee Grant &amp; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
     expect(html).toContain("Joint visit &lt;b&gt;now&lt;/b&gt;");
@@ -79,8 +86,11 @@ describe("renderCaseExportHtml", () => {
     expect(html).toContain("Version 1: original record");
     expect(html).toContain("Version 2: amendment");
     expect(html).toContain("Reason for amendment:</strong> Police score corrected &amp; recorder&#39;s name &lt;fixed&gt;");
-    expect(html).toContain("by Dr Helen Ode (pr-2)");
-    expect(html).toContain("by Amira Khan (pr-1)");
+    expect(html).toContain("by Dr Helen Ode</p>");
+    expect(html).toContain("by Amira Khan</p>");
+    // No internal ids in the printable export.
+    expect(html).not.toMatch(/pr-[12]|m-strategy|m-icpc/);
+    expect(html).toContain("<strong>Changed in this version:</strong>");
     expect(html.indexOf("Version 1:")).toBeLessThan(html.indexOf("Version 2:"));
     // The original recorder stays visible in version 1.
     expect(html).toContain("<dd>Lee Grant</dd>");
@@ -102,7 +112,7 @@ describe("renderCaseExportHtml", () => {
   it("lists actions, timescales, and meetings without records", () => {
     expect(html).toContain("Initial conference within 15 working days");
     expect(html).toContain("Mon 31 March 2025");
-    expect(html).toContain("Initial child protection conference, planned for");
+    expect(html).toContain("Initial child protection conference, Fri 28 March 2025, 10:00 (planned)");
     expect(html).toContain("No decision record.");
     expect(html).toContain("<td>Done</td>");
   });

@@ -21,13 +21,18 @@ describe("deadlines, decision record, help and notice cards", () => {
     expect(text).toContain("Sam Okafor");
   });
 
-  it("shows every section of a decision record, escaped, with the amendment reason", () => {
+  it("shows the full decision record as a document, escaped, with the amendment reason in its header", () => {
     const text = JSON.stringify(
-      renderDecisionRecordCard({ meetingId: "m1", caseReference: "CS-1", kindTitle: "Strategy discussion", version: 2, amendmentReason: "Typo in [date]", authorLabel: "Sam", recordedAtLabel: "24 Nov 2026", sections: [{ title: "Decision", fields: [{ label: "Section 47", value: "Yes" }] }] }),
+      renderDecisionRecordCard({
+        meetingId: "m1", caseReference: "CS-1", kindTitle: "Strategy discussion", marking: "OFFICIAL-SENSITIVE", version: 2, amendmentReason: "Typo in [date]",
+        header: [{ label: "Version", value: "2" }, { label: "Reason for amendment", value: "Typo in [date]" }],
+        sections: [{ title: "Decisions", blocks: [{ kind: "fields", fields: [{ label: "Section 47", value: "Yes" }] }, { kind: "table", columns: ["Who", "What"], rows: [["Sam", "Visit"]] }] }],
+      }),
     );
-    expect(text).toContain("Version 2, recorded by Sam");
-    expect(text).toContain("Amended because: Typo in ［date］");
-    expect(text).toContain("**Decision**");
+    expect(text).toContain("OFFICIAL-SENSITIVE");
+    expect(text).toContain("Typo in ［date］");
+    expect(text).toContain('"Decisions"');
+    expect(text).toContain('"type":"Table"');
     expect(text).toContain("Section 47");
   });
 

@@ -1,5 +1,5 @@
 import { MEETING_STATUS_LABELS } from "../../../../src/domain/meeting/meeting";
-import type { DecisionRecordView, NudgeView, RosterRowView, RosterView } from "../../../../src/app/views/view-models";
+import type { DecisionRecordSummaryView, DecisionRecordView, NudgeView, RosterRowView, RosterView } from "../../../../src/app/views/view-models";
 
 /** Text that tries every mrkdwn injection Slack would honour if unescaped. */
 export const HOSTILE = "<!channel> <!here> <@U0BOSS> <#C0SECRET> <http://evil.example|Click me> & done";
@@ -42,20 +42,43 @@ export function rosterView(rows = 3, over: Partial<RosterView> = {}): RosterView
   };
 }
 
-/** A decision record view with `sections` sections of `fields` fields of `size` characters. */
+/** A full decision record view with `sections` sections of `fields` fields of `size` characters, and one table each. */
 export function recordView(sections = 3, fields = 4, size = 40): DecisionRecordView {
   return {
     meetingId: "m-1",
     caseReference: "CS-2026-0142",
     kindTitle: "Strategy discussion",
+    marking: "OFFICIAL-SENSITIVE",
     version: 1,
     amendmentReason: null,
-    authorLabel: "Sam Okafor",
-    recordedAtLabel: "Tue 24 Nov 2026, 11:00",
+    header: [
+      { label: "Meeting", value: "Strategy discussion" },
+      { label: "Date", value: "Tuesday 24 November 2026" },
+      { label: "Chair", value: "Sam Okafor" },
+    ],
     sections: Array.from({ length: sections }, (_, s) => ({
       title: `Section ${s + 1}`,
-      fields: Array.from({ length: fields }, (_, f) => ({ label: `Field ${s}.${f}`, value: "x".repeat(size) })),
+      blocks: [
+        { kind: "fields" as const, fields: Array.from({ length: fields }, (_, f) => ({ label: `Field ${s}.${f}`, value: "x".repeat(size) })) },
+        { kind: "table" as const, columns: ["Who", "What"], rows: [["Police", "y".repeat(Math.min(size, 100))]] },
+      ],
     })),
+  };
+}
+
+/** A decision record's channel summary. */
+export function summaryView(over: Partial<DecisionRecordSummaryView> = {}): DecisionRecordSummaryView {
+  return {
+    meetingId: "m-1",
+    caseReference: "CS-2026-0142",
+    kindTitle: "Strategy discussion",
+    dateLabel: "Tuesday 24 November 2026",
+    version: 1,
+    attendance: [{ agency: "Police", names: ["DC Priya Shah"] }],
+    decisions: [{ label: "Section 47 enquiries", value: "Yes" }],
+    actions: [{ who: "Sam Okafor", what: "Arrange the medical", byWhenLabel: "Tuesday 24 November 2026" }],
+    clocks: [{ title: "Initial child protection conference", dueDateLabel: "Tuesday 15 December 2026" }],
+    ...over,
   };
 }
 

@@ -24,7 +24,7 @@ describe("SlackDirectory", () => {
 
   it("resolves names and emails through users.info, with the installation's team as tenant", async () => {
     const d = directory();
-    expect(await d.actor("U0SW")).toEqual({ platform: "slack", tenant: "T0CASE", userId: "U0SW", displayName: "Sam Okafor", email: "sam@la.example" });
+    expect(await d.actor("U0SW")).toEqual({ platform: "slack", tenant: "T0CASE", userId: "U0SW", displayName: "Sam Okafor", email: "sam@la.example", homeTenant: "T0CASE" });
     // A Slack Connect guest keeps the installation's tenant; a hidden email is null.
     expect(await d.actor("U0GUEST")).toMatchObject({ tenant: "T0CASE", email: null });
     expect((await d.person("U0BOT")).isBot).toBe(true);
