@@ -1,5 +1,6 @@
 import { MarkMeetingHeldSchema, type MarkMeetingHeldCommand } from "../../domain/commands/command.schemas";
 import { markHeld } from "../../domain/meeting/meeting";
+import { heldAtForClocks } from "../../domain/meeting/held-date";
 import type { RosterView } from "../views/view-models";
 import { meetingInConversation, requireMeetingOwner } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
@@ -26,10 +27,11 @@ export async function markMeetingHeld(deps: AppDeps, input: MarkMeetingHeldComma
         ...i,
         attendance: apologies.has(i.id) ? ("apologies" as const) : i.response === "accepted" ? ("attended" as const) : i.attendance,
       }));
-      const held = markHeld(meeting, invitations, now, cmd.overrideReason);
+      // Clocks are judged on the meeting's own date, not the day the button was pressed.
+      const held = { ...markHeld(meeting, invitations, now, cmd.overrideReason), heldAt: heldAtForClocks(meeting, now) };
       await repos.meetings.update(held);
       for (const i of invitations) await repos.invitations.update(i);
-      await closeDeadlinesForHeldMeeting(deps, repos, c, held);
+      await closeDeadlinesForHeldMeeting(deps, repos, c, held, actor.id);
       await repos.audit.append({
         at: now, actorId: actor.id, action: "change", entityType: "meeting", entityId: meeting.id, caseId: c.id,
         detail: { status: "held", quorumOverride: held.quorumOverrideReason !== null },
