@@ -10,6 +10,8 @@ import type {
 import type { DecisionFormView, OpenDecisionFormCommand } from "./use-cases/open-decision-form";
 import type { RecordCaseEventCommand } from "./use-cases/record-case-event";
 import type { ViewDecisionRecordCommand, ViewDecisionRecordResult } from "./use-cases/view-decision-record";
+import type { CloseActionCommand } from "./use-cases/close-action";
+import type { RecordClosingEventCommand } from "./use-cases/record-closing-event";
 import type { DeadlinesView, NoticeView, RecordDecisionResult, RosterView } from "./views/view-models";
 
 // Edges import this file and create-app.ts implements it; use cases never import either,
@@ -38,6 +40,10 @@ export interface App {
   waiveDeadline(cmd: WaiveDeadlineCommand): Promise<{ notice: NoticeView }>;
   /** Records a referral, a transfer-in notification or the child's date of birth, starting their statutory clocks. */
   recordCaseEvent(cmd: RecordCaseEventCommand): Promise<{ notice: NoticeView }>;
+  /** Marks an agreed action done, or cancels it with a reason: its clock closes and its nudges stop. Owner, convenor or social worker only. */
+  closeAction(cmd: CloseActionCommand): Promise<{ notice: NoticeView }>;
+  /** Records the referral decision (with feedback to the referrer) or the assessment's conclusion, closing that clock on the event's own date. */
+  recordClosingEvent(cmd: RecordClosingEventCommand): Promise<{ notice: NoticeView }>;
   /** The decision form for the convenor (pre-filled with the latest version when amending). Authorised. */
   openDecisionForm(cmd: OpenDecisionFormCommand): Promise<DecisionFormView>;
   /** A meeting's decision record for the asker: the full record if entitled (logged as a disclosure), else the summary. */

@@ -13,6 +13,8 @@ import { recordDecision } from "./use-cases/record-decision";
 import { respondToInvitation } from "./use-cases/respond-to-invitation";
 import { waiveDeadline } from "./use-cases/waive-deadline";
 import { listRecordAudience, viewDecisionRecord } from "./use-cases/view-decision-record";
+import { closeAction } from "./use-cases/close-action";
+import { recordClosingEvent } from "./use-cases/record-closing-event";
 
 /** Binds the use cases to their dependencies: the one object every edge talks to. */
 export function createApp(deps: AppDeps): App {
@@ -24,6 +26,8 @@ export function createApp(deps: AppDeps): App {
     recordDecision: (cmd) => recordDecision(deps, cmd),
     listDeadlines: (cmd) => listDeadlines(deps, cmd),
     waiveDeadline: (cmd) => waiveDeadline(deps, cmd),
+    closeAction: (cmd) => closeAction(deps, cmd),
+    recordClosingEvent: (cmd) => recordClosingEvent(deps, cmd),
     openDecisionForm: (cmd) => openDecisionForm(deps, cmd),
     recordCaseEvent: (cmd) => recordCaseEvent(deps, cmd),
     viewDecisionRecord: (cmd) => viewDecisionRecord(deps, cmd),

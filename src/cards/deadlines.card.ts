@@ -1,8 +1,11 @@
 import type { DeadlineLineView, DeadlinesView, NoticeView } from "../app/views/view-models";
-import { adaptiveCard, heading, text, userText, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
+import { adaptiveCard, execute, heading, text, userText, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
 import type { FormView } from "../app/conversation/form-descriptor";
 import { scopedFieldId } from "../app/conversation/form-descriptor";
 import { REASON_FIELD, waiveForm } from "../app/conversation/forms/reason.forms";
+import { cancelActionForm, concludeAssessmentForm, referralDecisionForm } from "../app/conversation/forms/closing.forms";
+import type { FormDescriptor } from "../app/conversation/form-descriptor";
+import { ActionId, actionData } from "../app/conversation/action-id";
 import { formInputs, formSubmit } from "./form.card";
 import { escapeAdaptiveText } from "./escape-adaptive-text";
 
@@ -12,14 +15,17 @@ export interface DeadlinesCardOptions {
   notice?: NoticeView;
 }
 
+/** How a closed clock ended, in words. */
+const STATUS_WORDS: Readonly<Record<"met" | "missed" | "waived", string>> = { met: "Met", missed: "Missed", waived: "Waived" };
+
 /** The id of the reason box in a deadline's "Waive…" form: scoped per deadline, because hosts merge every input of a card into the data. */
 export function waiveReasonInputId(deadlineId: string): string {
   return scopedFieldId(REASON_FIELD, deadlineId);
 }
 
-/** The "Waive…" form for one statutory deadline, from the conversation's waive form. The app refuses anyone but a team manager. */
-function waiveCard(line: DeadlineLineView, caseReference: string): CardElement {
-  const form: FormView = { descriptor: waiveForm(line.id, line.title, caseReference), values: {}, errors: {}, scope: line.id };
+/** A conversation form shown under a button on this card, its ids scoped to the line (Teams merges a card's inputs). */
+function formCard(descriptor: FormDescriptor, scope: string): CardElement {
+  const form: FormView = { descriptor, values: {}, errors: {}, scope };
   return {
     type: "AdaptiveCard",
     body: [text(escapeAdaptiveText(form.descriptor.intro ?? "")), ...formInputs(form)],
@@ -45,11 +51,33 @@ export function renderDeadlinesCard(view: DeadlinesView, options: DeadlinesCardO
         { spacing: "None", ...(overdue ? { color: "Attention" } : {}) },
       ),
     ];
-    // Agreed actions are closed by their owners, not waived; only statutory deadlines get the form.
+    // Agreed actions are closed by their owners (done, or cancelled with a reason), not waived;
+    // statutory deadlines are closed by their event where chat records it, or waived by a manager.
     if (line.kind === "deadline") {
-      items.push({ type: "ActionSet", actions: [{ type: "Action.ShowCard", title: "Waive…", card: waiveCard(line, view.caseReference) }] });
+      const actions: CardElement[] = [];
+      if (line.closeWith === "referral-decision") actions.push({ type: "Action.ShowCard", title: "Record the referral decision…", card: formCard(referralDecisionForm(line.id, view.caseReference), line.id) });
+      if (line.closeWith === "assessment") actions.push({ type: "Action.ShowCard", title: "Record the assessment as concluded…", card: formCard(concludeAssessmentForm(line.id, view.caseReference, line.dueDateLabel), line.id) });
+      actions.push({ type: "Action.ShowCard", title: "Waive…", card: formCard(waiveForm(line.id, line.title, view.caseReference), line.id) });
+      items.push({ type: "ActionSet", actions });
+    } else if (line.status === "open") {
+      items.push({
+        type: "ActionSet",
+        actions: [
+          execute("Mark done", ActionId.MarkActionDone, actionData(ActionId.MarkActionDone, line.id)),
+          { type: "Action.ShowCard", title: "Cancel action…", card: formCard(cancelActionForm(line.id, view.caseReference), line.id) },
+        ],
+      });
     }
     body.push({ type: "Container", separator: true, items });
+  }
+  const closed = view.closed ?? [];
+  if (closed.length) {
+    body.push(text("**Closed**", { separator: true, spacing: "Large" }));
+    for (const c of closed) {
+      const when = c.closedOnLabel ? ` on ${c.closedOnLabel}` : "";
+      const days = c.workingDaysTaken !== null ? ` · ${c.workingDaysTaken} working days` : "";
+      body.push(userText(`${STATUS_WORDS[c.status]}: ${c.title} (due ${c.dueDateLabel}) · ${c.how}${when}${days}`, { spacing: "Small", size: "Small", ...(c.status === "missed" ? { color: "Attention" } : {}) }));
+    }
   }
   // The fallback becomes the notification preview: counts only, because an action's title
   // is free text that may name the child.

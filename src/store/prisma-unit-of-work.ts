@@ -8,6 +8,7 @@ import { PrismaChannelLinkRepository } from "./repositories/prisma-channel-link-
 import { PrismaDeadlineRepository } from "./repositories/prisma-deadline-repository";
 import { PrismaDecisionRecordRepository } from "./repositories/prisma-decision-record-repository";
 import { PrismaInformationSharingRepository } from "./repositories/prisma-information-sharing-repository";
+import { PrismaEnquiryRepository } from "./repositories/prisma-enquiry-repository";
 import { PrismaInvitationRepository } from "./repositories/prisma-invitation-repository";
 import { PrismaMeetingRepository } from "./repositories/prisma-meeting-repository";
 import { PrismaOutboxRepository } from "./repositories/prisma-outbox-repository";
@@ -25,6 +26,7 @@ export function repositoriesFor(tx: Tx): Repositories {
     records: new PrismaDecisionRecordRepository(tx),
     actions: new PrismaActionRepository(tx),
     deadlines: new PrismaDeadlineRepository(tx),
+    enquiries: new PrismaEnquiryRepository(tx),
     outbox: new PrismaOutboxRepository(tx),
     audit: new PrismaAuditRepository(tx),
     processed: new PrismaProcessedCommandRepository(tx),

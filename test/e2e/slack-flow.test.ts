@@ -421,7 +421,7 @@ describe("Slack end to end through the real server", () => {
       expect(JSON.stringify(told[0]!.args)).toContain("Deadline waived for CS-2026-0142");
 
       const after = await deadlines(sw);
-      expect(after.text).not.toContain("Decision on a referral");
+      expect(after.text).toContain("Waived: Decision on a referral");
       expect(after.text).toContain("Assessment concluded");
       expect(waiveButtons(after.blocks).map((b) => b.deadlineId)).not.toContain(line.deadlineId);
       const row = await server.context.prisma.deadline.findUniqueOrThrow({ where: { id: line.deadlineId } });

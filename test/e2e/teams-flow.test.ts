@@ -269,8 +269,8 @@ describe("Teams end to end through the real server", () => {
       for (const el of card.body) {
         if (el.type !== "Container" || !el.items) continue;
         const title = String(el.items[0]?.text ?? "");
-        const set = el.items.find((i) => i.type === "ActionSet") as { actions: Array<{ card: { actions: Array<{ verb: string; data: { deadlineId: string } }> } }> } | undefined;
-        const execute = set?.actions[0]?.card.actions.find((a) => a.verb === ActionId.WaiveDeadline);
+        const set = el.items.find((i) => i.type === "ActionSet") as { actions: Array<{ card?: { actions: Array<{ verb: string; data: { deadlineId: string } }> } }> } | undefined;
+        const execute = set?.actions.flatMap((a) => a.card?.actions ?? []).find((a) => a.verb === ActionId.WaiveDeadline);
         if (execute) out.push({ title, deadlineId: execute.data.deadlineId });
       }
       return out;
@@ -343,7 +343,9 @@ describe("Teams end to end through the real server", () => {
       expect(answer).toContain("Assessment concluded");
 
       const after = await listDeadlines(sw);
-      expect(after).not.toContain("Decision on a referral");
+      // Now listed among the closed clocks, with the waiver's reason, and no longer waivable.
+      expect(after).toContain("Waived: Decision on a referral");
+      expect(waivable(after).map((l) => l.deadlineId)).not.toContain(line.deadlineId);
       expect(after).toContain("Assessment concluded");
       const row = await server.context.prisma.deadline.findUniqueOrThrow({ where: { id: line.deadlineId } });
       expect(row.status).toBe("waived");

@@ -32,10 +32,18 @@ export enum ActionId {
   ShowDeadlines = "case.deadlines",
   /** A team manager waives a statutory deadline, with a reason (asked for when missing). Target: a deadline. */
   WaiveDeadline = "deadline.waive",
+  /** The owner, convenor or social worker marks an agreed action done; its clock closes and its nudges stop. Target: an action. */
+  MarkActionDone = "action.done",
+  /** The owner, convenor or social worker cancels an agreed action, with a reason (asked for when missing). Target: an action. */
+  CancelAction = "action.cancel",
+  /** Records the decision on a referral and the feedback to the referrer (the form is shown when values are missing). Target: a deadline. */
+  RecordReferralDecision = "deadline.referralDecision",
+  /** Records an assessment as concluded, with the reason for any overrun (the form is shown when values are missing). Target: a deadline. */
+  ConcludeAssessment = "deadline.concludeAssessment",
 }
 
 /** What an action's target is, and so the data key that carries it in a card. */
-export type ActionTargetKey = "caseRef" | "invitationId" | "meetingId" | "deadlineId";
+export type ActionTargetKey = "caseRef" | "invitationId" | "meetingId" | "deadlineId" | "actionId";
 
 /** The data key of each action's target. Cards carry `{ [key]: target }`; Slack puts the target after the id. */
 export const ACTION_TARGET: Record<ActionId, ActionTargetKey> = {
@@ -53,6 +61,10 @@ export const ACTION_TARGET: Record<ActionId, ActionTargetKey> = {
   [ActionId.RefreshRecord]: "meetingId",
   [ActionId.ShowDeadlines]: "caseRef",
   [ActionId.WaiveDeadline]: "deadlineId",
+  [ActionId.MarkActionDone]: "actionId",
+  [ActionId.CancelAction]: "actionId",
+  [ActionId.RecordReferralDecision]: "deadlineId",
+  [ActionId.ConcludeAssessment]: "deadlineId",
 };
 
 const ACTION_IDS = new Set<string>(Object.values(ActionId));

@@ -6,7 +6,7 @@ import { DomainError } from "../../domain/shared/domain-error";
 import type { App } from "../app";
 import type { AppLogger } from "../ports/plumbing";
 import { describeLanguageAdvice } from "../views/language-advice";
-import type { RosterView } from "../views/view-models";
+import type { NoticeView, RosterView } from "../views/view-models";
 import { ACTION_TARGET, ActionId, isActionId } from "./action-id";
 import type { ConversationReply } from "./conversation-reply";
 import type { ConversationTurn } from "./conversation-turn";
@@ -18,6 +18,7 @@ import { DELEGATE_FIELD, delegateForm } from "./forms/delegate.form";
 import { declineForm, REASON_FIELD, waiveForm } from "./forms/reason.forms";
 import { ATTENDANCE_CHOICES, HELD_STEP, HeldField, heldForm } from "./forms/held.form";
 import { AMENDMENT_REASON_FIELD, recordForm } from "./forms/record.form";
+import { cancelActionForm, CLOSED_ON_FIELD, concludeAssessmentForm, FEEDBACK_HOW_FIELD, FEEDBACK_ON_FIELD, referralDecisionForm, RESPONSE_FIELD } from "./forms/closing.forms";
 import { userMessageOf } from "./user-message";
 
 /** What answering a button or a form needs. */
@@ -110,6 +111,89 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
       return { kind: "deadlines", deadlines: await app.listDeadlines({ ...(await base()), caseRef: target }) };
     case ActionId.WaiveDeadline:
       return waive(deps, turn, target, values);
+    case ActionId.MarkActionDone:
+    case ActionId.CancelAction:
+      return closeActionFromChat(deps, turn, action, target, values);
+    case ActionId.RecordReferralDecision:
+    case ActionId.ConcludeAssessment:
+      return closeClockFromChat(deps, turn, action, target, values);
+  }
+}
+
+/** The deadlines card again after a change, with what was done on top; the notice alone if re-listing fails. */
+async function deadlinesAfter(deps: ActionDeps, turn: ConversationTurn, notice: NoticeView): Promise<ConversationReply> {
+  try {
+    return { kind: "deadlines", deadlines: await deps.app.listDeadlines({ key: turn.key, actor: await turn.actor(), conversation: turn.conversation }), notice };
+  } catch (err) {
+    deps.logger.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, "deadlines re-list failed");
+    return { kind: "notice", notice, tone: "info", audience: "actor" };
+  }
+}
+
+/** Mark done closes at once; cancel asks why first (a form), then closes. */
+async function closeActionFromChat(deps: ActionDeps, turn: ConversationTurn, action: ActionId, actionId: string, values: SubmittedValues): Promise<ConversationReply> {
+  const actor = await turn.actor();
+  const base = { key: turn.key, actor, conversation: turn.conversation, actionId };
+  if (action === ActionId.MarkActionDone) {
+    const { notice } = await deps.app.closeAction({ ...base, outcome: "done" });
+    return deadlinesAfter(deps, turn, notice);
+  }
+  const reason = readField(values, REASON_FIELD, actionId);
+  const listed = await deps.app.listDeadlines({ key: turn.key, actor, conversation: turn.conversation });
+  const descriptor = cancelActionForm(actionId, listed.caseReference);
+  if (reason === undefined) {
+    if (!listed.lines.some((l) => l.kind === "action" && l.id === actionId && l.status === "open")) return refusal("That action is no longer open.");
+    return show(descriptor, { scope: actionId });
+  }
+  const tooLong = overLongFields(descriptor, values, actionId);
+  if (Object.keys(tooLong).length) return { kind: "form", form: { descriptor, values: keptValues(descriptor, values), errors: tooLong } };
+  try {
+    const { notice } = await deps.app.closeAction({ ...base, outcome: "cancelled", reason: reason.trim() });
+    return deadlinesAfter(deps, turn, notice);
+  } catch (err) {
+    if (err instanceof DomainError && err.details?.field) return { kind: "form", form: { descriptor, values: { [REASON_FIELD]: reason }, errors: { [REASON_FIELD]: err.message } } };
+    throw err;
+  }
+}
+
+/** The referral decision and assessment forms: shown when their values are missing, then submitted; errors come back beside the boxes. */
+async function closeClockFromChat(deps: ActionDeps, turn: ConversationTurn, action: ActionId, deadlineId: string, values: SubmittedValues): Promise<ConversationReply> {
+  const actor = await turn.actor();
+  const listed = await deps.app.listDeadlines({ key: turn.key, actor, conversation: turn.conversation });
+  const line = listed.lines.find((l) => l.kind === "deadline" && l.id === deadlineId);
+  const descriptor = action === ActionId.RecordReferralDecision
+    ? referralDecisionForm(deadlineId, listed.caseReference)
+    : concludeAssessmentForm(deadlineId, listed.caseReference, line?.dueDateLabel ?? "its due date");
+  const closedOn = readField(values, CLOSED_ON_FIELD, deadlineId);
+  if (closedOn === undefined) {
+    if (!line || line.status !== "open") return refusal("That deadline is no longer open.");
+    return show(descriptor, { scope: deadlineId });
+  }
+  const field = (id: string) => (readField(values, id, deadlineId) ?? "").trim();
+  const kept: Record<string, string> = {};
+  for (const f of descriptor.fields) kept[f.id] = field(f.id);
+  const again = (errors: Record<string, string>): ConversationReply => ({ kind: "form", form: { descriptor, values: kept, errors } });
+  const tooLong = overLongFields(descriptor, values, deadlineId);
+  if (Object.keys(tooLong).length) return again(tooLong);
+  const event = action === ActionId.RecordReferralDecision
+    ? { kind: "referral-decision" as const, // The response is checked against the one list by the use case's schema.
+        response: field(RESPONSE_FIELD) as never, feedbackOn: field(FEEDBACK_ON_FIELD), ...(field(FEEDBACK_HOW_FIELD) ? { feedbackHow: field(FEEDBACK_HOW_FIELD) } : {}) }
+    : { kind: "assessment-concluded" as const, ...(field(REASON_FIELD) ? { overrunReason: field(REASON_FIELD) } : {}) };
+  try {
+    const { notice } = await deps.app.recordClosingEvent({ key: turn.key, actor, conversation: turn.conversation, deadlineId, closedOn: field(CLOSED_ON_FIELD), event });
+    return deadlinesAfter(deps, turn, notice);
+  } catch (err) {
+    if (err instanceof ZodError) {
+      const errors: Record<string, string> = {};
+      for (const issue of err.issues) {
+        const key = String(issue.path.at(-1) ?? WHOLE_FORM);
+        const id = key === "overrunReason" ? REASON_FIELD : descriptor.fields.some((f) => f.id === key) ? key : WHOLE_FORM;
+        errors[id] ??= issue.message;
+      }
+      return again(errors);
+    }
+    if (err instanceof DomainError && typeof err.details?.field === "string") return again({ [err.details.field]: err.message });
+    throw err;
   }
 }
 

@@ -1,58 +1,26 @@
 import { randomUUID } from "node:crypto";
 import type { Case } from "../../domain/case/case-reference";
 import type { DecisionRecordPayload, RecordFor } from "../../domain/decision-record/decision-record.schema";
-import { computeDueDate, type RuleId } from "../../domain/deadline/statutory-rules";
+import type { RuleId } from "../../domain/deadline/statutory-rules";
 import type { Meeting } from "../../domain/meeting/meeting";
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";
-import { firstNudgeAt } from "../../domain/nudge/nudge-plan";
 import { isoDateInLondon, type IsoDate } from "../../domain/shared/iso-date";
 import type { AppDeps } from "../app-deps";
 import type { DeadlineRow } from "../ports/deadline";
 import type { Repositories } from "../ports/unit-of-work";
 import type { Invitation } from "../../domain/invitation/invitation";
+import { openDeadline, waiveOpenDeadline, type DeadlineEvent } from "./open-deadline";
 import { extractActions } from "../../domain/decision-record/record-versioning";
+import { CLOSED_ON_BEFORE_START } from "../../domain/deadline/clock-closing";
+import { DomainError } from "../../domain/shared/domain-error";
+import { closeOpenDeadline } from "./close-clock";
+import { applyStrategyDecisionToEnquiry, concludeEnquiriesForConference } from "./section-47-enquiry";
 
-/** A clock to open: which rule, counted from what. */
-export interface DeadlineEvent {
-  rule: RuleId;
-  sourceKind: string;
-  /** The meeting, action or notification the clock counts from (idempotency: one deadline per rule and source). */
-  sourceId: string;
-  /** The day it counts from (Europe/London). For "action", the action's own due date. */
-  from: IsoDate;
-  actionId?: string;
-}
+// Opening and waiving live in open-deadline.ts (section-47-enquiry.ts needs them too, without a cycle).
+export { openDeadline, waiveOpenDeadline, type DeadlineEvent } from "./open-deadline";
 
 /**
- * Opens a deadline (once per rule and source) with its first nudge scheduled, so the
- * "deadline created" nudge goes out through the normal scheduler pass and outbox.
- */
-export async function openDeadline(deps: Pick<AppDeps, "clock" | "calendar">, repos: Repositories, c: Case, e: DeadlineEvent): Promise<DeadlineRow> {
-  const now = deps.clock.now();
-  const dueDate = computeDueDate(e.rule, e.from, deps.calendar);
-  return repos.deadlines.createIfAbsent({
-    id: randomUUID(),
-    caseId: c.id,
-    rule: e.rule,
-    sourceKind: e.sourceKind,
-    sourceId: e.sourceId,
-    sourceDate: e.from,
-    dueDate,
-    status: "open",
-    waivedReason: null,
-    closedAt: null,
-    closedByMeetingId: null,
-    workingDaysTaken: null,
-    nextNudgeAt: firstNudgeAt({ dueDate, createdAt: now }, deps.calendar),
-    lastNudgeStage: null,
-    actionId: e.actionId ?? null,
-    createdAt: now,
-  });
-}
-
-/**
- * The clocks a finalised record starts (DOMAIN.md's rule table): a strategy discussion
- * that starts section 47 enquiries → initial conference in 15 working days; an initial
+ * The clocks a finalised record starts (DOMAIN.md's rule table): an initial
  * conference that makes a plan → first core group (10 working days) and first review
  * (3 months); a review that continues the plan → the next review (6 months); every agreed
  * action → its own date.
@@ -61,10 +29,9 @@ export function deadlineEventsForRecord(meeting: Meeting, record: DecisionRecord
   const events: DeadlineEvent[] = actions.map((a) => ({ rule: "action", sourceKind: "action", sourceId: a.id, from: a.dueDate, actionId: a.id }));
   const kind: MeetingKind = meeting.kind;
   const base = { sourceKind: kind, sourceId: meeting.id };
-  if (kind === "strategy-discussion") {
-    const r = record as RecordFor<"strategy-discussion">;
-    if (r.decision.s47 === "yes") events.push({ ...base, rule: "icpc", from: r.meeting.date ?? heldOn });
-  } else if (kind === "icpc" || kind === "transfer-in-conference") {
+  // A strategy discussion's initial conference clock belongs to its section 47 enquiry
+  // (section-47-enquiry.ts), so a second discussion in the same enquiry opens no second clock.
+  if (kind === "icpc" || kind === "transfer-in-conference") {
     const r = record as RecordFor<"icpc">;
     if (r.plan) {
       events.push({ ...base, rule: "core-group", from: heldOn }, { ...base, rule: "first-review", from: heldOn });
@@ -81,15 +48,6 @@ export async function createDeadlinesForRecord(deps: AppDeps, repos: Repositorie
   const heldOn = isoDateInLondon(meeting.heldAt ?? deps.clock.now());
   const actions = (await repos.actions.listForCase(c.id)).filter((a) => a.meetingId === meeting.id && a.status === "open");
   for (const e of deadlineEventsForRecord(meeting, record, heldOn, actions)) await openDeadline(deps, repos, c, e);
-}
-
-/**
- * Stops an open clock with a reason, and audits it. Every waiver goes through here (a
- * manager's, an amendment's, a corrected date of birth), so each leaves the same trail.
- */
-export async function waiveOpenDeadline(repos: Repositories, d: DeadlineRow, reason: string, actorId: string, now: Date): Promise<void> {
-  await repos.deadlines.update({ ...d, status: "waived", waivedReason: reason, closedAt: now, nextNudgeAt: null });
-  await repos.audit.append({ at: now, actorId, action: "change", entityType: "deadline", entityId: d.id, caseId: d.caseId, detail: { status: "waived", rule: d.rule } });
 }
 
 const actionKey = (a: { ownerLabel: string; description: string; dueDate: string }) =>
@@ -133,42 +91,43 @@ export async function applyRecordToActionsAndDeadlines(
     });
   }
   await createDeadlinesForRecord(deps, repos, c, meeting, record);
+  await applyStrategyDecisionToEnquiry(deps, repos, c, meeting, record, { version, reason: amendmentReason });
 
   const heldOn = isoDateInLondon(meeting.heldAt ?? now);
   const startedRules = new Set(deadlineEventsForRecord(meeting, record, heldOn, []).map((e) => e.rule));
   for (const d of openDeadlines.filter((x) => x.sourceId === meeting.id && !x.actionId && !startedRules.has(x.rule as RuleId))) await waive(d);
 }
 
-/** Which open clocks a held meeting of each kind satisfies. */
+/**
+ * Which open clocks a held meeting of each kind satisfies. The review before 18 is not here:
+ * only a review held before the birthday and marked as that review closes it.
+ */
 const SATISFIES: Partial<Record<MeetingKind, RuleId[]>> = {
   icpc: ["icpc"],
   "core-group": ["core-group"],
-  "review-conference": ["first-review", "next-review", "review-before-18"],
+  "review-conference": ["first-review", "next-review"],
   "transfer-in-conference": ["transfer-in"],
 };
 
 /**
- * Closes the case's open deadlines that this held meeting satisfies, as met (held on or
- * before the due date) or missed, with the working days it took: the national measure
- * is the share of conferences held within timescale.
+ * Closes the case's open deadlines that this held meeting satisfies, judged on the meeting's
+ * own date (meeting.heldAt, which Mark held sets from the meeting's date, not the press), as
+ * met or missed, with the working days it took: the national measure is the share of
+ * conferences held within timescale. A clock that started after the meeting is left open:
+ * that meeting cannot have met it.
  */
-export async function closeDeadlinesForHeldMeeting(deps: AppDeps, repos: Repositories, c: Case, meeting: Meeting): Promise<void> {
+export async function closeDeadlinesForHeldMeeting(deps: AppDeps, repos: Repositories, c: Case, meeting: Meeting, actorId: string = meeting.convenorId): Promise<void> {
   const rules = SATISFIES[meeting.kind];
   if (!rules || !meeting.heldAt) return;
   const heldOn = isoDateInLondon(meeting.heldAt);
   for (const d of await repos.deadlines.listOpenForCase(c.id)) {
     if (!rules.includes(d.rule as RuleId)) continue;
-    await repos.deadlines.update({
-      ...d,
-      status: heldOn <= d.dueDate ? "met" : "missed",
-      closedAt: meeting.heldAt,
-      closedByMeetingId: meeting.id,
-      workingDaysTaken: deps.calendar.workingDaysBetween(d.sourceDate, heldOn),
-      nextNudgeAt: null,
-    });
-    await repos.audit.append({
-      at: deps.clock.now(), actorId: meeting.convenorId, action: "change", entityType: "deadline", entityId: d.id, caseId: c.id,
-      detail: { rule: d.rule, status: heldOn <= d.dueDate ? "met" : "missed" },
-    });
+    try {
+      await closeOpenDeadline(deps, repos, d, { kind: "meeting-held", on: heldOn, byId: actorId, meetingId: meeting.id });
+    } catch (err) {
+      if (err instanceof DomainError && err.code === CLOSED_ON_BEFORE_START) continue;
+      throw err;
+    }
   }
+  if (meeting.kind === "icpc") await concludeEnquiriesForConference(repos, c, heldOn, actorId, deps.clock.now());
 }

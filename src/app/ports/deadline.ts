@@ -30,6 +30,16 @@ export interface DeadlineRow {
   lastNudgeStage: string | null;
   /** The agreed action it times, when it is an action's deadline. */
   actionId: string | null;
+  /** The closing event's own date (ISO date), on which met or missed was judged. */
+  closedOn?: string | null;
+  /** Who recorded the closing event (a practitioner id). */
+  closedById?: string | null;
+  /** What closed it, e.g. "meeting-held", "referral-decision", "action-done" (see ClosingEventKind). */
+  closingEvent?: string | null;
+  /** Why, when the closing event needs a reason (an assessment's overrun, a cancelled action). */
+  closeReason?: string | null;
+  /** JSON detail of the closing event, e.g. the referral response and the feedback to the referrer. */
+  closeDetail?: string | null;
   /** When the row was written. */
   createdAt: Date;
 }

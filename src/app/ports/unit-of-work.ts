@@ -6,6 +6,7 @@ import type { ChannelLinkRepository } from "./channel-link";
 import type { DeadlineRepository } from "./deadline";
 import type { DecisionRecordRepository } from "./decision-record";
 import type { InformationSharingRepository } from "./information-sharing";
+import type { EnquiryRepository } from "./enquiry";
 import type { InvitationRepository } from "./invitation";
 import type { MeetingRepository } from "./meeting";
 import type { OutboxRepository } from "./outbox";
@@ -30,6 +31,8 @@ export interface Repositories {
   actions: ActionRepository;
   /** Deadlines. */
   deadlines: DeadlineRepository;
+  /** Section 47 enquiries. */
+  enquiries: EnquiryRepository;
   /** Outbound messages. */
   outbox: OutboxRepository;
   /** The audit chain. */

@@ -3,13 +3,25 @@ import { parseCaseReference } from "../../domain/case/case-reference";
 import { getRule, isRuleId } from "../../domain/deadline/statutory-rules";
 import { DomainError } from "../../domain/shared/domain-error";
 import { isoDateInLondon } from "../../domain/shared/iso-date";
-import type { DeadlineLineView, DeadlinesView } from "../views/view-models";
+import type { ClosedLineView, DeadlineLineView, DeadlinesView } from "../views/view-models";
 import type { AppDeps } from "../app-deps";
 import { caseOfConversation } from "../authorisation";
 import { dueDateLabel } from "../views/due-date-label";
 
+/** What closed a clock, in the words the deadlines card uses. */
+const CLOSING_EVENT_WORDS: Readonly<Record<string, string>> = {
+  "meeting-held": "meeting held",
+  "referral-decision": "decision recorded",
+  "assessment-concluded": "assessment concluded",
+  "action-done": "marked done",
+  "action-cancelled": "cancelled",
+  "plan-ended": "plan ended",
+  "permanence-plan-recorded": "plan recorded",
+};
+
 /**
- * `deadlines [case-ref]`: the case's open deadlines and actions, soonest first. Shown only
+ * `deadlines [case-ref]`: the case's open deadlines and actions, soonest first, then
+ * the clocks already closed (met, missed or waived). Shown only
  * in a conversation linked to that case (need-to-know).
  */
 export async function listDeadlines(deps: AppDeps, input: ListDeadlinesCommand): Promise<DeadlinesView> {
@@ -32,6 +44,7 @@ export async function listDeadlines(deps: AppDeps, input: ListDeadlinesCommand):
         workingDaysRemaining: deps.calendar.workingDaysBetween(today, d.dueDate),
         status: d.status,
         ownerLabel: null,
+        ...(d.rule === "referral-decision" ? { closeWith: "referral-decision" as const } : d.rule === "assessment" ? { closeWith: "assessment" as const } : {}),
       });
     }
     for (const a of await repos.actions.listOpenForCase(c.id)) {
@@ -47,6 +60,18 @@ export async function listDeadlines(deps: AppDeps, input: ListDeadlinesCommand):
       });
     }
     lines.sort((x, y) => x.dueDate.localeCompare(y.dueDate));
-    return { caseReference: c.reference, lines };
+    const closed: ClosedLineView[] = (await repos.deadlines.listForCase(c.id))
+      .filter((d) => d.status !== "open")
+      .sort((x, y) => (y.closedAt?.getTime() ?? 0) - (x.closedAt?.getTime() ?? 0))
+      .map((d) => ({
+        id: d.id,
+        title: d.actionId ? "Agreed action" : isRuleId(d.rule) ? getRule(d.rule).title : d.rule,
+        status: d.status as ClosedLineView["status"],
+        dueDateLabel: dueDateLabel(d.dueDate),
+        closedOnLabel: d.closedOn ? dueDateLabel(d.closedOn) : null,
+        workingDaysTaken: d.status === "waived" ? null : d.workingDaysTaken,
+        how: d.status === "waived" ? `waived: ${d.waivedReason ?? "no reason given"}` : CLOSING_EVENT_WORDS[d.closingEvent ?? ""] ?? "closed",
+      }));
+    return { caseReference: c.reference, lines, closed };
   });
 }

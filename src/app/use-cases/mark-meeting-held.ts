@@ -1,5 +1,6 @@
 import { MarkMeetingHeldSchema, type MarkMeetingHeldCommand } from "../../domain/commands/command.schemas";
 import { markHeld, requireMeetingDayReached } from "../../domain/meeting/meeting";
+import { heldAtForClocks } from "../../domain/meeting/held-date";
 import type { RosterView } from "../views/view-models";
 import { meetingInConversation, requireMeetingOwner } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
@@ -30,10 +31,11 @@ export async function markMeetingHeld(deps: AppDeps, input: MarkMeetingHeldComma
         const attendance = a?.attendance ?? (apologies.has(i.id) ? "apologies" : i.response === "accepted" ? "attended" : "absent");
         return { ...i, attendance, apologiesNote: attendance === "apologies" ? a?.note || null : null };
       });
-      const held = markHeld(meeting, invitations, now, cmd.overrideReason);
+      // Clocks are judged on the meeting's own date, not the day the button was pressed.
+      const held = { ...markHeld(meeting, invitations, now, cmd.overrideReason), heldAt: heldAtForClocks(meeting, now) };
       await repos.meetings.update(held);
       for (const i of invitations) await repos.invitations.update(i);
-      await closeDeadlinesForHeldMeeting(deps, repos, c, held);
+      await closeDeadlinesForHeldMeeting(deps, repos, c, held, actor.id);
       await repos.audit.append({
         at: now, actorId: actor.id, action: "change", entityType: "meeting", entityId: meeting.id, caseId: c.id,
         detail: { status: "held", quorumOverride: held.quorumOverrideReason !== null, attended: invitations.filter((i) => i.attendance === "attended").map((i) => i.role) },

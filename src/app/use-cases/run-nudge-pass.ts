@@ -131,20 +131,28 @@ async function nudgeOne(repos: Repositories, deadlineId: string, now: Date, deps
   // plus the team manager once an overdue deadline escalates.
   let title = getRule(d.rule).title;
   let ownerId: string | null = theCase.leadSocialWorkerId;
+  let actionDescription: string | undefined;
   if (d.actionId) {
     const action = await repos.actions.findById(d.actionId);
     ownerId = action?.ownerPractitionerId ?? null;
     // The description and the owner label are free text and may name the child or family:
-    // the nudge says what kind of deadline it is, and mentions the owner when we know them.
-    if (action) title = "Agreed action";
+    // the title (which becomes the preview) says only what kind of deadline it is; the
+    // card's body names the action, because people must know which one to do.
+    if (action) {
+      title = "Agreed action";
+      actionDescription = action.description;
+    }
   }
   const ids = [ownerId, send.escalateToManager ? theCase.teamManagerId : null].filter((x): x is string => Boolean(x));
   const found = ids.length ? await repos.practitioners.findManyByIds([...new Set(ids)]) : [];
   // Owner first, then the manager: the order people read the mentions in.
   const people = ids.map((id) => found.find((p) => p.id === id)).filter((p): p is Practitioner => Boolean(p)).filter((p, i, all) => all.indexOf(p) === i);
 
+  const extras = { actionDescription, noTeamManager: send.escalateToManager && !theCase.teamManagerId, act: actFor(d, theCase.reference), managerId: theCase.teamManagerId };
+  let escalatedAnywhere = false;
   for (const link of links) {
-    const view = nudgeView(d, theCase.reference, title, send, people, link);
+    const view = nudgeView(d, theCase.reference, title, send, people, link, extras);
+    escalatedAnywhere ||= view.escalated;
     await repos.outbox.enqueue({
       idempotencyKey: `deadline/${d.id}/${send.stage}/${link.id}`,
       channelLinkId: link.id,
@@ -160,7 +168,7 @@ async function nudgeOne(repos: Repositories, deadlineId: string, now: Date, deps
     rule: d.rule,
     stage: send.stage,
     late: send.late,
-    escalated: send.escalateToManager,
+    escalated: escalatedAnywhere,
     channelLinkIds: links.map((l) => l.id),
     mentionedPractitionerIds: people.map((p) => p.id),
   };
@@ -173,9 +181,13 @@ function nudgeView(
   send: NonNullable<ReturnType<typeof evaluateNudge>["send"]>,
   people: Practitioner[],
   link: ChannelLink,
+  extras: { actionDescription: string | undefined; noTeamManager: boolean; act: NudgeView["act"]; managerId: string | null },
 ): NudgeView {
   // A Slack user id means nothing in Teams (and vice versa): mention only same-platform people.
-  const mentions: MentionView[] = people.filter((p) => p.platform === link.platform).map((p) => ({ platformUserId: p.platformUserId, displayName: p.displayName }));
+  const here = people.filter((p) => p.platform === link.platform);
+  const mentions: MentionView[] = here.map((p) => ({ platformUserId: p.platformUserId, displayName: p.displayName }));
+  // "Escalated" only when the manager really is mentioned in this message.
+  const escalated = send.escalateToManager && extras.managerId !== null && here.some((p) => p.id === extras.managerId);
   return {
     deadlineId: d.id,
     caseReference,
@@ -186,9 +198,22 @@ function nudgeView(
     workingDaysRemaining: send.workingDaysRemaining,
     stage: send.stage,
     late: send.late,
+    ...(send.late ? { plannedLabel: DateTime.fromJSDate(send.plannedAt, { zone: LONDON }).toFormat("ccc d LLL yyyy, HH:mm") } : {}),
     overdue: send.workingDaysRemaining < 0,
-    escalated: send.escalateToManager,
+    escalated,
+    ...(extras.noTeamManager ? { noTeamManager: true } : {}),
+    ...(extras.actionDescription ? { actionDescription: extras.actionDescription } : {}),
+    ...(extras.act ? { act: extras.act } : {}),
     mentions,
     actionCommand: `deadlines ${caseReference}`,
   };
+}
+
+/** The button a nudge carries for its clock: the thing that meets it. */
+function actFor(d: DeadlineRow, caseReference: string): NudgeView["act"] {
+  if (d.actionId) return { kind: "action-done", target: d.actionId };
+  if (d.rule === "referral-decision") return { kind: "referral-decision", target: d.id };
+  if (d.rule === "assessment") return { kind: "assessment", target: d.id };
+  if (d.rule === "icpc") return { kind: "convene-icpc", target: caseReference };
+  return undefined;
 }

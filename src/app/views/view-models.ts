@@ -186,12 +186,20 @@ export interface NudgeView {
   workingDaysRemaining: number;
   /** The nudge stage's key, e.g. "before-5", "overdue-3". */
   stage: string;
-  /** Sent later than planned (after downtime); collapsed stages are not repeated. */
+  /** Sent later than planned; collapsed stages are not repeated. */
   late: boolean;
+  /** When a late nudge was planned for, as people read it ("Mon 4 Jan 2027, 09:00"). */
+  plannedLabel?: string;
   /** The due date has passed. */
   overdue: boolean;
-  /** Escalated to the team manager, who is mentioned. */
+  /** Escalated: the team manager is mentioned in this very message (never claimed otherwise). */
   escalated: boolean;
+  /** The nudge should have escalated, but the case has no team manager in Convene: say so, and how to name one. */
+  noTeamManager?: boolean;
+  /** An agreed action's own words, for the card body only: never for the preview or fallback text (lock screens). */
+  actionDescription?: string;
+  /** The button that acts on this nudge, by kind; cards map it to the conversation's action. */
+  act?: { kind: "action-done" | "referral-decision" | "assessment" | "convene-icpc"; target: string };
   /** People to @mention. */
   mentions: MentionView[];
   /** The command that shows the case's deadlines, e.g. "deadlines CS-2026-0142". */
@@ -233,14 +241,36 @@ export interface DeadlineLineView {
   status: string;
   /** Who owns it, when someone does. */
   ownerLabel: string | null;
+  /** The event that closes this clock from chat, when one does (cards offer its button): the referral decision or the assessment. */
+  closeWith?: "referral-decision" | "assessment";
+}
+
+/** A clock that has closed: met, missed or waived, and on what. */
+export interface ClosedLineView {
+  /** The deadline's id. */
+  id: string;
+  /** What was due (an agreed action is called "Agreed action": its words may name the child). */
+  title: string;
+  /** met, missed or waived. */
+  status: "met" | "missed" | "waived";
+  /** The last day, as people read it. */
+  dueDateLabel: string;
+  /** The closing event's own date, as people read it (null for a waiver). */
+  closedOnLabel: string | null;
+  /** Working days from the clock's start to the closing event, when met or missed. */
+  workingDaysTaken: number | null;
+  /** What closed it, in words, e.g. "meeting held", or the waiver's reason. */
+  how: string;
 }
 
 /** The answer to `deadlines <case-ref>`. */
 export interface DeadlinesView {
   /** The case reference. */
   caseReference: string;
-  /** Deadlines and actions, by due date. */
+  /** Open deadlines and actions, by due date. */
   lines: DeadlineLineView[];
+  /** Closed clocks (met, missed, waived), most recently closed first. */
+  closed?: ClosedLineView[];
 }
 
 /** A plain-language hint for the recorder: advisory, never blocking. */

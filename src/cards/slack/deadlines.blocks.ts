@@ -14,7 +14,8 @@ export function deadlineBlockId(deadlineId: string): string {
 /**
  * The ephemeral answer to `/convene deadlines <ref>`: open deadlines and actions, soonest
  * first. Each statutory deadline has its own section with a "Waive" button (the app lets
- * only a team manager waive); actions are packed into shared sections.
+ * only a team manager waive) and the button that records its closing event; each open action
+ * has "Mark done" and "Cancel action"; closed clocks (met, missed, waived) follow.
  */
 export function deadlinesBlocks(view: DeadlinesView, notice?: NoticeView): SlackMessage {
   const head = `*Deadlines and actions for ${escapeMrkdwn(view.caseReference)}*`;
@@ -27,28 +28,27 @@ export function deadlinesBlocks(view: DeadlinesView, notice?: NoticeView): Slack
   // After a waiver, what was done comes first, then what is still open.
   if (notice) blocks.push({ type: "section", text: { type: "mrkdwn", text: truncateMrkdwn(`${boldLabel(notice.title)}\n${escapeMrkdwn(notice.text)}`, SLACK_LIMITS.sectionText) } });
   blocks.push({ type: "section", text: { type: "mrkdwn", text: head } });
-  // Actions share sections of up to 3,000 characters; a deadline ends the current one.
-  let current = "";
-  const flush = () => {
-    if (current) blocks.push({ type: "section", text: { type: "mrkdwn", text: current } });
-    current = "";
-  };
+  const button = (action: ActionId, target: string, label: string) => ({ type: "button" as const, action_id: slackActionId(action, target), text: { type: "plain_text" as const, text: label }, value: target });
   for (const line of view.lines) {
     const l = lineText(line);
     if (line.kind === "deadline") {
-      flush();
-      blocks.push({
-        type: "section",
-        block_id: deadlineBlockId(line.id),
-        text: { type: "mrkdwn", text: l },
-        accessory: { type: "button", action_id: slackActionId(ActionId.WaiveDeadline, line.id), text: { type: "plain_text", text: "Waive" }, value: line.id },
-      });
-    } else if (current && current.length + 1 + l.length > SLACK_LIMITS.sectionText) {
-      flush();
-      current = l;
-    } else current = current ? `${current}\n${l}` : l;
+      blocks.push({ type: "section", block_id: deadlineBlockId(line.id), text: { type: "mrkdwn", text: l }, accessory: button(ActionId.WaiveDeadline, line.id, "Waive") });
+      if (line.closeWith === "referral-decision") blocks.push({ type: "actions", block_id: `close:${line.id}`, elements: [button(ActionId.RecordReferralDecision, line.id, "Record the referral decision")] });
+      if (line.closeWith === "assessment") blocks.push({ type: "actions", block_id: `close:${line.id}`, elements: [button(ActionId.ConcludeAssessment, line.id, "Record the assessment as concluded")] });
+    } else {
+      // Each open action gets its own buttons: its owner, the convenor or the social worker closes it here.
+      blocks.push({ type: "section", text: { type: "mrkdwn", text: l } });
+      blocks.push({ type: "actions", block_id: `action:${line.id}`, elements: [button(ActionId.MarkActionDone, line.id, "Mark done"), button(ActionId.CancelAction, line.id, "Cancel action")] });
+    }
   }
-  flush();
+  const closed = view.closed ?? [];
+  if (closed.length) {
+    const words = { met: "Met", missed: "Missed", waived: "Waived" } as const;
+    const text = closed
+      .map((c) => `• ${words[c.status]}: ${escapeMrkdwn(c.title)} (due ${escapeMrkdwn(c.dueDateLabel)}) · ${escapeMrkdwn(c.how)}${c.closedOnLabel ? ` on ${escapeMrkdwn(c.closedOnLabel)}` : ""}${c.workingDaysTaken !== null ? ` · ${c.workingDaysTaken} working days` : ""}`)
+      .join("\n");
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: truncateMrkdwn(`*Closed*\n${text}`, SLACK_LIMITS.sectionText) } });
+  }
   if (view.lines.length === 0) blocks.push({ type: "section", text: { type: "mrkdwn", text: "Nothing is open for this case." } });
   // 49 sections at most, then a pointer to the CLI export.
   if (blocks.length > SLACK_LIMITS.messageBlocks) {

@@ -5,6 +5,7 @@ import { escapeMrkdwn, mentionUser } from "./escape-mrkdwn";
 import type { SlackMessage } from "./roster.blocks";
 import { ActionId } from "../../app/conversation/action-id";
 import { slackActionId } from "./slack-action-id";
+import { NO_TEAM_MANAGER_ADVICE, NUDGE_ACT } from "../nudge.card";
 
 function remaining(view: NudgeView): string {
   const n = view.workingDaysRemaining;
@@ -25,7 +26,10 @@ export function nudgeBlocks(view: NudgeView): SlackMessage {
   const mentions = view.mentions.map((m) => mentionUser(m.platformUserId)).join(" ");
   const headline = `${icon} *${escapeMrkdwn(view.title)}* for *${escapeMrkdwn(view.caseReference)}* is due *${escapeMrkdwn(view.dueDateLabel)}* (${remaining(view)}).`;
   const lines = [headline, escapeMrkdwn(view.ruleSummary)];
+  // The action's own words go in the body only, never in the notification text below.
+  if (view.actionDescription) lines.push(`Action: ${escapeMrkdwn(view.actionDescription)}`);
   if (mentions) lines.push(`${view.escalated ? "Escalated to" : "For"} ${mentions}`);
+  if (view.noTeamManager) lines.push(escapeMrkdwn(NO_TEAM_MANAGER_ADVICE));
   const blocks: KnownBlock[] = [
     {
       type: "section",
@@ -36,6 +40,16 @@ export function nudgeBlocks(view: NudgeView): SlackMessage {
       type: "actions",
       block_id: `nudge_actions:${view.deadlineId}`,
       elements: [
+        ...(view.act
+          ? [
+              {
+                type: "button" as const,
+                action_id: slackActionId(NUDGE_ACT[view.act.kind].action, view.act.target),
+                text: { type: "plain_text" as const, text: NUDGE_ACT[view.act.kind].label },
+                value: JSON.stringify({ ...(NUDGE_ACT[view.act.kind].extra ?? {}) }).slice(0, SLACK_LIMITS.buttonValue),
+              },
+            ]
+          : []),
         {
           type: "button",
           action_id: slackActionId(ActionId.ShowDeadlines, view.caseReference),
@@ -50,7 +64,7 @@ export function nudgeBlocks(view: NudgeView): SlackMessage {
         {
           type: "mrkdwn",
           text: truncateMrkdwn(
-            `Or type \`/convene ${escapeMrkdwn(view.actionCommand)}\`${view.late ? " · sent late: Convene was unavailable when this nudge was due" : ""}`,
+            `Or type \`/convene ${escapeMrkdwn(view.actionCommand)}\`${view.late ? ` · sent late: it was planned for ${escapeMrkdwn(view.plannedLabel ?? "earlier")}` : ""}`,
             SLACK_LIMITS.sectionText,
           ),
         },

@@ -154,6 +154,8 @@ export interface NudgeDecision {
     stage: string;
     /** True when sent more than the grace period after its scheduled moment. */
     late: boolean;
+    /** The moment this stage was planned for (what a late nudge says it is late against). */
+    plannedAt: Date;
     /** Earlier stages that also fell due and are folded into this one (never sent). */
     collapsed: string[];
     /** True for overdue nudges past the escalation point: copy the team manager. */
@@ -303,6 +305,7 @@ export function evaluateNudge(state: NudgeState, now: Date, cal: WorkingDayCalen
     send: {
       stage: latest.key,
       late: now.getTime() - latest.at.getTime() > config.graceMinutes * 60_000,
+      plannedAt: latest.at,
       collapsed: keys.slice(0, -1),
       escalateToManager,
       workingDaysRemaining,

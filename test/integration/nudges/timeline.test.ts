@@ -2,6 +2,8 @@ import { createDeadlines } from "../../../src/app/deadlines/plan-deadlines";
 import type { DeadlineEvent } from "../../../src/app/deadlines/deadline-events";
 import { runNudgePass } from "../../../src/app/use-cases/run-nudge-pass";
 import type { NudgeView } from "../../../src/app/views/view-models";
+import { renderNudgeCard } from "../../../src/cards/nudge.card";
+import { nudgeBlocks } from "../../../src/cards/slack/nudge.blocks";
 import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
 import { computeDueDate } from "../../../src/domain/deadline/statutory-rules";
 import { fixedClock } from "../../../src/domain/shared/clock";
@@ -48,7 +50,10 @@ describe("nudge timeline across Christmas 2026", () => {
         const at = new Date(t).toLocaleString("en-GB", { timeZone: "Europe/London", weekday: "short", day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit" });
         log.push(`${at} ${s.rule} ${s.stage} wd=${view.workingDaysRemaining}${s.late ? " late" : ""} -> ${who}`);
         expect(rows).toHaveLength(1);
-        expect(rows[0]!.payload).not.toContain("free text");
+        // The action's words are in the card body only; never in what a lock screen shows.
+        expect(view.title).not.toContain("free text");
+        expect(String(renderNudgeCard(view).fallbackText)).not.toContain("free text");
+        expect(nudgeBlocks(view).text).not.toContain("free text");
         expect(view.actionCommand).toBe("deadlines CS-2026-0142");
       }
     }

@@ -43,23 +43,24 @@ function all(value: unknown, type: string): CardElement[] {
 }
 
 describe("deadlines card: waiving", () => {
-  it("offers a Waive… form on each statutory deadline, and none on agreed actions", () => {
+  it("offers a Waive… form on each statutory deadline; an agreed action gets Mark done and Cancel action… instead", () => {
     const card = renderDeadlinesCard(view);
     const shows = all(card, "Action.ShowCard");
-    expect(shows).toHaveLength(2);
-    expect(shows.every((s) => s.title === "Waive…")).toBe(true);
+    expect(shows.map((s) => s.title)).toEqual(["Waive…", "Cancel action…", "Waive…"]);
     const executes = all(card, "Action.Execute");
     expect(executes.map((e) => [e.verb, e.data])).toEqual([
       [ActionId.WaiveDeadline, { deadlineId: "d1" }],
+      [ActionId.MarkActionDone, { actionId: "a1" }],
+      [ActionId.CancelAction, { actionId: "a1" }],
       [ActionId.WaiveDeadline, { deadlineId: "d2" }],
     ]);
-    // The action's container has no form.
+    // The action's container has no waiver.
     const actionBox = (card.body as CardElement[]).find((c) => JSON.stringify(c).includes("Arrange the medical"))!;
-    expect(JSON.stringify(actionBox)).not.toContain("ShowCard");
+    expect(JSON.stringify(actionBox)).not.toContain(ActionId.WaiveDeadline);
   });
 
   it("asks for a required reason of at most 500 characters, with an input id unique to the deadline", () => {
-    const inputs = all(renderDeadlinesCard(view), "Input.Text");
+    const inputs = all(renderDeadlinesCard(view), "Input.Text").filter((i) => String(i.id) !== "reason_a1");
     expect(inputs.map((i) => i.id)).toEqual([waiveReasonInputId("d1"), waiveReasonInputId("d2")]);
     expect(waiveReasonInputId("d1")).toBe("reason_d1");
     for (const i of inputs) {

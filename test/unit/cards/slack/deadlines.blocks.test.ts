@@ -22,20 +22,27 @@ const line = (i: number, over: Partial<DeadlineLineView> = {}): DeadlineLineView
 });
 
 describe("deadlinesBlocks: Waive buttons", () => {
-  it("gives each statutory deadline its own section with a Waive button carrying its id, and actions none", () => {
+  it("gives each statutory deadline its own section with a Waive button carrying its id, and each action Mark done and Cancel action", () => {
     const { blocks } = deadlinesBlocks({
       caseReference: "CS-2026-0142",
       lines: [line(1), line(2, { kind: "action", title: "Arrange the medical", ownerLabel: "Sam" }), line(3, { kind: "action", title: "Send the report" }), line(4)],
     });
     expect(blockKitProblems("message", blocks)).toEqual([]);
-    expect(actionIds(blocks)).toEqual([slackActionId(ActionId.WaiveDeadline, "d1"), slackActionId(ActionId.WaiveDeadline, "d4")]);
+    expect(actionIds(blocks)).toEqual([
+      slackActionId(ActionId.WaiveDeadline, "d1"),
+      slackActionId(ActionId.MarkActionDone, "d2"),
+      slackActionId(ActionId.CancelAction, "d2"),
+      slackActionId(ActionId.MarkActionDone, "d3"),
+      slackActionId(ActionId.CancelAction, "d3"),
+      slackActionId(ActionId.WaiveDeadline, "d4"),
+    ]);
     const d1 = blocks.find((b) => b.block_id === deadlineBlockId("d1")) as { accessory: { value: string; text: { text: string } } };
     expect(d1.accessory.value).toBe("d1");
     expect(d1.accessory.text.text).toBe("Waive");
     expect(parseSlackActionId(slackActionId(ActionId.WaiveDeadline, "d1"))).toEqual({ action: ActionId.WaiveDeadline, target: "d1" });
-    // The two actions share one section, in order, between the deadlines.
+    // Each action has its own section (for its buttons), in order, between the deadlines.
     const texts = blocks.map((b) => JSON.stringify(b));
-    expect(texts.findIndex((t) => t.includes("Arrange the medical"))).toBe(texts.findIndex((t) => t.includes("Send the report")));
+    expect(texts.findIndex((t) => t.includes("Arrange the medical"))).toBeLessThan(texts.findIndex((t) => t.includes("Send the report")));
     expect(texts.findIndex((t) => t.includes("Deadline 1"))).toBeLessThan(texts.findIndex((t) => t.includes("Arrange the medical")));
     expect(texts.findIndex((t) => t.includes("Arrange the medical"))).toBeLessThan(texts.findIndex((t) => t.includes("Deadline 4")));
   });

@@ -156,6 +156,7 @@ describe("catch-up", () => {
     expect(evening).toEqual({ send: null, nextNudgeAt: at("2024-06-17T08:00:00Z") });
     const monday = evaluateNudge(s, at("2024-06-17T08:00:00Z"), cal);
     expect(monday.send).toEqual({
+      plannedAt: at("2024-06-17T08:00:00Z"),
       stage: "before-5",
       late: false, // before-5 itself is on time
       collapsed: ["created"],
@@ -175,6 +176,7 @@ describe("catch-up", () => {
     // Due Mon 17 Jun; down after the due-day nudge until Mon 24 Jun 09:30 BST.
     const d = evaluateNudge({ ...base, lastStage: "due-day" }, at("2024-06-24T08:30:00Z"), cal);
     expect(d.send).toEqual({
+      plannedAt: at("2024-06-24T08:00:00Z"),
       stage: "overdue-5",
       late: true,
       collapsed: ["overdue-1", "overdue-2", "overdue-3", "overdue-4"],
