@@ -3,6 +3,7 @@ import type { AdaptiveCardJson } from "./adaptive-card";
 import { renderDecisionRecordSummaryCard, renderLegacyRecordCard, type RecordSummaryCardOptions } from "./decision-record.card";
 import { renderNoticeCard } from "./notice.card";
 import { renderNudgeCard } from "./nudge.card";
+import { renderChaseCard } from "./chase.card";
 import { renderRosterCard, type RosterCardOptions } from "./roster.card";
 
 /** Renders any outbox card as an Adaptive Card 1.5. Roster options apply to roster cards, summary options to record summaries. */
@@ -16,6 +17,8 @@ export function renderOutboundAdaptiveCard(card: OutboundCard, rosterOptions: Ro
       return renderLegacyRecordCard(card.view);
     case "nudge":
       return renderNudgeCard(card.view);
+    case "chase":
+      return renderChaseCard(card.view);
     case "notice":
       return renderNoticeCard(card.view);
   }

@@ -33,6 +33,8 @@ const ConfigSchema = z
     CONVENE_OUTBOX_LEASE_MS: z.coerce.number().int().min(500, "CONVENE_OUTBOX_LEASE_MS must be at least 500").default(30_000),
     /** Sends in flight at once; each is a message a crash could leave sent but unrecorded. */
     CONVENE_OUTBOX_MAX_IN_FLIGHT: z.coerce.number().int().min(1, "CONVENE_OUTBOX_MAX_IN_FLIGHT must be at least 1").max(64).default(2),
+    /** Reminders to a required invitee who has not answered before the chase escalates to the duty contact, convenor and team manager. */
+    CONVENE_CHASE_REMINDERS: z.coerce.number().int().min(0, "CONVENE_CHASE_REMINDERS must be 0 or more").max(20).default(2),
     /** A JSON file with the local authority's plain-language list ({ mode, entries, allow }); default: the built-in list. */
     CONVENE_LANGUAGE_LIST_FILE: z.string().optional(),
     /** Where the playground's fake connector listens; defaults to the server itself. */

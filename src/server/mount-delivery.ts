@@ -1,5 +1,7 @@
 import type { Platform } from "../app/ports/actor";
+import type { Clock } from "../domain/shared/clock";
 import { type NudgePassResult, runNudgePass } from "../app/use-cases/run-nudge-pass";
+import { type ChasePassResult, runChasePass } from "../app/use-cases/run-chase-pass";
 import type { Mounted, ServerContext } from "./server-context";
 import { PrismaOutboxClaims } from "../store/prisma-outbox-claims";
 import type { ChannelGateway } from "../delivery/channel-gateway";
@@ -51,8 +53,11 @@ export function mountDelivery(ctx: ServerContext): Mounted {
   if (ctx.config.CONVENE_SCHEDULER !== "off") {
     const tick = () => {
       if (pass) return; // a slow pass is never overlapped by the next one
+      // Nudges, then chases: both are idempotent by outbox key, so any replica may run them.
       pass = runNudgePassNow(ctx)
         .catch((err: unknown) => ctx.logger.error({ err: (err as Error).message }, "nudge pass failed"))
+        .then(() => runChasePassNow(ctx))
+        .catch((err: unknown) => ctx.logger.error({ err: (err as Error).message }, "chase pass failed"))
         .finally(() => {
           pass = null;
         });
@@ -74,6 +79,18 @@ export function mountDelivery(ctx: ServerContext): Mounted {
 /** Runs one nudge pass now (at ctx.clock's time). For tests, the CLI and the scheduler. */
 export function runNudgePassNow(ctx: ServerContext): Promise<NudgePassResult> {
   return runNudgePass({ uow: ctx.uow, clock: ctx.clock, calendar: ctx.calendar, logger: ctx.logger });
+}
+
+/** One scheduler tick at `clock`'s time (default the server's): the nudge pass, then the chase pass. Returns the nudges. */
+export async function runSchedulerTick(ctx: ServerContext, clock: Clock = ctx.clock): Promise<NudgePassResult> {
+  const nudges = await runNudgePass({ uow: ctx.uow, clock, calendar: ctx.calendar, logger: ctx.logger });
+  await runChasePass({ uow: ctx.uow, clock, calendar: ctx.calendar, logger: ctx.logger, remindersBeforeEscalation: ctx.config.CONVENE_CHASE_REMINDERS });
+  return nudges;
+}
+
+/** Runs one chase pass now (at ctx.clock's time): reminders to required invitees who have not answered. */
+export function runChasePassNow(ctx: ServerContext): Promise<ChasePassResult> {
+  return runChasePass({ uow: ctx.uow, clock: ctx.clock, calendar: ctx.calendar, logger: ctx.logger, remindersBeforeEscalation: ctx.config.CONVENE_CHASE_REMINDERS });
 }
 
 /**

@@ -10,4 +10,6 @@ export interface InvitationRepository {
   create(i: Invitation): Promise<void>;
   /** Saves a changed invitation (an answer, a claim, attendance). */
   update(i: Invitation): Promise<void>;
+  /** Invitations whose next reminder is due, oldest first (the nextChaseAt index). */
+  listDueForChase(now: Date, limit: number): Promise<Invitation[]>;
 }

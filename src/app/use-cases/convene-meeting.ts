@@ -4,6 +4,7 @@ import { ConveneMeetingSchema, type ConveneMeetingCommand } from "../../domain/c
 import { parseCaseReference } from "../../domain/case/case-reference";
 import type { Invitation } from "../../domain/invitation/invitation";
 import { requireRowAgency } from "../../domain/agency/agency";
+import { nextChaseAt } from "../../domain/chase/chase-plan";
 import { requiredRoles, type Meeting } from "../../domain/meeting/meeting";
 import { agencyOfPractitioner } from "../agency-of";
 import { DomainError } from "../../domain/shared/domain-error";
@@ -123,6 +124,9 @@ export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand
           seniorityConfirmed: false,
           attendance: "unknown",
           respondedAt: null,
+          // Required rows are chased until answered, on a plan scaled by urgency.
+          chaseCount: 0,
+          nextChaseAt: required.has(inv.role) ? nextChaseAt(cmd.urgency, now, deps.calendar) : null,
         });
       }
       for (const i of invitations) await repos.invitations.create(i);

@@ -37,7 +37,7 @@ function responseLabel(i: Invitation): string {
     case "delegated":
       return i.responseReason ?? "Delegated";
     default:
-      return "Invited · no answer yet";
+      return i.chaseCount ? `Invited · no answer yet · chased ${i.chaseCount}×` : "Invited · no answer yet";
   }
 }
 

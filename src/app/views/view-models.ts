@@ -221,7 +221,39 @@ export type OutboundCard =
   /** Queued by an older version of Convene; rendered as a summary without detail. */
   | { type: "decision-record"; view: LegacyDecisionRecordPost }
   | { type: "nudge"; view: NudgeView }
+  | { type: "chase"; view: ChaseView }
   | { type: "notice"; view: NoticeView };
+
+/**
+ * A reminder to a required invitee who has not answered, or (escalated) the word to the
+ * convenor and team manager that they still have not. Case reference only, never a child's name.
+ */
+export interface ChaseView {
+  /** The row chased. */
+  invitationId: string;
+  /** Its meeting. */
+  meetingId: string;
+  /** The case reference. */
+  caseReference: string;
+  /** "Strategy discussion". */
+  kindTitle: string;
+  /** "Police". */
+  roleLabel: string;
+  /** Who the row is for, e.g. "DC Priya Shah" or "Police CAIT duty desk". */
+  inviteeLabel: string;
+  /** "Tue 24 Nov 2026, 14:00 (UK time)" or "Time to be agreed". */
+  whenLabel: string;
+  /** Which reminder this is, from 1; the escalation carries the next number. */
+  count: number;
+  /** True for the escalation to the duty contact, convenor and team manager. */
+  escalated: boolean;
+  /** Who is mentioned: the invitee for a reminder; the convenor and team manager for an escalation. */
+  mentions: MentionView[];
+  /** The agency's duty contact from the directory, for the convenor to ring. */
+  dutyContact: string | null;
+  /** What to do now, e.g. "Police have not confirmed for 14:00: ask for a delegate or move the meeting". */
+  prompt: string;
+}
 
 /** One deadline or action line for the `deadlines` command. */
 export interface DeadlineLineView {

@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { UnitOfWork } from "../../app/ports/unit-of-work";
 import { isLoopback, readBody, sendJson, type Route } from "../../server/http-router";
-import { drainOutbox } from "../../server/mount-delivery";
-import { runNudgePass } from "../../app/use-cases/run-nudge-pass";
+import { drainOutbox, runSchedulerTick } from "../../server/mount-delivery";
 import { fixedClock } from "../../domain/shared/clock";
 import type { ServerContext } from "../../server/server-context";
 import { fakeConnectorRoutes, PlaygroundTranscript } from "./playground-connector";
@@ -105,7 +104,8 @@ export function createPlaygroundRoutes(ctx: ServerContext): Route[] {
         const raw = await readBody(req);
         const asOf = raw ? (JSON.parse(raw) as { asOf?: string }).asOf : undefined;
         const clock = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? fixedClock(`${asOf}T10:00:00Z`) : ctx.clock;
-        const pass = await runNudgePass({ uow: ctx.uow, clock, calendar: ctx.calendar, logger: ctx.logger });
+        // The scheduler's own tick (nudges, then reminders to invitees who have not answered).
+        const pass = await runSchedulerTick(ctx, clock);
         const delivered = await drainOutbox(ctx);
         sendJson(res, 200, { nudges: pass.sent.length, delivered: delivered.sent });
       }),

@@ -97,6 +97,8 @@ export function answerInvitation(inv: Invitation, actorId: string, actorLabel: s
   }
   const base: Invitation = {
     ...inv,
+    // An answer of any kind ends the chase (a delegate's row is chased no more either: they were asked in person).
+    nextChaseAt: null,
     claimedById: right === "claim" ? actorId : inv.claimedById,
     inviteeLabel: right === "claim" ? `${actorLabel} (for ${inv.inviteeLabel})` : inv.inviteeLabel,
     respondedAt: now,

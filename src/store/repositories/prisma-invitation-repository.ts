@@ -22,6 +22,10 @@ export class PrismaInvitationRepository implements InvitationRepository {
     await this.tx.invitation.create({ data: i });
   }
 
+  async listDueForChase(now: Date, limit: number): Promise<Invitation[]> {
+    return (await this.tx.invitation.findMany({ where: { nextChaseAt: { lte: now } }, orderBy: { nextChaseAt: "asc" }, take: limit })).map(toInvitation);
+  }
+
   async update(i: Invitation): Promise<void> {
     const { id, meetingId: _m, ...rest } = i;
     await this.tx.invitation.update({ where: { id }, data: rest });

@@ -83,9 +83,7 @@ describe("dependency rule", () => {
       !/^(domain|app)\//.test(rel) ||
       /^domain\/shared\//.test(rel) ||
       /^app\/(conversation|ports|views)\//.test(rel) ||
-      rel === "app/app" ||
-      // The playground's "run nudge pass" button runs the scheduler's own pass (local mode only).
-      rel === "app/use-cases/run-nudge-pass";
+      rel === "app/app";
     expect(violations("channels", (spec, file) => !spec.startsWith(".") || ok(insideSrc(spec, file)))).toEqual([]);
   });
 

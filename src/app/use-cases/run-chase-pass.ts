@@ -1,0 +1,143 @@
+import { DateTime } from "luxon";
+import { ROW_AGENCY, AGENCY_LABELS } from "../../domain/agency/agency";
+import { LONDON } from "../../domain/shared/iso-date";
+import { dutyContactFor } from "../../domain/agency/agency-directory";
+import type { WorkingDayCalendar } from "../../domain/calendar/working-day-calendar";
+import { chaseStep, DEFAULT_REMINDERS_BEFORE_ESCALATION } from "../../domain/chase/chase-plan";
+import { INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
+import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
+import type { Clock } from "../../domain/shared/clock";
+import type { Practitioner } from "../ports/practitioner";
+import type { AppLogger } from "../ports/plumbing";
+import type { Repositories, UnitOfWork } from "../ports/unit-of-work";
+import { londonLabel } from "../views/roster-view";
+import type { ChaseView, MentionView } from "../views/view-models";
+
+/** What a chase pass needs. */
+export interface ChasePassDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  calendar: WorkingDayCalendar;
+  logger: AppLogger;
+  /** Reminders before the chase escalates (config CONVENE_CHASE_REMINDERS). */
+  remindersBeforeEscalation?: number;
+}
+
+/** One reminder or escalation the pass enqueued. */
+export interface SentChase {
+  invitationId: string;
+  count: number;
+  escalated: boolean;
+  channelLinkIds: string[];
+}
+
+/** What a pass did. */
+export interface ChasePassResult {
+  sent: SentChase[];
+  considered: number;
+  failed: number;
+}
+
+const FAILED_RETRY_MS = 15 * 60_000;
+
+/**
+ * One chase pass: every invitation whose next reminder has come (through the nextChaseAt
+ * index) gets, in its own transaction, a reminder in each case channel mentioning the invitee,
+ * or after the last reminder one escalation to the convenor and team manager naming the
+ * agency's duty contact. Outbox keys are `chase/<invitation>/<count>/<channel>`, so two
+ * schedulers, a rerun or a restart never send one twice; a pass after downtime sends the one
+ * reminder now due, not every one it missed.
+ */
+export async function runChasePass(deps: ChasePassDeps, opts: { limit?: number } = {}): Promise<ChasePassResult> {
+  const now = deps.clock.now();
+  const batch = opts.limit ?? 500;
+  const result: ChasePassResult = { sent: [], considered: 0, failed: 0 };
+  const seen = new Set<string>();
+  for (;;) {
+    const due = await deps.uow.run((repos) => repos.invitations.listDueForChase(now, batch));
+    const fresh = due.filter((i) => !seen.has(i.id));
+    if (!fresh.length) break;
+    for (const inv of fresh) {
+      seen.add(inv.id);
+      result.considered++;
+      try {
+        const sent = await deps.uow.run((repos) => chaseOne(repos, inv.id, now, deps));
+        if (sent) result.sent.push(sent);
+      } catch (err) {
+        result.failed++;
+        deps.logger.error({ invitationId: inv.id, err: (err as Error).message }, "chase failed for an invitation; others continue");
+        await deps.uow
+          .run(async (repos) => {
+            const row = await repos.invitations.findById(inv.id);
+            if (row?.nextChaseAt) await repos.invitations.update({ ...row, nextChaseAt: new Date(now.getTime() + FAILED_RETRY_MS) });
+          })
+          .catch(() => undefined);
+      }
+    }
+    if (due.length < batch) break;
+  }
+  if (result.sent.length) deps.logger.info({ sent: result.sent.length, considered: result.considered }, "chase pass");
+  return result;
+}
+
+function mentionsOn(people: Practitioner[], platform: string): MentionView[] {
+  return people.filter((p) => p.platform === platform).map((p) => ({ platformUserId: p.platformUserId, displayName: p.displayName }));
+}
+
+async function chaseOne(repos: Repositories, invitationId: string, now: Date, deps: ChasePassDeps): Promise<SentChase | null> {
+  // Re-read inside the transaction: another scheduler may have handled it since the listing.
+  const inv = await repos.invitations.findById(invitationId);
+  if (!inv || !inv.nextChaseAt || inv.nextChaseAt > now) return null;
+  const meeting = await repos.meetings.findById(inv.meetingId);
+  const c = meeting ? await repos.cases.findById(meeting.caseId) : null;
+  const sent = inv.chaseCount ?? 0;
+  const step = chaseStep({
+    required: inv.required,
+    answered: inv.response !== "invited",
+    meetingOpen: meeting?.status === "proposed" || meeting?.status === "scheduled",
+    meetingAt: meeting?.scheduledAt ?? null,
+    sent,
+    urgency: meeting?.urgency ?? "routine",
+    now,
+    calendar: deps.calendar,
+    remindersBeforeEscalation: deps.remindersBeforeEscalation ?? DEFAULT_REMINDERS_BEFORE_ESCALATION,
+  });
+  if (step.kind === "stop" || !meeting || !c) {
+    await repos.invitations.update({ ...inv, nextChaseAt: null });
+    return null;
+  }
+  const roleLabel = INVITEE_ROLE_LABELS[inv.role];
+  const whenLabel = meeting.scheduledAt ? londonLabel(meeting.scheduledAt) : "Time to be agreed";
+  const kindTitle = meetingKindTitle(meeting.kind);
+  const agency = ROW_AGENCY[inv.role];
+  const dutyContact = step.kind === "escalate" && agency ? dutyContactFor(await repos.agencyDirectory.list(), agency) : null;
+  const ids = step.kind === "remind" ? [inv.delegateId ?? inv.inviteePractitionerId] : [meeting.convenorId, c.leadSocialWorkerId, c.teamManagerId];
+  const people = await repos.practitioners.findManyByIds([...new Set(ids.filter((x): x is string => Boolean(x)))]);
+  const time = meeting.scheduledAt ? `for ${DateTime.fromJSDate(meeting.scheduledAt, { zone: LONDON }).toFormat("ccc d LLL, HH:mm")}` : "yet";
+  const who = agency ? AGENCY_LABELS[agency] : roleLabel;
+  const prompt =
+    step.kind === "remind"
+      ? `Please answer the ${roleLabel} row on the roster card: accept, decline or delegate.`
+      : `${who} ${agency ? "have" : "has"} not confirmed ${time}: ask for a delegate or move the meeting.${dutyContact ? ` Duty contact: ${dutyContact}.` : ""}`;
+  const links = await repos.channelLinks.listForCase(c.id);
+  for (const link of links) {
+    const view: ChaseView = {
+      invitationId: inv.id,
+      meetingId: meeting.id,
+      caseReference: c.reference,
+      kindTitle,
+      roleLabel,
+      inviteeLabel: inv.inviteeLabel,
+      whenLabel,
+      count: step.count,
+      escalated: step.kind === "escalate",
+      mentions: mentionsOn(people, link.platform),
+      dutyContact,
+      prompt,
+    };
+    await repos.outbox.enqueue({ idempotencyKey: `chase/${inv.id}/${step.count}/${link.id}`, channelLinkId: link.id, operation: "post", payload: { type: "chase", view }, availableAt: now });
+  }
+  await repos.invitations.update({ ...inv, chaseCount: step.count, nextChaseAt: step.kind === "remind" ? step.next : null });
+  await repos.audit.append({ at: now, actorId: "convene:scheduler", action: "create", entityType: "chase", entityId: inv.id, caseId: c.id, detail: { count: step.count, escalated: step.kind === "escalate", role: inv.role } });
+  return { invitationId: inv.id, count: step.count, escalated: step.kind === "escalate", channelLinkIds: links.map((l) => l.id) };
+}
