@@ -7,6 +7,7 @@ import { declineForm } from "../app/conversation/forms/reason.forms";
 import { delegateForm } from "../app/conversation/forms/delegate.form";
 import { formInputs, formSubmit, type FormCardOptions } from "./form.card";
 import { escapeAdaptiveText } from "./escape-adaptive-text";
+import { mentionEntities, mentionText } from "./nudge.card";
 
 /** Per-send extras for the roster card. */
 export interface RosterCardOptions extends FormCardOptions {
@@ -72,7 +73,7 @@ function rowElement(view: RosterView, row: RosterRowView, open: boolean, options
           width: "stretch",
           items: [text(`**${escapeAdaptiveText(row.roleLabel)}**${row.required ? " (required)" : ""}`, attention ? { color: "Attention" } : {})],
         },
-        { type: "Column", width: "stretch", items: [userText(row.inviteeLabel)] },
+        { type: "Column", width: "stretch", items: [row.mention?.platform === "teams" ? text(mentionText(row.mention)) : userText(row.inviteeLabel)] },
         {
           type: "Column",
           width: "stretch",
@@ -98,6 +99,7 @@ function rowElement(view: RosterView, row: RosterRowView, open: boolean, options
  * nobody fills are highlighted), and the actions that fit the meeting's state.
  */
 export function renderRosterCard(view: RosterView, options: RosterCardOptions = {}): AdaptiveCardJson {
+  const teamsMentions = view.rows.flatMap((r) => (r.mention?.platform === "teams" ? [r.mention] : []));
   const open = view.status === "proposed" || view.status === "scheduled";
   const body: CardElement[] = [];
   if (options.errorMessage) body.push(errorText(options.errorMessage));
@@ -155,5 +157,7 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
       action: { type: "Action.Execute", title: "Refresh", verb: ActionId.RefreshRoster, data: { ...actionData(ActionId.RefreshRoster, view.meetingId), revision: String(view.revision) } },
       ...(options.refreshUserIds && options.refreshUserIds.length ? { userIds: options.refreshUserIds.slice(0, 60) } : {}),
     },
+    // Each named invitee (or whoever now answers for the row) is @mentioned, so Teams tells them.
+    msteams: teamsMentions.length ? { entities: mentionEntities(teamsMentions) } : {},
   });
 }

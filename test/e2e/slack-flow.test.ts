@@ -139,6 +139,9 @@ describe("Slack end to end through the real server", () => {
     expect(text).toContain("Hana Lewis");
     expect(text).toContain("School DSL duty line");
     expect(text).toContain("&lt;!channel&gt;");
+    // Each named invitee is @mentioned on the roster post, so Slack tells them.
+    expect(text).toContain("<@U0POLICE>");
+    expect(text).toContain("<@U0HEALTH>");
     expect(text).not.toContain("<!channel>");
     expect(text).not.toContain("<http://evil");
     meetingId = (await server.context.prisma.meeting.findFirstOrThrow()).id;

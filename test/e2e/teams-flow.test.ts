@@ -106,6 +106,9 @@ describe("Teams end to end through the real server", () => {
     expect(roster).toContain("Hana Lewis");
     expect(roster).toContain("School DSL duty line");
     expect(roster).not.toContain("[click](");
+    // Each named invitee is @mentioned on the roster post, so Teams tells them.
+    expect(roster).toContain("<at>DC Priya Shah</at>");
+    expect(roster).toContain('"mentioned":{"id":"aad-police-1","name":"DC Priya Shah"}');
     meetingId = /"meetingId":"([^"]+)"/.exec(roster)![1]!;
     expect(meetingId).toBeTruthy();
   });

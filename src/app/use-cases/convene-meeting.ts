@@ -131,7 +131,9 @@ export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand
       }
       for (const i of invitations) await repos.invitations.create(i);
 
-      const view = buildRosterView(c, meeting, invitations, actor.displayName, now.getTime());
+      const named = invitations.map((i) => i.inviteePractitionerId).filter((x): x is string => Boolean(x));
+      // The roster post @mentions each named invitee, so they are told in the channel.
+      const view = buildRosterView(c, meeting, invitations, actor.displayName, now.getTime(), named.length ? await repos.practitioners.findManyByIds(named) : []);
       for (const l of await repos.channelLinks.listForCase(c.id)) {
         await repos.outbox.enqueue({ idempotencyKey: rosterPostKey(meeting.id, l.id), channelLinkId: l.id, operation: "post", payload: { type: "roster", view }, availableAt: now });
       }

@@ -11,7 +11,9 @@ export async function loadRoster(repos: Repositories, meetingId: string, revisio
   if (!c) throw new DomainError("CASE_NOT_FOUND", "That case no longer exists.");
   const invitations = await repos.invitations.listForMeeting(meetingId);
   const convenor = await repos.practitioners.findById(meeting.convenorId);
-  return buildRosterView(c, meeting, invitations, convenor?.displayName ?? "Convenor", revision);
+  const answering = invitations.flatMap((i) => [i.delegateId, i.claimedById, i.inviteePractitionerId]).filter((x): x is string => Boolean(x));
+  const people = answering.length ? await repos.practitioners.findManyByIds([...new Set(answering)]) : [];
+  return buildRosterView(c, meeting, invitations, convenor?.displayName ?? "Convenor", revision, people);
 }
 
 /** The outbox key of a meeting's roster card in one channel: updates anchor on it. */

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
-import type { RosterRowView, RosterView } from "./view-models";
+import type { MentionView, RosterRowView, RosterView } from "./view-models";
+import type { Practitioner } from "../ports/practitioner";
 import type { Case } from "../../domain/case/case-reference";
 import { INVITEE_ROLE_LABELS, type Invitation } from "../../domain/invitation/invitation";
 import { MEETING_STATUS_LABELS, MODE_LABELS, unfilledRequiredRoles, URGENCY_LABELS, type Meeting } from "../../domain/meeting/meeting";
@@ -42,7 +43,13 @@ function responseLabel(i: Invitation): string {
 }
 
 /** Builds the convening card's view model from our rows. */
-export function buildRosterView(c: Case, m: Meeting, invitations: readonly Invitation[], convenorLabel: string, revision: number): RosterView {
+export function buildRosterView(c: Case, m: Meeting, invitations: readonly Invitation[], convenorLabel: string, revision: number, people: readonly Practitioner[] = []): RosterView {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  // The person who answers for the row now: the delegate, else whoever claimed it, else the named invitee.
+  const mentionOf = (i: Invitation): MentionView | null => {
+    const p = byId.get(i.delegateId ?? i.claimedById ?? i.inviteePractitionerId ?? "");
+    return p ? { platform: p.platform, platformUserId: p.platformUserId, displayName: p.displayName } : null;
+  };
   const rows: RosterRowView[] = invitations.map((i) => ({
     invitationId: i.id,
     role: i.role,
@@ -53,6 +60,7 @@ export function buildRosterView(c: Case, m: Meeting, invitations: readonly Invit
     responseLabel: responseLabel(i),
     attendance: i.attendance,
     attendanceLabel: attendanceLabel(i),
+    mention: mentionOf(i),
   }));
   return {
     meetingId: m.id,

@@ -6,6 +6,8 @@
 
 /** A person to @mention in a message (a nudge's owner or manager). */
 export interface MentionView {
+  /** The platform the id belongs to, where a view goes to both (a roster); a renderer mentions only its own platform's people. */
+  platform?: "teams" | "slack";
   /** Teams aadObjectId or Slack user id. */
   platformUserId: string;
   /** The name shown where the platform cannot render the mention. */
@@ -32,6 +34,8 @@ export interface RosterRowView {
   attendance: "unknown" | "attended" | "apologies" | "absent";
   /** Once held, who took part in words ("Took part", "Sent apologies: written report"); null before. */
   attendanceLabel: string | null;
+  /** The person who now answers for the row (invitee, claimant or delegate), to @mention; null for an unclaimed agency contact. */
+  mention?: MentionView | null;
 }
 
 /** The convening card: the meeting, its roster and the actions on it. */

@@ -3,7 +3,7 @@ import type { RosterRowView, RosterView } from "../../app/views/view-models";
 import { ActionId } from "../../app/conversation/action-id";
 import { rosterGaps } from "../../app/views/roster-gaps";
 import { SLACK_LIMITS, truncateMrkdwn, truncatePlain } from "./block-kit-limits";
-import { boldLabel, escapeMrkdwn } from "./escape-mrkdwn";
+import { boldLabel, escapeMrkdwn, mentionUser } from "./escape-mrkdwn";
 import { slackActionId } from "./slack-action-id";
 
 /** A Slack message: fallback text (notifications, screen readers) and blocks. */
@@ -24,7 +24,7 @@ function rowBlocks(row: RosterRowView, open: boolean): KnownBlock[] {
   const required = row.required ? " _(required)_" : "";
   const attendance = row.attendanceLabel ? ` · ${escapeMrkdwn(row.attendanceLabel)}` : "";
   const text = truncateMrkdwn(
-    `${boldLabel(row.roleLabel)}${required}: ${escapeMrkdwn(row.inviteeLabel)}\n${RESPONSE_ICON[row.response]} ${escapeMrkdwn(row.responseLabel)}${attendance}`,
+    `${boldLabel(row.roleLabel)}${required}: ${row.mention?.platform === "slack" ? `${mentionUser(row.mention.platformUserId)} ` : ""}${escapeMrkdwn(row.inviteeLabel)}\n${RESPONSE_ICON[row.response]} ${escapeMrkdwn(row.responseLabel)}${attendance}`,
     SLACK_LIMITS.sectionText,
   );
   const blocks: KnownBlock[] = [{ type: "section", block_id: `row:${row.invitationId}`, text: { type: "mrkdwn", text } }];
