@@ -1,4 +1,6 @@
 import type {
+  CancelMeetingCommand,
+  RescheduleMeetingCommand,
   ConveneMeetingCommand,
   LinkChannelCommand,
   ListDeadlinesCommand,
@@ -52,6 +54,10 @@ export interface App {
   listRecordAudience(meetingId: string, platform: "teams" | "slack"): Promise<string[]>;
   /** The current roster of a meeting (for refresh). With `conversation`, refused unless that conversation is linked to the meeting's case. */
   getRoster(meetingId: string, conversation?: { platform: "teams" | "slack"; conversationId: string }): Promise<RosterView>;
+  /** Moves an open meeting to a new time; answers are asked again and the invitees told. */
+  rescheduleMeeting(cmd: RescheduleMeetingCommand): Promise<{ roster: RosterView }>;
+  /** Cancels an open meeting with a reason; chasing stops and the invitees are told. */
+  cancelMeeting(cmd: CancelMeetingCommand): Promise<{ roster: RosterView }>;
   /** Claims the one reply to an inbound event (true the first time); kept in the database so replicas agree. */
   claimReply(key: string): Promise<boolean>;
   /** The platform user ids a roster concerns (convenor, invitees, claimants, delegates), for user-specific card views. */

@@ -1,6 +1,8 @@
 import type { App } from "./app";
 import type { AppDeps } from "./app-deps";
 import { claimReply } from "./use-cases/claim-reply";
+import { cancelMeetingUseCase } from "./use-cases/cancel-meeting";
+import { rescheduleMeeting } from "./use-cases/reschedule-meeting";
 import { conveneMeeting } from "./use-cases/convene-meeting";
 import { getRoster } from "./use-cases/get-roster";
 import { openDecisionForm } from "./use-cases/open-decision-form";
@@ -34,6 +36,8 @@ export function createApp(deps: AppDeps): App {
     listRecordAudience: (meetingId, platform) => listRecordAudience(deps, meetingId, platform),
     getRoster: (meetingId, conversation) => getRoster(deps, meetingId, conversation),
     claimReply: (key) => claimReply(deps, key),
+    rescheduleMeeting: (cmd) => rescheduleMeeting(deps, cmd),
+    cancelMeeting: (cmd) => cancelMeetingUseCase(deps, cmd),
     listMeetingParticipants: (meetingId, platform) => listMeetingParticipants(deps, meetingId, platform),
   };
 }

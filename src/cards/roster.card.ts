@@ -139,11 +139,15 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
   const inline = open ? options.inlineForm : undefined;
   if (inline) {
     // The question sits on the card itself; its submit replaces the plain "Mark held".
-    if (inline.descriptor.intro) body.push(errorText(inline.descriptor.intro));
+    if (inline.descriptor.intro) body.push(userText(inline.descriptor.intro, { weight: "Bolder", spacing: "Medium" }));
     body.push(...formInputs(inline, options));
     actions.push(formSubmit(inline));
   }
-  if (open && inline?.descriptor.action !== ActionId.MarkHeld) actions.push(execute("Mark held", ActionId.MarkHeld, actionData(ActionId.MarkHeld, view.meetingId)));
+  // The convenor's buttons, less the one whose form is open on the card now.
+  if (open) {
+    const own: Array<[ActionId, string]> = [[ActionId.MarkHeld, "Mark held"], [ActionId.RescheduleMeeting, "Reschedule…"], [ActionId.CancelMeeting, "Cancel meeting…"]];
+    for (const [action, title] of own) if (inline?.descriptor.action !== action) actions.push(execute(title, action, actionData(action, view.meetingId)));
+  }
   if (view.status === "held") actions.push(execute("Record decision", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId), { style: "positive" }));
   if (view.status === "recorded") actions.push(execute("Amend record", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId)));
   actions.push(execute("Deadlines", ActionId.ShowDeadlines, actionData(ActionId.ShowDeadlines, view.caseReference)));

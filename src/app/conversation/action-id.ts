@@ -18,6 +18,10 @@ export enum ActionId {
   Delegate = "invitation.delegate",
   /** The convenor marks the meeting held; without quorum it asks why it went ahead. Target: a meeting. */
   MarkHeld = "meeting.markHeld",
+  /** Moves an open meeting to a new time (asks for it when missing). Target: a meeting. */
+  RescheduleMeeting = "meeting.reschedule",
+  /** Cancels an open meeting with a reason (asked for when missing). Target: a meeting. */
+  CancelMeeting = "meeting.cancel",
   /** Opens the decision record form (or its amendment). Target: a meeting. */
   OpenRecord = "meeting.openRecord",
   /** Submits the decision record form. Target: a meeting. */
@@ -54,6 +58,8 @@ export const ACTION_TARGET: Record<ActionId, ActionTargetKey> = {
   [ActionId.Decline]: "invitationId",
   [ActionId.Delegate]: "invitationId",
   [ActionId.MarkHeld]: "meetingId",
+  [ActionId.RescheduleMeeting]: "meetingId",
+  [ActionId.CancelMeeting]: "meetingId",
   [ActionId.OpenRecord]: "meetingId",
   [ActionId.SubmitRecord]: "meetingId",
   [ActionId.RefreshRoster]: "meetingId",

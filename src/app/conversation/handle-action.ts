@@ -17,6 +17,7 @@ import { CONFIRMATION_FIELD, conveneForm, type ConveneConfirmation } from "./for
 import { DELEGATE_FIELD, delegateForm } from "./forms/delegate.form";
 import { declineForm, REASON_FIELD, waiveForm } from "./forms/reason.forms";
 import { ATTENDANCE_CHOICES, HELD_STEP, HeldField, heldForm } from "./forms/held.form";
+import { cancelMeetingForm, RESCHEDULE_STEP, RescheduleField, rescheduleForm } from "./forms/reschedule.form";
 import { AMENDMENT_REASON_FIELD, recordForm } from "./forms/record.form";
 import { cancelActionForm, CLOSED_ON_FIELD, concludeAssessmentForm, FEEDBACK_HOW_FIELD, FEEDBACK_ON_FIELD, referralDecisionForm, RESPONSE_FIELD } from "./forms/closing.forms";
 import { userMessageOf } from "./user-message";
@@ -90,6 +91,15 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
     }
     case ActionId.MarkHeld:
       return markHeld(deps, turn, target, values);
+    case ActionId.RescheduleMeeting:
+      return reschedule(deps, turn, target, values);
+    case ActionId.CancelMeeting: {
+      const reason = readField(values, REASON_FIELD);
+      const roster = await app.getRoster(target, turn.conversation);
+      if (reason === undefined) return show(cancelMeetingForm(roster), { host: { roster } });
+      const result = await app.cancelMeeting({ ...(await base()), meetingId: target, reason });
+      return { kind: "roster", roster: result.roster, notice: "Cancelled. Everyone invited is told in the case channel." };
+    }
     case ActionId.OpenRecord: {
       const form = await app.openDecisionForm({ ...(await base()), meetingId: target });
       const descriptor = recordForm({ meetingId: target, caseReference: form.caseReference, kind: form.kind, amend: form.amend, values: form.values });
@@ -269,6 +279,33 @@ async function markHeld(deps: ActionDeps, turn: ConversationTurn, meetingId: str
   } catch (err) {
     // Without the statutory minimum, ask why it went ahead; the record keeps the reason.
     if (err instanceof DomainError && QUORUM_FOLLOW_UP.has(err.code)) return again({ [HeldField.reason]: err.message });
+    throw err;
+  }
+}
+
+/** "Reschedule…" asks for the new time (a click carries no step); the submission moves the meeting. */
+async function reschedule(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues): Promise<ConversationReply> {
+  const roster = await deps.app.getRoster(meetingId, turn.conversation);
+  const asked = RescheduleField.confirmNonWorkingDay in values;
+  const descriptor = rescheduleForm(roster, asked);
+  const again = (errors: Record<string, string>, shown = descriptor): ConversationReply => ({ kind: "form", form: { descriptor: shown, values: keptValues(shown, values), errors, host: { roster } } });
+  if (values.step !== RESCHEDULE_STEP) return { kind: "form", form: { descriptor, values: {}, errors: {}, host: { roster } } };
+  const date = (values[RescheduleField.date] ?? "").trim();
+  const time = (values[RescheduleField.time] ?? "").trim();
+  if (!date || !time) return again({ ...(!date ? { [RescheduleField.date]: "Give the new date." } : {}), ...(!time ? { [RescheduleField.time]: "Give the new time (UK time)." } : {}) });
+  const tooLong = overLongFields(descriptor, values);
+  if (Object.keys(tooLong).length) return again(tooLong);
+  const reason = values[RescheduleField.reason]?.trim();
+  try {
+    const result = await deps.app.rescheduleMeeting({
+      key: turn.key, actor: await turn.actor(), conversation: turn.conversation, meetingId, scheduledLocal: `${date}T${time}`,
+      ...(reason ? { reason } : {}), confirm: { nonWorkingDay: values[RescheduleField.confirmNonWorkingDay] === "true" },
+    });
+    return { kind: "roster", roster: result.roster, notice: "Moved. Everyone who had answered is asked again, and the case channel is told." };
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    if (err.details?.confirm === "nonWorkingDay") return again({ [RescheduleField.confirmNonWorkingDay]: err.message }, rescheduleForm(roster, true));
+    if (err.details?.field === "scheduledLocal") return again({ [RescheduleField.date]: err.message });
     throw err;
   }
 }

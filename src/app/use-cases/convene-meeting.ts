@@ -8,7 +8,8 @@ import { nextChaseAt } from "../../domain/chase/chase-plan";
 import { requiredRoles, type Meeting } from "../../domain/meeting/meeting";
 import { agencyOfPractitioner } from "../agency-of";
 import { DomainError } from "../../domain/shared/domain-error";
-import { isoDateInLondon, LONDON, type IsoDate } from "../../domain/shared/iso-date";
+import { LONDON } from "../../domain/shared/iso-date";
+import { parseLondonTime, requireSensibleMeetingDate } from "../../domain/meeting/meeting-date";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import type { RosterView } from "../views/view-models";
 import { requireCaseManager } from "../authorisation";
@@ -17,33 +18,6 @@ import type { AppDeps } from "../app-deps";
 import { buildRosterView } from "../views/roster-view";
 import { rosterPostKey } from "../views/load-roster";
 import { resolveActor } from "./resolve-actor";
-
-/** Parses "YYYY-MM-DDTHH:mm" as Europe/London wall-clock time. Throws `INVALID_TIME`. */
-function parseLondon(local: string): Date {
-  const dt = DateTime.fromISO(local, { zone: LONDON });
-  // Luxon moves a time in the spring-forward gap (e.g. 01:30 on the last Sunday of March)
-  // to one that exists; a meeting must be at the time people were told, so refuse it.
-  if (!dt.isValid || dt.toFormat("yyyy-MM-dd'T'HH:mm") !== local) throw new DomainError("INVALID_TIME", "That date and time does not exist. Use e.g. 2026-11-24 at 10:00.", { field: "scheduledLocal" });
-  return dt.toJSDate();
-}
-
-/**
- * A meeting date must be today or later (today at any time: urgent discussions are convened
- * as they happen), and a weekend or bank holiday needs the convenor's confirmation.
- * Throws `DATE_IN_PAST` or `NON_WORKING_DAY`, naming the date field.
- */
-function requireSensibleDate(deps: AppDeps, local: string, now: Date, confirmedNonWorkingDay: boolean): void {
-  const day = local.slice(0, 10);
-  const words = DateTime.fromISO(day, { zone: LONDON }).toFormat("ccc d LLL yyyy");
-  if (day < isoDateInLondon(now)) {
-    throw new DomainError("DATE_IN_PAST", `${words} has passed. Choose today or a later day.`, { field: "scheduledLocal" });
-  }
-  const why = deps.calendar.whyNotWorking(day as IsoDate);
-  if (why && !confirmedNonWorkingDay) {
-    const what = why === "weekend" ? "a weekend day" : why.startsWith("bank holiday: ") ? `a bank holiday (${why.slice("bank holiday: ".length)})` : "a local closure day";
-    throw new DomainError("NON_WORKING_DAY", `${words} is ${what}. Tick the box to convene it then anyway, or choose a working day.`, { field: "scheduledLocal", confirm: "nonWorkingDay" });
-  }
-}
 
 /**
  * Convenes a meeting: creates it with one roster row per invitee, and posts the convening
@@ -54,7 +28,7 @@ function requireSensibleDate(deps: AppDeps, local: string, now: Date, confirmedN
 export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand): Promise<{ meetingId: string; roster: RosterView }> {
   const cmd = ConveneMeetingSchema.parse(input);
   const reference = parseCaseReference(cmd.caseRef);
-  const scheduledAt = cmd.scheduledLocal ? parseLondon(cmd.scheduledLocal) : null;
+  const scheduledAt = cmd.scheduledLocal ? parseLondonTime(cmd.scheduledLocal) : null;
   return deps.uow.run((repos) =>
     runOnce(repos, commandKey(cmd.conversation, "convene", cmd.key), async () => {
       const now = deps.clock.now();
@@ -64,7 +38,7 @@ export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand
       requireCaseManager(c, actor, "convene a meeting");
       const link = await repos.channelLinks.findByConversation(cmd.conversation.platform, cmd.conversation.conversationId);
       if (!link || link.caseId !== c.id) throw new DomainError("CASE_NOT_LINKED", `This conversation is not linked to ${reference}. Type: link ${reference}`);
-      if (cmd.scheduledLocal) requireSensibleDate(deps, cmd.scheduledLocal, now, cmd.confirm?.nonWorkingDay === true);
+      if (cmd.scheduledLocal) requireSensibleMeetingDate(deps.calendar, cmd.scheduledLocal, now, cmd.confirm?.nonWorkingDay === true);
       if (!cmd.confirm?.anotherOpen) {
         const open = (await repos.meetings.listForCase(c.id)).filter((m) => m.kind === cmd.kind && (m.status === "proposed" || m.status === "scheduled"));
         if (open.length) {

@@ -216,6 +216,8 @@ export interface NoticeView {
   title: string;
   /** The notice's body, as plain text (renderers escape it). */
   text: string;
+  /** People the notice is for (a moved or cancelled meeting's invitees); renderers mention their own platform's. */
+  mentions?: MentionView[];
 }
 
 /** Anything that goes through the outbox. */

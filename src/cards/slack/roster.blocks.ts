@@ -105,6 +105,10 @@ export function rosterBlocks(view: RosterView): SlackMessage {
       text: { type: "plain_text" as const, text: "Mark held" },
       value: view.meetingId,
     });
+    convenorActions.push(
+      { type: "button" as const, action_id: slackActionId(ActionId.RescheduleMeeting, view.meetingId), text: { type: "plain_text" as const, text: "Reschedule…" }, value: view.meetingId },
+      { type: "button" as const, action_id: slackActionId(ActionId.CancelMeeting, view.meetingId), text: { type: "plain_text" as const, text: "Cancel meeting…" }, value: view.meetingId },
+    );
   }
   // As on the Teams card: recording is offered once the meeting is held, amending once recorded.
   if (view.status === "held" || view.status === "recorded") {

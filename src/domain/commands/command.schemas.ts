@@ -123,3 +123,23 @@ export const WaiveDeadlineSchema = CommandBase.extend({
   reason: z.string().trim().min(10, "Say in a sentence why this deadline is waived.").max(500, "Keep the reason under 500 characters."),
 });
 export type WaiveDeadlineCommand = z.infer<typeof WaiveDeadlineSchema>;
+
+export const RescheduleMeetingSchema = CommandBase.extend({
+  meetingId: z.string().min(1),
+  /** The new Europe/London wall-clock time, "YYYY-MM-DDTHH:mm". */
+  scheduledLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Give the new date and time (UK time)."),
+  /** Why it moved, told to the invitees. */
+  reason: z.string().trim().max(500, "Keep the reason to 500 characters.").optional(),
+  /** The convenor confirmed a weekend or bank-holiday date. */
+  confirm: z.object({ nonWorkingDay: z.boolean().optional() }).optional(),
+});
+/** Moves a meeting to a new time. */
+export type RescheduleMeetingCommand = z.infer<typeof RescheduleMeetingSchema>;
+
+export const CancelMeetingSchema = CommandBase.extend({
+  meetingId: z.string().min(1),
+  /** Why, told to the invitees and kept on the record. */
+  reason: z.string().trim().min(10, "Say in a sentence why the meeting is cancelled.").max(500, "Keep the reason to 500 characters."),
+});
+/** Cancels a meeting. */
+export type CancelMeetingCommand = z.infer<typeof CancelMeetingSchema>;
