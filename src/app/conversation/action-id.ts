@@ -6,6 +6,8 @@
 export enum ActionId {
   /** Opens the convene form again (Slack, where a typed mention cannot open a modal). Target: a case reference. */
   OpenConveneForm = "convene.open",
+  /** Links this channel to a case after the person confirmed moving it from another case. Target: a case reference. */
+  ConfirmRelink = "case.relink",
   /** Submits the convene form. Target: a case reference. */
   SubmitConvene = "convene.submit",
   /** An invitee accepts their row, confirming they can decide for their agency. Target: an invitation. */
@@ -53,6 +55,7 @@ export type ActionTargetKey = "caseRef" | "invitationId" | "meetingId" | "deadli
 export const ACTION_TARGET: Record<ActionId, ActionTargetKey> = {
   [ActionId.OpenConveneForm]: "caseRef",
   [ActionId.SubmitConvene]: "caseRef",
+  [ActionId.ConfirmRelink]: "caseRef",
   [ActionId.Accept]: "invitationId",
   [ActionId.Tentative]: "invitationId",
   [ActionId.Decline]: "invitationId",

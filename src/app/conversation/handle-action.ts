@@ -18,6 +18,7 @@ import { DELEGATE_FIELD, delegateForm } from "./forms/delegate.form";
 import { declineForm, REASON_FIELD, waiveForm } from "./forms/reason.forms";
 import { ATTENDANCE_CHOICES, HELD_STEP, HeldField, heldForm } from "./forms/held.form";
 import { cancelMeetingForm, RESCHEDULE_STEP, RescheduleField, rescheduleForm } from "./forms/reschedule.form";
+import { CONFIRM_MOVE_FIELD, relinkForm } from "./forms/relink.form";
 import { AMENDMENT_REASON_FIELD, recordForm } from "./forms/record.form";
 import { cancelActionForm, CLOSED_ON_FIELD, concludeAssessmentForm, FEEDBACK_HOW_FIELD, FEEDBACK_ON_FIELD, referralDecisionForm, RESPONSE_FIELD } from "./forms/closing.forms";
 import { userMessageOf } from "./user-message";
@@ -66,6 +67,22 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
     }
     case ActionId.SubmitConvene:
       return submitConvene(deps, turn, target, values);
+    case ActionId.ConfirmRelink: {
+      const caseRef = parseCaseReference(target);
+      if (values[CONFIRM_MOVE_FIELD] !== "true") {
+        // Opened again (a Slack mention's button), or submitted without the box: say what would move, and ask.
+        try {
+          const result = await app.linkChannel({ ...(await base()), caseRef, conversationRef: turn.conversationRef() });
+          return { kind: "notice", notice: result.notice, tone: "info", audience: "conversation" };
+        } catch (err) {
+          if (!(err instanceof DomainError && err.code === "RELINK_NEEDS_CONFIRMATION")) throw err;
+          const errors: Record<string, string> = CONFIRM_MOVE_FIELD in values ? { [CONFIRM_MOVE_FIELD]: "Tick the box to move this channel, or close this." } : {};
+          return { kind: "form", form: { descriptor: relinkForm(caseRef, err.message), values: {}, errors } };
+        }
+      }
+      const result = await app.linkChannel({ ...(await base()), caseRef, conversationRef: turn.conversationRef(), confirmMove: true });
+      return { kind: "notice", notice: result.notice, tone: "info", audience: "conversation" };
+    }
     case ActionId.Accept:
     case ActionId.Tentative: {
       const reason = (readField(values, REASON_FIELD, target) ?? "").trim();

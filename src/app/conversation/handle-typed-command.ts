@@ -5,6 +5,8 @@ import { parseTypedCommand } from "./command-grammar";
 import type { ConversationReply } from "./conversation-reply";
 import type { ConversationTurn } from "./conversation-turn";
 import { conveneForm } from "./forms/convene.form";
+import { relinkForm } from "./forms/relink.form";
+import { DomainError } from "../../domain/shared/domain-error";
 import { helpView } from "./help";
 import { userMessageOf } from "./user-message";
 
@@ -31,8 +33,16 @@ export async function handleTypedCommand(deps: TypedCommandDeps, turn: Conversat
       case "link": {
         if (turn.personal) return notHere("Link a channel, not a personal chat", "Type link <case reference> in the case's channel or group chat.");
         if (!cmd.caseRef) return usage("Give a case reference", `Type: ${p}link CS-2026-0142`);
-        const result = await deps.app.linkChannel({ key: turn.key, actor: await turn.actor(), conversation: turn.conversation, caseRef: cmd.caseRef, conversationRef: turn.conversationRef() });
-        return { kind: "notice", notice: result.notice, tone: "info", audience: "conversation" };
+        try {
+          const result = await deps.app.linkChannel({ key: turn.key, actor: await turn.actor(), conversation: turn.conversation, caseRef: cmd.caseRef, conversationRef: turn.conversationRef() });
+          return { kind: "notice", notice: result.notice, tone: "info", audience: "conversation" };
+        } catch (err) {
+          // A channel that is another case's moves only when the person confirms, having been told what moves.
+          if (err instanceof DomainError && err.code === "RELINK_NEEDS_CONFIRMATION") {
+            return { kind: "form", form: { descriptor: relinkForm(parseCaseReference(cmd.caseRef), err.message), values: {}, errors: {} } };
+          }
+          throw err;
+        }
       }
       case "convene": {
         if (turn.personal) return notHere("Convene in the case channel", "Meetings are convened in the channel or group chat linked to the case.");

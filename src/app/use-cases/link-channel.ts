@@ -2,6 +2,10 @@ import { randomUUID } from "node:crypto";
 import { LinkChannelSchema, type LinkChannelCommand } from "../../domain/commands/command.schemas";
 import { parseCaseReference } from "../../domain/case/case-reference";
 import { DomainError } from "../../domain/shared/domain-error";
+import { getRule, isRuleId } from "../../domain/deadline/statutory-rules";
+import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
+import { dueDateLabel } from "../views/due-date-label";
+import { londonLabel } from "../views/roster-view";
 import type { NoticeView } from "../views/view-models";
 import { canManageCase } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
@@ -28,6 +32,22 @@ export async function linkChannel(deps: AppDeps, input: LinkChannelCommand): Pro
         const current = await repos.cases.findById(existing.caseId);
         if (current && !canManageCase(current, actor)) {
           throw new DomainError("ALREADY_LINKED", `This conversation is the case channel for ${current.reference}. Only that case's social worker or team manager can link it elsewhere.`);
+        }
+        if (current && !cmd.confirmMove) {
+          // Nothing moves silently: say what this channel would stop receiving, and ask.
+          const open = (await repos.meetings.listForCase(current.id)).filter((m) => m.status === "proposed" || m.status === "scheduled");
+          const clocks = await repos.deadlines.listOpenForCase(current.id);
+          const meetings = open.map((m) => `${meetingKindTitle(m.kind)}${m.scheduledAt ? ` (${londonLabel(m.scheduledAt)})` : ""}`);
+          const due = clocks.map((d) => `${isRuleId(d.rule) ? getRule(d.rule).title : "Agreed action"} (due ${dueDateLabel(d.dueDate)})`);
+          const list = (items: string[]) => (items.length > 5 ? `${items.slice(0, 5).join("; ")}; and ${items.length - 5} more` : items.join("; "));
+          throw new DomainError(
+            "RELINK_NEEDS_CONFIRMATION",
+            `This conversation is the case channel for ${current.reference}. Linking it to ${reference} moves its cards and nudges here to ${reference}; ${current.reference} would post here no more.` +
+              (meetings.length ? ` Open meetings of ${current.reference}: ${list(meetings)}.` : ` ${current.reference} has no open meetings.`) +
+              (due.length ? ` Open clocks: ${list(due)}.` : " It has no open clocks.") +
+              ` Link ${current.reference} to another channel first if it still needs one.`,
+            { confirm: "move", from: current.reference },
+          );
         }
       }
       const created = !c;

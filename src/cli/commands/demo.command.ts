@@ -6,8 +6,9 @@ import { seedPlaygroundUsers } from "../../channels/playground/playground-routes
 import { PLAYGROUND_BOT, PLAYGROUND_CONVERSATION_ID, PLAYGROUND_TENANT, PLAYGROUND_USERS, type PlaygroundUser } from "../../channels/playground/playground-users";
 import { createWorkingDayCalendar } from "../../domain/calendar/working-day-calendar";
 import { DateTime } from "luxon";
-import { LONDON } from "../../domain/shared/iso-date";
-import { cliContext } from "../cli-errors";
+import { LONDON, type IsoDate } from "../../domain/shared/iso-date";
+import { DomainError } from "../../domain/shared/domain-error";
+import { cliContext, CliUsageError } from "../cli-errors";
 import { withCliStore } from "../cli-store";
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
@@ -22,7 +23,7 @@ const user = (role: string): PlaygroundUser => {
 
 /**
  * Adds `convene demo`: seeds the playground's people with their roles, links the playground
- * case channel to DEMO-2026-0001 and convenes a strategy discussion for tomorrow at 10:00.
+ * case channel to DEMO-2026-0001 and convenes a strategy discussion for the next working day at 10:00.
  * Safe to run twice: every step is keyed, so a second run changes nothing.
  */
 export function register(program: Command): void {
@@ -48,11 +49,20 @@ export function register(program: Command): void {
           bot: PLAYGROUND_BOT,
           conversation: { id: PLAYGROUND_CONVERSATION_ID, conversationType: "channel", tenantId: PLAYGROUND_TENANT, isGroup: true },
         });
-        await app.linkChannel({ key: `demo:${DEMO_CASE}:link`, actor: sw, conversation, caseRef: DEMO_CASE, conversationRef });
+        try {
+          await app.linkChannel({ key: `demo:${DEMO_CASE}:link`, actor: sw, conversation, caseRef: DEMO_CASE, conversationRef });
+        } catch (err) {
+          // The demo never takes a channel that belongs to a real case.
+          if (err instanceof DomainError && (err.code === "RELINK_NEEDS_CONFIRMATION" || err.code === "ALREADY_LINKED")) {
+            throw new CliUsageError(`the playground's channel is already the case channel for ${String(err.details?.from ?? "another case")}; the demo will not take it. Run the demo against a fresh database (DATABASE_URL=file:./data/demo.db npx convene demo).`);
+          }
+          throw err;
+        }
         const manager = user("team-manager");
         await registerPractitioner(deps, { identity: identity(manager), agency: manager.agency, role: "team-manager", managerOfCase: DEMO_CASE, operator: "cli:demo" });
         ctx.out(`case ${DEMO_CASE} linked to the playground's #case-channel; ${manager.name} is its team manager`);
-        const tomorrow = DateTime.fromJSDate(store.clock.now(), { zone: LONDON }).plus({ days: 1 }).toFormat("yyyy-MM-dd");
+        // The next working day: a demo run on a Friday must not convene for a Saturday.
+        const tomorrow = calendar.addWorkingDays(DateTime.fromJSDate(store.clock.now(), { zone: LONDON }).toFormat("yyyy-MM-dd") as IsoDate, 1);
         const r = await app.conveneMeeting({
           key: `demo:${DEMO_CASE}:convene`,
           actor: sw,

@@ -33,6 +33,8 @@ export const LinkChannelSchema = CommandBase.extend({
   caseRef: z.string().min(1, "Give a case reference, e.g. link CS-2026-0142"),
   /** The platform's serialised reference for proactive posts. */
   conversationRef: z.string().min(2),
+  /** The person confirmed moving a channel that belongs to another case (after being told what would move). */
+  confirmMove: z.boolean().optional(),
 });
 export type LinkChannelCommand = z.infer<typeof LinkChannelSchema>;
 

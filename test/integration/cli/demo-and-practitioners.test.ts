@@ -4,6 +4,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { runCli } from "../../../src/cli/cli-errors";
 import { COMMANDS } from "../../../src/cli/main";
+import { createApp } from "../../../src/app/create-app";
+import { PLAYGROUND_CONVERSATION_ID, PLAYGROUND_USERS } from "../../../src/channels/playground/playground-users";
+import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
+import { systemClock } from "../../../src/domain/shared/clock";
+import { createTestDatabase } from "../../helpers/test-database";
 
 describe("convene demo and convene practitioners add", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "convene-demo-"));
@@ -28,6 +33,19 @@ describe("convene demo and convene practitioners add", () => {
     const roles = (db.prepare(`SELECT role FROM Practitioner ORDER BY role`).all() as { role: string }[]).map((r) => r.role);
     expect(roles).toEqual(expect.arrayContaining(["health", "police", "social-worker", "team-manager"]));
     db.close();
+  });
+
+  it("never takes the playground's channel from another case", async () => {
+    // Sam links the playground's channel to a real case; the demo then refuses to take it.
+    const db = createTestDatabase("demo-other");
+    const sam = PLAYGROUND_USERS.find((u) => u.role === "social-worker")!;
+    await createApp({ uow: db.uow, clock: systemClock, calendar: createWorkingDayCalendar(), logger: { info() {}, warn() {}, error() {}, debug() {} } }).linkChannel({
+      key: "real-link", actor: { platform: "teams", tenant: "local", userId: sam.aadObjectId, displayName: sam.name }, conversation: { platform: "teams", conversationId: PLAYGROUND_CONVERSATION_ID }, caseRef: "CS-2026-0901", conversationRef: "{}",
+    });
+    const refused = await runCli(["demo"], { commands: COMMANDS, env: { DATABASE_URL: db.url } });
+    await db.dispose();
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("already the case channel for CS-2026-0901; the demo will not take it");
   });
 
   it("records a practitioner's role, and refuses an unknown role with exit 2", async () => {
