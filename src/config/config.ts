@@ -42,6 +42,11 @@ const ConfigSchema = z
      * keys). Default: Microsoft's public cloud. Set it for a sovereign cloud, or to a
      * loopback server in tests; it never turns authentication off.
      */
+    /**
+     * The secret the audit chain and row seals are MACed with (at least 32 characters). Required
+     * in production; local mode generates one into a file beside the database.
+     */
+    CONVENE_AUDIT_KEY: optionalSecret.refine((v) => v === undefined || v.length >= 32, "CONVENE_AUDIT_KEY must be at least 32 characters (e.g. openssl rand -hex 32)"),
     CONVENE_BOT_OPENID_METADATA_URL: z.string().url("CONVENE_BOT_OPENID_METADATA_URL must be a URL").optional(),
   });
 
@@ -59,6 +64,9 @@ function crossVariableProblems(env: NodeJS.ProcessEnv): string[] {
   }
   if (env.NODE_ENV === "production" && teams === 0 && !set("SLACK_BOT_TOKEN")) {
     problems.push("  NODE_ENV: NODE_ENV=production needs Teams (MICROSOFT_APP_*) or Slack (SLACK_*) credentials; local mode is for development only.");
+  }
+  if (env.NODE_ENV === "production" && !set("CONVENE_AUDIT_KEY")) {
+    problems.push("  CONVENE_AUDIT_KEY: NODE_ENV=production needs CONVENE_AUDIT_KEY, the secret the audit trail is keyed with (e.g. openssl rand -hex 32, kept in your secret store).");
   }
   return problems;
 }

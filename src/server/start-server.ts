@@ -13,6 +13,7 @@ import { createWorkingDayCalendar } from "../domain/calendar/working-day-calenda
 import { applyMigrations, isMigrated } from "../store/migration-runner";
 import { createPrismaClient } from "../store/prisma-client";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
+import { resolveAuditKey } from "../store/audit-key";
 import { createLogger, type Logger } from "./logger";
 import { isForeignOrigin, matchRoute, sendJson, type Route } from "./http-router";
 import { defaultMounts } from "./default-mounts";
@@ -93,7 +94,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const report = applyMigrations(config.DATABASE_URL);
   if (report.applied.length) logger.info({ applied: report.applied }, "database migrated");
   const prisma = createPrismaClient(config.DATABASE_URL);
-  const uow = new PrismaUnitOfWork(prisma);
+  const auditKey = resolveAuditKey({ configured: config.CONVENE_AUDIT_KEY, databaseUrl: config.DATABASE_URL, production: config.NODE_ENV === "production" });
+  const uow = new PrismaUnitOfWork(prisma, auditKey);
   const calendar = createWorkingDayCalendar({ closureDays: config.CONVENE_CLOSURE_DAYS });
   const languageList = config.CONVENE_LANGUAGE_LIST_FILE ? loadLanguageList(config.CONVENE_LANGUAGE_LIST_FILE) : undefined;
   const app = createApp({ uow, clock, calendar, logger, languageList });

@@ -11,12 +11,13 @@ export function register(program: Command): void {
     .description("check the audit trail's hash chain; exits 1 and names the first broken row if it was tampered with")
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = cliContext(cmd);
-      const result = await withCliStore(ctx.env, (store) => verifyAuditTrail(store.uow));
+      const result = await withCliStore(ctx.env, (store) => verifyAuditTrail(store.uow, store.auditKey));
       if (result.ok) {
-        ctx.out(`audit trail intact: ${result.count} events, head ${result.headHash.slice(0, 16)}…`);
+        ctx.out(`audit trail intact: ${result.count} events, ${result.records} decision record version(s) match it, head ${result.headHash}`);
         return;
       }
-      ctx.out(`audit trail BROKEN at seq ${result.firstBrokenSeq}: ${result.reason}`);
-      throw new CliFailure(`audit trail broken at seq ${result.firstBrokenSeq} (${result.reason})`);
+      const where = result.firstBrokenSeq !== null ? `at seq ${result.firstBrokenSeq}` : `at ${result.entity ?? "the checkpoint"}`;
+      ctx.out(`audit trail BROKEN ${where}: ${result.reason}`);
+      throw new CliFailure(`audit trail broken ${where} (${result.reason})`);
     });
 }
