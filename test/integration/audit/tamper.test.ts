@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { runCli } from "../../../src/cli/cli-errors";
@@ -139,5 +140,38 @@ describe("appends from concurrent writers", () => {
     await own.dispose();
     expect(count).toBe(120);
     expect(r.stdout).toContain("audit trail intact: 120 events");
+  });
+});
+
+describe("rotating the audit key", () => {
+  it("re-MACs an intact trail under the new key, records the rotation, and refuses to rotate a broken one", async () => {
+    const own = createTestDatabase("audit-rotate");
+    await seedRecordedStrategyCase(own.uow, fixedClock("2026-11-23T15:00:00Z"));
+    await own.prisma.$disconnect();
+    const oldKey = "old-key-0123456789abcdef0123456789abcdef";
+    const newKey = "new-key-0123456789abcdef0123456789abcdef";
+    const keyFile = path.join(own.dir, "new.key");
+    writeFileSync(keyFile, newKey);
+    // A configured key (as production has): rotate from it, then verify with each.
+    const env = (key: string) => ({ DATABASE_URL: own.url, CONVENE_AUDIT_KEY: key });
+    const fileKey = readFileSync(`${sqlitePathFromUrl(own.url)}.audit-key`, "utf8").trim();
+    // The seed wrote with the key file's key; first rotate from that to oldKey, then on.
+    writeFileSync(path.join(own.dir, "old.key"), oldKey);
+    expect((await runCli(["audit", "rotate-key", "--new-key-file", path.join(own.dir, "old.key")], { commands: COMMANDS, env: env(fileKey) })).code).toBe(0);
+    const rotated = await runCli(["audit", "rotate-key", "--new-key-file", keyFile], { commands: COMMANDS, env: env(oldKey) });
+    expect(rotated.code).toBe(0);
+    expect(rotated.stdout).toMatch(/audit key rotated: \d+ events re-MACed, \d+ rows resealed/);
+    expect((await runCli(["audit", "verify"], { commands: COMMANDS, env: env(oldKey) })).code).toBe(1);
+    const verified = await runCli(["audit", "verify"], { commands: COMMANDS, env: env(newKey) });
+    expect(verified.code).toBe(0);
+
+    const db = new Database(sqlitePathFromUrl(own.url));
+    db.exec(`UPDATE Deadline SET dueDate = '2027-06-30' WHERE rowid = (SELECT MIN(rowid) FROM Deadline)`);
+    db.close();
+    writeFileSync(keyFile, oldKey);
+    const refused = await runCli(["audit", "rotate-key", "--new-key-file", keyFile], { commands: COMMANDS, env: env(newKey) });
+    await own.dispose();
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("edited outside Convene; not rotating");
   });
 });
