@@ -1,28 +1,39 @@
 import { ConfigError, loadConfig } from "./config/config";
 import { createLogger } from "./server/logger";
+import { captureConsole, writeFatalLine } from "./server/console-capture";
 import { defaultMounts } from "./server/default-mounts";
 import { startServer } from "./server/start-server";
 
 // The composition root's process wrapper: config first (refuse to start on bad config),
 // then the server, and a graceful stop on SIGTERM/SIGINT so in-flight work finishes.
+// Every line the process writes is JSON: libraries' console output and crashes included.
 async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
+      writeFatalLine(err.message, { code: "BAD_CONFIG" });
       process.exit(2);
     }
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  captureConsole(logger);
+  process.on("uncaughtException", (err) => {
+    writeFatalLine("uncaught exception", { err: { name: err.name, message: err.message } });
+    process.exit(1);
+  });
+  process.on("unhandledRejection", (reason) => {
+    writeFatalLine("unhandled rejection", { err: { name: (reason as Error)?.name ?? typeof reason, message: String((reason as Error)?.message ?? reason) } });
+    process.exit(1);
+  });
   let server;
   try {
     server = await startServer(config, { logger, mounts: defaultMounts });
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
+      writeFatalLine(err.message, { code: "BAD_CONFIG" });
       process.exit(2);
     }
     throw err;
@@ -46,6 +57,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((err: unknown) => {
-  process.stderr.write(`Convene failed to start: ${(err as Error).message}\n`);
+  writeFatalLine("Convene failed to start", { err: { name: (err as Error)?.name, message: String((err as Error)?.message ?? err) } });
   process.exit(1);
 });

@@ -7,6 +7,7 @@ import { fixedClock } from "../domain/shared/clock";
 import { seedOpenDeadlines } from "../store/bench-seed";
 import { applyMigrations } from "../store/migration-runner";
 import { createPrismaClient } from "../store/prisma-client";
+import { resolveAuditKey } from "../store/audit-key";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 import { benchStartUp } from "./start-up";
 
@@ -32,7 +33,7 @@ async function runScenario(s: Scenario): Promise<Record<string, string | number>
   try {
     applyMigrations(url);
     const prisma = createPrismaClient(url);
-    const uow = new PrismaUnitOfWork(prisma);
+    const uow = new PrismaUnitOfWork(prisma, resolveAuditKey({ databaseUrl: url, production: false }));
     await uow.run(async (repos) => {
       await repos.practitioners.upsert({ id: "sw", platform: "teams", platformTenant: "t", platformUserId: "aad-sw", displayName: "Social Worker", email: null, agency: "local-authority", role: "social-worker" });
       await repos.cases.create({ id: "c1", tenant: "t", reference: "CS-BENCH-1", leadSocialWorkerId: "sw", teamManagerId: null, childDateOfBirth: null });

@@ -39,6 +39,17 @@ const ConfigSchema = z
     CONVENE_LANGUAGE_LIST_FILE: z.string().optional(),
     /** Where the playground's fake connector listens; defaults to the server itself. */
     CONVENE_PUBLIC_URL: z.string().url().optional(),
+    /**
+     * Where the Bot Framework SDK reads the channel's OpenID metadata (and so its signing
+     * keys). Default: Microsoft's public cloud. Set it for a sovereign cloud, or to a
+     * loopback server in tests; it never turns authentication off.
+     */
+    /**
+     * The secret the audit chain and row seals are MACed with (at least 32 characters). Required
+     * in production; local mode generates one into a file beside the database.
+     */
+    CONVENE_AUDIT_KEY: optionalSecret.refine((v) => v === undefined || v.length >= 32, "CONVENE_AUDIT_KEY must be at least 32 characters (e.g. openssl rand -hex 32)"),
+    CONVENE_BOT_OPENID_METADATA_URL: z.string().url("CONVENE_BOT_OPENID_METADATA_URL must be a URL").optional(),
   });
 
 // Cross-variable rules read the raw strings, so they are reported together with any
@@ -56,15 +67,24 @@ function crossVariableProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.NODE_ENV === "production" && teams === 0 && !set("SLACK_BOT_TOKEN")) {
     problems.push("  NODE_ENV: NODE_ENV=production needs Teams (MICROSOFT_APP_*) or Slack (SLACK_*) credentials; local mode is for development only.");
   }
+  if (env.NODE_ENV === "production" && !set("CONVENE_AUDIT_KEY")) {
+    problems.push("  CONVENE_AUDIT_KEY: NODE_ENV=production needs CONVENE_AUDIT_KEY, the secret the audit trail is keyed with (e.g. openssl rand -hex 32, kept in your secret store).");
+  }
   return problems;
 }
 
 /** Parsed configuration. */
 export type Config = z.output<typeof ConfigSchema> & {
-  /** True when no Microsoft credentials are set: loopback-only Bot Framework and the playground. */
+  /** True when no Microsoft credentials are set outside production: loopback-only Bot Framework and the playground. */
   localMode: boolean;
   /** True when Slack credentials are set. */
   slackEnabled: boolean;
+  /**
+   * True when /api/messages is served: with Microsoft credentials (every request's JWT checked
+   * by the Bot Framework SDK), or in local mode. Production without Microsoft credentials
+   * (Slack only) serves no Teams endpoint at all, so nothing there is unauthenticated.
+   */
+  teamsEnabled: boolean;
 };
 
 /** A configuration problem; the message names every bad variable. */
@@ -86,5 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Convene cannot start: bad configuration.\n${lines.join("\n")}`);
   }
   const c = parsed.data;
-  return { ...c, localMode: !c.MICROSOFT_APP_ID, slackEnabled: Boolean(c.SLACK_BOT_TOKEN) };
+  // Local mode (unauthenticated, loopback-only Bot Framework and the playground) never
+  // happens in production: behind a reverse proxy on the same host every client is loopback.
+  const localMode = !c.MICROSOFT_APP_ID && c.NODE_ENV !== "production";
+  return { ...c, localMode, slackEnabled: Boolean(c.SLACK_BOT_TOKEN), teamsEnabled: Boolean(c.MICROSOFT_APP_ID) || localMode };
 }

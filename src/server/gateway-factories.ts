@@ -11,7 +11,8 @@ import { createSlackGateway } from "../channels/slack/slack-gateway";
  * ChannelGateway contract, never a channel's protocol module.
  */
 export const GATEWAY_FACTORIES: Partial<Record<Platform, (ctx: ServerContext) => ChannelGateway | null>> = {
-  teams: (ctx) => createTeamsGateway(ctx),
+  // Production without Microsoft credentials has no Teams: nothing to post with.
+  teams: (ctx) => (ctx.config.teamsEnabled ? createTeamsGateway(ctx) : null),
   slack: (ctx) => createSlackGateway(ctx),
 };
 

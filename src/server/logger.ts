@@ -9,7 +9,7 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: "convene" },
     redact: {
-      paths: ["*.password", "*.token", "*.authorization", "*.headers.authorization", "*.MICROSOFT_APP_PASSWORD", "*.SLACK_BOT_TOKEN", "*.SLACK_SIGNING_SECRET"],
+      paths: ["*.password", "*.token", "*.authorization", "*.headers.authorization", "*.MICROSOFT_APP_PASSWORD", "*.SLACK_BOT_TOKEN", "*.SLACK_SIGNING_SECRET", "*.CONVENE_AUDIT_KEY"],
       censor: "[redacted]",
     },
   });

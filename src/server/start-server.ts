@@ -13,8 +13,9 @@ import { createWorkingDayCalendar } from "../domain/calendar/working-day-calenda
 import { applyMigrations, isMigrated } from "../store/migration-runner";
 import { createPrismaClient } from "../store/prisma-client";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
+import { resolveAuditKey } from "../store/audit-key";
 import { createLogger, type Logger } from "./logger";
-import { matchRoute, sendJson, type Route } from "./http-router";
+import { isForeignOrigin, matchRoute, sendJson, type Route } from "./http-router";
 import { defaultMounts } from "./default-mounts";
 import type { Mount, ServerContext } from "./server-context";
 
@@ -72,6 +73,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    // No route acts for a page on another site: a browser names that site in Origin.
+    if (isForeignOrigin(req)) {
+      logger.warn({ path: url.pathname, reason: "foreign_origin" }, "request refused");
+      return sendJson(res, 403, { error: "forbidden" });
+    }
     const route = matchRoute(routes, req.method ?? "GET", url.pathname);
     if (!route) return sendJson(res, 404, { error: "not_found" });
     Promise.resolve(route.handle(req, res)).catch((err: unknown) => {
@@ -88,7 +94,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const report = applyMigrations(config.DATABASE_URL);
   if (report.applied.length) logger.info({ applied: report.applied }, "database migrated");
   const prisma = createPrismaClient(config.DATABASE_URL);
-  const uow = new PrismaUnitOfWork(prisma);
+  const auditKey = resolveAuditKey({ configured: config.CONVENE_AUDIT_KEY, databaseUrl: config.DATABASE_URL, production: config.NODE_ENV === "production" });
+  const uow = new PrismaUnitOfWork(prisma, auditKey);
   const calendar = createWorkingDayCalendar({ closureDays: config.CONVENE_CLOSURE_DAYS });
   const languageList = config.CONVENE_LANGUAGE_LIST_FILE ? loadLanguageList(config.CONVENE_LANGUAGE_LIST_FILE) : undefined;
   const app = createApp({ uow, clock, calendar, logger, languageList });
@@ -102,6 +109,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (mounted.stop) stoppers.push(mounted.stop);
   }
   migrated = true;
+  if (!config.teamsEnabled) logger.info("teams disabled: no Microsoft credentials in production, so /api/messages is not served");
   if (config.localMode) logger.info({ url }, "local mode: no Microsoft credentials; Bot Framework accepted from loopback only, playground at /");
 
   return {

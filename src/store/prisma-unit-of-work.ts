@@ -1,4 +1,5 @@
 import type { Repositories, UnitOfWork } from "../app/ports/unit-of-work";
+import type { AuditKey } from "../domain/audit/audit-chain";
 import type { PrismaClient, Tx } from "./prisma-client";
 import { PrismaActionRepository } from "./repositories/prisma-action-repository";
 import { PrismaAgencyDirectoryRepository } from "./repositories/prisma-agency-directory-repository";
@@ -15,27 +16,30 @@ import { PrismaOutboxRepository } from "./repositories/prisma-outbox-repository"
 import { PrismaPractitionerRepository } from "./repositories/prisma-practitioner-repository";
 import { PrismaProcessedCommandRepository } from "./repositories/prisma-processed-command-repository";
 
-/** Binds every repository to one transaction client. */
-export function repositoriesFor(tx: Tx): Repositories {
+/** Binds every repository to one transaction client; the audit key MACs the chain and seals rows. */
+export function repositoriesFor(tx: Tx, auditKey: AuditKey): Repositories {
   return {
     practitioners: new PrismaPractitionerRepository(tx),
     cases: new PrismaCaseRepository(tx),
     channelLinks: new PrismaChannelLinkRepository(tx),
     meetings: new PrismaMeetingRepository(tx),
-    invitations: new PrismaInvitationRepository(tx),
+    invitations: new PrismaInvitationRepository(tx, auditKey),
     records: new PrismaDecisionRecordRepository(tx),
     actions: new PrismaActionRepository(tx),
-    deadlines: new PrismaDeadlineRepository(tx),
+    deadlines: new PrismaDeadlineRepository(tx, auditKey),
     enquiries: new PrismaEnquiryRepository(tx),
     outbox: new PrismaOutboxRepository(tx),
-    audit: new PrismaAuditRepository(tx),
+    audit: new PrismaAuditRepository(tx, auditKey),
     processed: new PrismaProcessedCommandRepository(tx),
     agencyDirectory: new PrismaAgencyDirectoryRepository(tx),
     sharing: new PrismaInformationSharingRepository(tx),
   };
 }
 
-const RETRYABLE = /SQLITE_BUSY|database is locked|Unique constraint failed|P2002|P2034|write conflict/i;
+// P1008 ("Operation has timed out") is how the SQLite adapter reports SQLITE_BUSY when a read
+// transaction cannot upgrade to write because another process is writing: SQLite gives up at
+// once rather than deadlock, and the transaction has rolled back, so it is safe to run again.
+const RETRYABLE = /SQLITE_BUSY|database is locked|Unique constraint failed|P2002|P2034|P1008|Operation has timed out|write conflict/i;
 
 /**
  * One Prisma interactive transaction per unit of work. SQLite allows one writer: when two
@@ -47,13 +51,15 @@ export class PrismaUnitOfWork implements UnitOfWork {
   constructor(
     /** The connected client. */
     readonly prisma: PrismaClient,
+    /** The audit key (see store/audit-key.ts): every unit of work's audit appends and row seals use it. */
+    private readonly auditKey: AuditKey,
     private readonly attempts = 6,
   ) {}
 
   async run<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.prisma.$transaction(async (tx) => fn(repositoriesFor(tx as Tx)), { timeout: 20_000, maxWait: 20_000 });
+        return await this.prisma.$transaction(async (tx) => fn(repositoriesFor(tx as Tx, this.auditKey)), { timeout: 20_000, maxWait: 20_000 });
       } catch (err) {
         const text = `${(err as { code?: string }).code ?? ""} ${(err as Error).message ?? ""}`;
         if (attempt >= this.attempts || !RETRYABLE.test(text) || (err as { name?: string }).name === "DomainError") throw err;

@@ -87,8 +87,10 @@ describe("Slack end to end through the real server", () => {
     expect(first.status).toBe(200);
     expect(first.body?.response_type).toBe("in_channel");
     expect(JSON.stringify(first.body)).toContain("Linked to case CS-2026-0142");
+    // A replay (same trigger_id, inside the signature window) is acknowledged and shows nothing twice.
     const again = await post(link);
-    expect(again.body).toEqual(first.body);
+    expect(again.status).toBe(200);
+    expect(again.body).toBeNull();
     const links = await server.context.prisma.channelLink.findMany({ where: { conversationId: "C0CASE" } });
     expect(links).toHaveLength(1);
     expect(JSON.parse(links[0]!.conversationRef)).toEqual({ teamId: TEAM, channelId: "C0CASE" });
@@ -104,6 +106,16 @@ describe("Slack end to end through the real server", () => {
     expect(modalProblems(view as never)).toEqual([]);
     const blockIds = view.blocks.map((b) => b.block_id);
     expect(blockIds).toEqual(expect.arrayContaining(["concern", "date", "time", "person_police", "contact_police"]));
+  });
+
+  it("does not reopen the form for a replayed /convene strategy (same trigger_id, inside the signature window)", async () => {
+    const command = slashCommand(ctx, sw, "strategy CS-2026-0142");
+    const opened = slack.callsOf("views.open").length;
+    expect((await post(command)).status).toBe(200);
+    expect(slack.callsOf("views.open")).toHaveLength(opened + 1);
+    const replay = await post(command);
+    expect(replay.status).toBe(200);
+    expect(slack.callsOf("views.open")).toHaveLength(opened + 1);
   });
 
   it("shows field errors beside the fields, then convenes and posts the roster through the outbox", async () => {
@@ -372,7 +384,8 @@ describe("Slack end to end through the real server", () => {
       expect(text).toContain("CS-2026-0142: clocks started");
       expect(text).toContain("Decision on a referral");
       expect(text).toContain("Assessment concluded");
-      expect((await post(referral)).body).toEqual(first.body);
+      // The replay (same trigger_id) changes nothing and posts nothing twice.
+      expect((await post(referral)).body).toBeNull();
       expect(await server.context.prisma.deadline.count({ where: { rule: { in: ["referral-decision", "assessment"] } } })).toBe(2);
 
       const list = await deadlines(sw);

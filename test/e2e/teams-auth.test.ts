@@ -44,8 +44,8 @@ describe("Teams endpoint with credentials (not local mode)", () => {
     expect(await server.context.prisma.case.count()).toBe(0);
   });
 
-  // A forged token is not tested here: checking it makes the SDK fetch Microsoft's signing
-  // keys from the internet, which tests must never reach.
+  // Forged tokens are tested in security/auth-modes.test.ts, against signing keys served
+  // on loopback (CONVENE_BOT_OPENID_METADATA_URL), so no test reaches Microsoft.
 
   it("does not serve the playground", async () => {
     expect((await fetch(`${server.url}/`)).status).toBe(404);

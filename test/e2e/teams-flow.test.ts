@@ -393,7 +393,7 @@ describe("Teams end to end through the real server", () => {
 
   it("refuses activities from other machines in local mode", async () => {
     const mounted = await mountTeams(server.context);
-    const route = mounted.routes.find((r) => r.path === "/api/messages")!;
+    const route = mounted!.routes.find((r) => r.path === "/api/messages")!;
     let status = 0;
     const res = { headersSent: false, writeHead: (s: number) => { status = s; }, end: () => undefined } as never;
     await route.handle({ socket: { remoteAddress: "10.1.2.3" }, headers: {}, method: "POST" } as never, res);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { applyMigrations } from "../../src/store/migration-runner";
 import { createPrismaClient, type PrismaClient } from "../../src/store/prisma-client";
 import { PrismaUnitOfWork } from "../../src/store/prisma-unit-of-work";
+import { resolveAuditKey } from "../../src/store/audit-key";
 
 /** A real, migrated SQLite file in a temp folder: integration tests never mock the store. */
 export interface TestDatabase {
@@ -24,7 +25,8 @@ export function createTestDatabase(label = "convene"): TestDatabase {
     url,
     dir,
     prisma,
-    uow: new PrismaUnitOfWork(prisma),
+    // The key file beside the database, as local mode and the `convene` command use it.
+    uow: new PrismaUnitOfWork(prisma, resolveAuditKey({ databaseUrl: url, production: false })),
     async dispose() {
       await prisma.$disconnect();
       rmSync(dir, { recursive: true, force: true });

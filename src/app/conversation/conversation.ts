@@ -1,5 +1,7 @@
 import type { App } from "../app";
 import type { AppLogger } from "../ports/plumbing";
+import type { ActorIdentity } from "../ports/actor";
+import { stripInvisible, stripInvisibleDeep } from "../../domain/shared/invisible-characters";
 import type { ConversationReply } from "./conversation-reply";
 import type { ConversationTurn } from "./conversation-turn";
 import { handleAction } from "./handle-action";
@@ -31,11 +33,32 @@ export interface Conversation {
   claimReply(key: string): Promise<boolean>;
 }
 
-/** Binds the conversation to the app. */
+/** A person as the platform names them, with invisible characters taken out of the name. */
+function visibleIdentity(person: ActorIdentity): ActorIdentity {
+  return { ...person, displayName: stripInvisible(person.displayName), ...(person.email ? { email: stripInvisible(person.email) } : {}) };
+}
+
+/**
+ * The turn with the platform's names cleaned as they enter: a display name is user text too,
+ * and it reaches roster cards and records.
+ */
+function visibleTurn(turn: ConversationTurn): ConversationTurn {
+  return {
+    ...turn,
+    actor: async () => visibleIdentity(await turn.actor()),
+    resolvePerson: async (userId) => visibleIdentity(await turn.resolvePerson(userId)),
+  };
+}
+
+/**
+ * Binds the conversation to the app. This is where user text enters Convene, from every
+ * channel: right-to-left overrides and zero-width characters are stripped here, once, from
+ * typed words, form values and people's names, so no card, record or export ever holds them.
+ */
 export function createConversation(deps: ConversationDeps): Conversation {
   return {
-    handleText: (turn, text) => handleTypedCommand(deps, turn, text),
-    handleAction: (turn, action, data) => handleAction(deps, turn, action, data),
+    handleText: (turn, text) => handleTypedCommand(deps, visibleTurn(turn), stripInvisible(text)),
+    handleAction: (turn, action, data) => handleAction(deps, visibleTurn(turn), stripInvisible(action), stripInvisibleDeep(data)),
     claimReply: (key) => deps.app.claimReply(key),
   };
 }

@@ -28,10 +28,32 @@ export interface StoredAuditEvent extends Omit<NewAuditEvent, "detail"> {
   hash: string;
 }
 
-/** The hash-chained audit trail. */
+/** The chain's head as last appended, MACed so that it cannot be set back without the key. */
+export interface AuditCheckpoint {
+  /** The head's seq. */
+  seq: number;
+  /** The head's MAC. */
+  hash: string;
+  /** The checkpoint's own MAC over seq and hash. */
+  mac: string;
+}
+
+/** A sealed row whose seal no longer matches its columns: it was edited outside Convene. */
+export interface BrokenSeal {
+  /** The table, e.g. "Deadline". */
+  table: string;
+  /** The row's id. */
+  id: string;
+}
+
+/** The MAC-chained audit trail. */
 export interface AuditRepository {
-  /** Appends an event to the hash chain. */
+  /** Appends an event to the chain and moves the checkpoint (compare-and-set: a concurrent append makes the unit of work retry). */
   append(e: NewAuditEvent): Promise<void>;
+  /** The checkpoint, or null when nothing was ever appended. */
+  checkpoint(): Promise<AuditCheckpoint | null>;
+  /** Sealed rows (roster rows, deadlines) whose seals do not match, up to `limit`. */
+  brokenSeals(limit: number): Promise<BrokenSeal[]>;
   /** A page of the chain in stored order, from `afterSeq` (exclusive). */
   listChain(afterSeq: number, limit: number): Promise<StoredAuditEvent[]>;
 }

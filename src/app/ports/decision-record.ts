@@ -22,8 +22,16 @@ export interface StoredRecord {
   createdAt: Date;
 }
 
+/** A stored version with its payload as the stored text, unparsed (what the audit digest covers). */
+export interface StoredRecordText extends Omit<StoredRecord, "payload"> {
+  /** The payload exactly as stored. */
+  payloadJson: string;
+}
+
 /** Decision record versions. */
 export interface DecisionRecordRepository {
+  /** A page of every version of every record, by id after `afterId` ("" for the first page), payloads unparsed: for `convene audit verify`. */
+  listStoredPage(afterId: string, limit: number): Promise<StoredRecordText[]>;
   /** Every version for a meeting, oldest first. */
   listForMeeting(meetingId: string): Promise<StoredRecord[]>;
   /** Every version for every meeting on a case. */

@@ -1,3 +1,4 @@
+import { recordDigest } from "../../domain/audit/audit-chain";
 import { randomUUID } from "node:crypto";
 import { RecordDecisionSchema, type RecordDecisionCommand } from "../../domain/commands/command.schemas";
 import { formFor, parseRecordForm, recordToFormValues } from "../../domain/decision-record/record-form";
@@ -74,7 +75,8 @@ export async function recordDecision(deps: AppDeps, input: RecordDecisionCommand
       const { version } = next;
       const reason = next.reason ?? null;
       const recordId = randomUUID();
-      await repos.records.insert({ id: recordId, meetingId: meeting.id, caseId: c.id, version, kind: meeting.kind, payload: next.payload, reason, authorId: actor.id, createdAt: now });
+      const stored = { id: recordId, meetingId: meeting.id, caseId: c.id, version, kind: meeting.kind, payload: next.payload, reason, authorId: actor.id, createdAt: now };
+      await repos.records.insert(stored);
       const recorded = markRecorded(meeting);
       await repos.meetings.update(recorded);
 
@@ -83,7 +85,8 @@ export async function recordDecision(deps: AppDeps, input: RecordDecisionCommand
       await applyRecordToActionsAndDeadlines(deps, repos, c, recorded, invitations, next.payload, version, reason);
       await repos.audit.append({
         at: now, actorId: actor.id, action: version === 1 ? "finalise" : "amend", entityType: "decision-record", entityId: recordId, caseId: c.id,
-        detail: { meetingId: meeting.id, version, kind: meeting.kind },
+        // The digest of the stored record: `convene audit verify` checks the record against it.
+        detail: { meetingId: meeting.id, version, kind: meeting.kind, digest: recordDigest({ ...stored, payloadJson: JSON.stringify(stored.payload) }) },
       });
 
       const loaded = await loadDecisionRecord(repos, c, recorded);

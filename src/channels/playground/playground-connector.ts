@@ -63,7 +63,13 @@ export function fakeConnectorRoutes(prefix: string, transcript: PlaygroundTransc
       return user ? sendJson(res, 200, memberJson(user)) : sendJson(res, 404, { error: { code: "MemberNotFoundInConversation", message: "Not a member" } });
     }
     if (what === "activities" && (req.method === "POST" || req.method === "PUT")) {
-      const activity = JSON.parse(await readBody(req)) as { text?: string; attachments?: unknown[]; from?: { id?: string; name?: string } };
+      let activity: { text?: string; attachments?: unknown[]; from?: { id?: string; name?: string } };
+      try {
+        activity = JSON.parse(await readBody(req)) as typeof activity;
+      } catch {
+        return sendJson(res, 400, { error: "bad_request" });
+      }
+      if (!activity || typeof activity !== "object") return sendJson(res, 400, { error: "bad_request" });
       if (req.method === "PUT" && sub) {
         return transcript.update(sub, { text: activity.text ?? "", attachments: activity.attachments ?? [] })
           ? sendJson(res, 200, { id: sub })

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { UnitOfWork } from "../../app/ports/unit-of-work";
-import { isLoopback, readBody, sendJson, type Route } from "../../server/http-router";
+import { z } from "zod";
+import { isJsonRequest, isLocalRequest, readBody, sendJson, type Route } from "../../server/http-router";
 import { drainOutbox, runSchedulerTick } from "../../server/mount-delivery";
 import { fixedClock } from "../../domain/shared/clock";
 import type { ServerContext } from "../../server/server-context";
@@ -46,6 +47,18 @@ function adaptiveCardsBundle(): string {
   return require.resolve("adaptivecards/dist/adaptivecards.min.js", { paths: [process.cwd(), __dirname] });
 }
 
+/** What the page posts when the user types, so the transcript reads like a chat. */
+const TypedMessage = z.object({ id: z.string().max(200), conversationId: z.string().max(500), fromId: z.string().max(200), fromName: z.string().max(200), text: z.string().max(10_000) });
+
+/** JSON.parse that answers undefined instead of throwing, for a 400 rather than a 500. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" };
 
 /** The playground (local mode only): the page, its assets, the transcript feed, and the fake connector. */
@@ -56,14 +69,22 @@ export function createPlaygroundRoutes(ctx: ServerContext): Route[] {
     method: "GET",
     path: p,
     handle(req, res) {
-      if (!isLoopback(req.socket.remoteAddress)) return sendJson(res, 403, { error: "forbidden" });
+      if (!isLocalRequest(req)) return sendJson(res, 403, { error: "forbidden" });
       const full = name.startsWith("/") ? name : path.join(dir, name);
       const body = readFileSync(full);
       res.writeHead(200, { "content-type": TYPES[path.extname(full)] ?? "application/octet-stream", "cache-control": "no-store" });
       res.end(body);
     },
   });
-  const local = (handle: Route["handle"]): Route["handle"] => (req, res) => (isLoopback(req.socket.remoteAddress) ? handle(req, res) : sendJson(res, 403, { error: "forbidden" }));
+  // This machine only, by a loopback name (no DNS rebinding), and JSON bodies only (no
+  // cross-site "simple" posts); the server has already refused foreign Origins.
+  const local =
+    (handle: Route["handle"]): Route["handle"] =>
+    (req, res) => {
+      if (!isLocalRequest(req)) return sendJson(res, 403, { error: "forbidden" });
+      if (req.method !== "GET" && !isJsonRequest(req)) return sendJson(res, 415, { error: "unsupported_media_type" });
+      return handle(req, res);
+    };
   const connector = fakeConnectorRoutes(PLAYGROUND_CONNECTOR_PATH, transcript).map((r) => ({ ...r, handle: local(r.handle) }));
   return [
     file("/", "index.html"),
@@ -90,8 +111,10 @@ export function createPlaygroundRoutes(ctx: ServerContext): Route[] {
       path: "/playground/typed",
       handle: local(async (req, res) => {
         // The page records what the user typed so the transcript reads like a chat.
-        const m = JSON.parse(await readBody(req)) as { id: string; conversationId: string; fromId: string; fromName: string; text: string };
-        transcript.add({ id: m.id, conversationId: m.conversationId, fromId: m.fromId, fromName: m.fromName, text: m.text, attachments: [], replyToId: null });
+        const m = TypedMessage.safeParse(parseJson(await readBody(req)));
+        if (!m.success) return sendJson(res, 400, { error: "bad_request" });
+        const { id, conversationId, fromId, fromName, text } = m.data;
+        transcript.add({ id, conversationId, fromId, fromName, text, attachments: [], replyToId: null });
         sendJson(res, 200, { ok: true });
       }),
     },
@@ -102,7 +125,8 @@ export function createPlaygroundRoutes(ctx: ServerContext): Route[] {
         // Nudges are due days after a meeting; the page may run the pass "as of" a later day
         // so one person can see a nudge without waiting. Only the playground does this.
         const raw = await readBody(req);
-        const asOf = raw ? (JSON.parse(raw) as { asOf?: string }).asOf : undefined;
+        const body = parseJson(raw || "{}") as { asOf?: unknown } | null;
+        const asOf = body && typeof body === "object" && typeof body.asOf === "string" ? body.asOf : undefined;
         const clock = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? fixedClock(`${asOf}T10:00:00Z`) : ctx.clock;
         // The scheduler's own tick (nudges, then reminders to invitees who have not answered).
         const pass = await runSchedulerTick(ctx, clock);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { verifySlackRequest, type App as BoltApp, type Receiver, type ReceiverEvent } from "@slack/bolt";
 import type { Clock } from "../../domain/shared/clock";
 import { readBody, sendJson } from "../../server/http-router";
+import { slackEnvelopeKind } from "./slack-envelope";
 
 /** Slack's replay window: requests signed longer ago (or further ahead) than this are refused. */
 export const SLACK_MAX_SKEW_SECONDS = 5 * 60;
@@ -45,12 +46,12 @@ export function verifySlackHeaders(signingSecret: string, rawBody: string, heade
   }
 }
 
-/** Parses an Events API (JSON), slash command (form) or interactivity (form with `payload`) body. */
-export function parseSlackBody(rawBody: string, contentType: string | undefined): Record<string, unknown> {
-  if (contentType?.startsWith("application/json")) return JSON.parse(rawBody) as Record<string, unknown>;
+/** Parses an Events API (JSON), slash command (form) or interactivity (form with `payload`) body. Throws on bad JSON. */
+export function parseSlackBody(rawBody: string, contentType: string | undefined): unknown {
+  if (contentType?.startsWith("application/json")) return JSON.parse(rawBody) as unknown;
   const form = new URLSearchParams(rawBody);
   const payload = form.get("payload");
-  if (payload !== null) return JSON.parse(payload) as Record<string, unknown>;
+  if (payload !== null) return JSON.parse(payload) as unknown;
   return Object.fromEntries(form.entries());
 }
 
@@ -86,14 +87,24 @@ export class SlackHttpReceiver implements Receiver {
       this.options.logger.warn({ reason: failure }, "slack request refused");
       return sendJson(res, 401, { error: "invalid_request" });
     }
-    let body: Record<string, unknown>;
+    let parsed: unknown;
     try {
-      body = parseSlackBody(rawBody, req.headers["content-type"]);
+      parsed = parseSlackBody(rawBody, req.headers["content-type"]);
     } catch {
       return sendJson(res, 400, { error: "malformed_body" });
     }
-    if (body.ssl_check === "1") return void res.writeHead(200).end();
-    if (body.type === "url_verification") return sendJson(res, 200, { challenge: body.challenge });
+    // payload=null, a non-object event, actions that are not a list: 400 here, before Bolt
+    // or a listener dereferences them (which answered 500).
+    const kind = slackEnvelopeKind(parsed);
+    if (!kind) {
+      this.options.logger.warn({ reason: "malformed_envelope" }, "slack request refused");
+      return sendJson(res, 400, { error: "malformed_body" });
+    }
+    const body = parsed as Record<string, unknown>;
+    if (kind === "ssl_check") return void res.writeHead(200).end();
+    if (kind === "url_verification") return sendJson(res, 200, { challenge: body.challenge });
+    // A kind Convene has no listener for (view_closed, shortcuts...): acknowledged, no effect.
+    if (kind === "other") return void res.writeHead(200).end();
     if (!this.bolt) throw new Error("SlackHttpReceiver used before Bolt initialised it");
 
     let acked = false;

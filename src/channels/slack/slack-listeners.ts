@@ -142,6 +142,9 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
   bolt.command("/convene", async ({ command, ack, client }) => {
     const place: TurnPlace = { key: `command:${command.trigger_id}`, userId: command.user_id, channelId: command.channel_id, teamId: command.team_id, prefix: "/convene " };
     const reply = await conversation.handleText(turnOf(place), typedWords(command.text ?? ""));
+    // A request replayed inside the signature window carries the same trigger_id: the command
+    // itself is idempotent on it, and its reply (a form, a message) is shown once only.
+    if (!(await conversation.claimReply(`slack:reply:command:${command.trigger_id}`))) return void (await ack());
     if (reply.kind === "form") {
       await ack();
       return show(client, place, reply, command.trigger_id);

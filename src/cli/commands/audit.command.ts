@@ -1,6 +1,10 @@
 import type { Command } from "commander";
+import { readFileSync, writeFileSync } from "node:fs";
+import { userInfo } from "node:os";
+import { rekeyAuditTrail } from "../../store/audit-rekey";
+import { auditKeyFile, MIN_AUDIT_KEY_LENGTH } from "../../store/audit-key";
 import { verifyAuditTrail } from "../../app/use-cases/verify-audit-trail";
-import { CliFailure, cliContext } from "../cli-errors";
+import { CliFailure, CliUsageError, cliContext } from "../cli-errors";
 import { withCliStore } from "../cli-store";
 
 /** Adds `convene audit verify`: checks the hash chain and names the first broken row. */
@@ -11,12 +15,40 @@ export function register(program: Command): void {
     .description("check the audit trail's hash chain; exits 1 and names the first broken row if it was tampered with")
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = cliContext(cmd);
-      const result = await withCliStore(ctx.env, (store) => verifyAuditTrail(store.uow));
+      const result = await withCliStore(ctx.env, (store) => verifyAuditTrail(store.uow, store.auditKey));
       if (result.ok) {
-        ctx.out(`audit trail intact: ${result.count} events, head ${result.headHash.slice(0, 16)}…`);
+        ctx.out(`audit trail intact: ${result.count} events, ${result.records} decision record version(s) match it, head ${result.headHash}`);
         return;
       }
-      ctx.out(`audit trail BROKEN at seq ${result.firstBrokenSeq}: ${result.reason}`);
-      throw new CliFailure(`audit trail broken at seq ${result.firstBrokenSeq} (${result.reason})`);
+      const where = result.firstBrokenSeq !== null ? `at seq ${result.firstBrokenSeq}` : `at ${result.entity ?? "the checkpoint"}`;
+      ctx.out(`audit trail BROKEN ${where}: ${result.reason}`);
+      throw new CliFailure(`audit trail broken ${where} (${result.reason})`);
+    });
+  audit
+    .command("rotate-key")
+    .description("re-MAC the audit trail under a new key (stop the server first); refuses if the trail is already broken")
+    .requiredOption("--new-key-file <path>", "a file holding the new key (at least 32 characters); never pass a key on the command line")
+    .action(async (opts: { newKeyFile: string }, cmd: Command) => {
+      const ctx = cliContext(cmd);
+      let newKey: string;
+      try {
+        newKey = readFileSync(opts.newKeyFile, "utf8").trim();
+      } catch {
+        throw new CliUsageError(`cannot read --new-key-file ${opts.newKeyFile}`);
+      }
+      if (newKey.length < MIN_AUDIT_KEY_LENGTH) throw new CliUsageError(`the new key must be at least ${MIN_AUDIT_KEY_LENGTH} characters`);
+      const result = await withCliStore(ctx.env, async (store) => {
+        if (newKey === store.auditKey) throw new CliUsageError("the new key is the current key");
+        try {
+          return await rekeyAuditTrail(store.prisma, store.auditKey, newKey, store.clock.now(), `cli:${userInfo().username}`);
+        } catch (err) {
+          throw new CliFailure(`audit key not rotated: ${(err as Error).message}`);
+        }
+      });
+      // Local mode keeps its key beside the database; a configured key is the operator's to replace.
+      const file = ctx.env.CONVENE_AUDIT_KEY ? null : auditKeyFile(ctx.env.DATABASE_URL || "file:./data/convene.db");
+      if (file) writeFileSync(file, `${newKey}\n`, { mode: 0o600 });
+      ctx.out(`audit key rotated: ${result.events} events re-MACed, ${result.rows} rows resealed.`);
+      ctx.out(file ? `The new key is in ${file}.` : "Now set CONVENE_AUDIT_KEY to the new key everywhere, then start the server.");
     });
 }

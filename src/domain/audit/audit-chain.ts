@@ -1,12 +1,18 @@
 /**
- * A tamper-evident audit trail: each entry's hash covers its content and the previous entry's
- * hash, so changing, deleting or reordering an entry breaks the chain from that point on.
+ * A tamper-evident audit trail: each entry's MAC covers its content and the previous entry's
+ * MAC, so changing, deleting or reordering an entry breaks the chain from that point on.
  *
- * Limits, stated so nobody over-trusts it: someone who can rewrite the table can also
- * recompute every later hash. Publishing the head hash elsewhere (an export, a log line, a
- * signed receipt) is what makes a rewrite detectable; this module gives the head to publish.
+ * The MAC is an HMAC-SHA256 under a secret key that lives outside the database
+ * (CONVENE_AUDIT_KEY), so someone who can rewrite the table cannot recompute the chain after
+ * an edit. A checkpoint of the head (its seq and MAC, itself MACed) is kept beside the chain:
+ * deleting the last rows, or all of them, leaves the checkpoint pointing past the end.
+ *
+ * Limits, stated so nobody over-trusts it: whoever holds the key can rewrite everything, and
+ * restoring a whole older copy of the database (chain and checkpoint together) is
+ * indistinguishable from the past; publish the head (`convene audit verify` prints it) to
+ * catch that.
  */
-import { createHash } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 /** The prevHash of the very first entry. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -58,7 +64,7 @@ export type ChainVerification =
  */
 export function canonicalAuditText(entry: AuditEntry, prevHash: string): string {
   return JSON.stringify([
-    "convene-audit-v1",
+    "convene-audit-v2",
     entry.seq,
     entry.at.toISOString(),
     entry.actorId,
@@ -71,15 +77,53 @@ export function canonicalAuditText(entry: AuditEntry, prevHash: string): string 
   ]);
 }
 
-/** SHA-256 (hex) of the entry's canonical text, linked to `prevHash`. */
-export function hashEntry(entry: AuditEntry, prevHash: string): string {
-  return createHash("sha256").update(canonicalAuditText(entry, prevHash), "utf8").digest("hex");
+/** The secret the chain is keyed with (CONVENE_AUDIT_KEY, or the key file local mode generates). */
+export type AuditKey = string;
+
+/** HMAC-SHA256 (hex) of the entry's canonical text, linked to `prevHash`, under `key`. */
+export function hashEntry(entry: AuditEntry, prevHash: string, key: AuditKey): string {
+  return createHmac("sha256", key).update(canonicalAuditText(entry, prevHash), "utf8").digest("hex");
 }
 
 /** Links `entry` after `previous` (null for the first entry); the store writes what this returns. */
-export function chainEntry(entry: AuditEntry, previous: { hash: string } | null): ChainedAuditEntry {
+export function chainEntry(entry: AuditEntry, previous: { hash: string } | null, key: AuditKey): ChainedAuditEntry {
   const prevHash = previous?.hash ?? GENESIS_HASH;
-  return { ...entry, at: new Date(entry.at.getTime()), prevHash, hash: hashEntry(entry, prevHash) };
+  return { ...entry, at: new Date(entry.at.getTime()), prevHash, hash: hashEntry(entry, prevHash, key) };
+}
+
+/** The checkpoint's own MAC: binds the head's seq to its MAC, so neither can be set back without the key. */
+export function checkpointMac(seq: number, hash: string, key: AuditKey): string {
+  return createHmac("sha256", key).update(JSON.stringify(["convene-audit-checkpoint-v1", seq, hash]), "utf8").digest("hex");
+}
+
+/** Constant-time comparison of two hex MACs. */
+export function sameMac(a: string, b: string): boolean {
+  const x = Buffer.from(a, "utf8");
+  const y = Buffer.from(b, "utf8");
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** A decision record version as it is stored, for {@link recordDigest}. */
+export interface RecordForDigest {
+  id: string;
+  meetingId: string;
+  caseId: string;
+  version: number;
+  kind: string;
+  /** The payload as stored (JSON text). */
+  payloadJson: string;
+  reason: string | null;
+  authorId: string;
+  createdAt: Date;
+}
+
+/**
+ * SHA-256 (hex) of a decision record version: written into the record's audit event, so the
+ * MACed chain vouches for the stored record and an edit of the record row shows.
+ */
+export function recordDigest(r: RecordForDigest): string {
+  const text = JSON.stringify(["convene-record-v1", r.id, r.meetingId, r.caseId, r.version, r.kind, r.payloadJson, r.reason, r.authorId, r.createdAt.toISOString()]);
+  return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /**
@@ -91,6 +135,7 @@ export function chainEntry(entry: AuditEntry, previous: { hash: string } | null)
  */
 export function verifyChain(
   rows: readonly ChainedAuditEntry[],
+  key: AuditKey,
   anchor: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH },
 ): ChainVerification {
   // Reordering is looked for first, so it is reported as such rather than as a gap.
@@ -108,7 +153,7 @@ export function verifyChain(
         ? { ok: false, firstBrokenSeq: prev.seq + 1, reason: "sequence-gap" }
         : { ok: false, firstBrokenSeq: row.seq, reason: "prev-hash-mismatch" };
     }
-    if (hashEntry(row, row.prevHash) !== row.hash) {
+    if (!sameMac(hashEntry(row, row.prevHash, key), row.hash)) {
       return { ok: false, firstBrokenSeq: row.seq, reason: "hash-mismatch" };
     }
     prev = { seq: row.seq, hash: row.hash };

@@ -1,16 +1,30 @@
 import type { DeadlineRepository, DeadlineRow } from "../../app/ports/deadline";
+import type { AuditKey } from "../../domain/audit/audit-chain";
 import type { Tx } from "../prisma-client";
+import { rowSeal } from "../row-seal";
 
-const toDeadline = (r: Record<string, unknown>): DeadlineRow => r as unknown as DeadlineRow;
+// The seal is the store's concern; the app never sees it.
+const toDeadline = ({ seal: _seal, ...r }: Record<string, unknown>): DeadlineRow => r as unknown as DeadlineRow;
 
 /** Deadlines. `listDueForNudge` is the scheduler's hot path: it reads only due rows through an index. */
 export class PrismaDeadlineRepository implements DeadlineRepository {
-  constructor(private readonly tx: Tx) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly key: AuditKey,
+  ) {}
+
+  /** Rewrites the row's seal over what was just saved (as the database returned it). */
+  private async seal(row: Record<string, unknown>): Promise<void> {
+    await this.tx.deadline.update({ where: { id: row.id as string }, data: { seal: rowSeal("Deadline", row, this.key) } });
+  }
 
   async createIfAbsent(d: DeadlineRow): Promise<DeadlineRow> {
     const existing = await this.tx.deadline.findUnique({ where: { caseId_rule_sourceId: { caseId: d.caseId, rule: d.rule, sourceId: d.sourceId } } });
     if (existing) return toDeadline(existing);
-    return toDeadline(await this.tx.deadline.create({ data: d }));
+    const { seal: _s, ...data } = d as DeadlineRow & { seal?: string };
+    const created = await this.tx.deadline.create({ data });
+    await this.seal(created);
+    return toDeadline(created);
   }
 
   async findById(id: string): Promise<DeadlineRow | null> {
@@ -27,8 +41,8 @@ export class PrismaDeadlineRepository implements DeadlineRepository {
   }
 
   async update(d: DeadlineRow): Promise<void> {
-    const { id, createdAt: _c, ...rest } = d;
-    await this.tx.deadline.update({ where: { id }, data: rest });
+    const { id, createdAt: _c, seal: _s, ...rest } = d as DeadlineRow & { seal?: string };
+    await this.seal(await this.tx.deadline.update({ where: { id }, data: rest }));
   }
 
   async listDueForNudge(now: Date, limit: number): Promise<DeadlineRow[]> {

@@ -1,4 +1,4 @@
-import type { DecisionRecordRepository, StoredRecord } from "../../app/ports/decision-record";
+import type { DecisionRecordRepository, StoredRecord, StoredRecordText } from "../../app/ports/decision-record";
 import type { Tx } from "../prisma-client";
 
 const toRecord = (r: { id: string; meetingId: string; caseId: string; version: number; kind: string; payload: string; reason: string | null; authorId: string; createdAt: Date }): StoredRecord => ({
@@ -17,6 +17,11 @@ export class PrismaDecisionRecordRepository implements DecisionRecordRepository 
 
   async listForCase(caseId: string): Promise<StoredRecord[]> {
     return (await this.tx.decisionRecord.findMany({ where: { caseId }, orderBy: [{ createdAt: "asc" }, { version: "asc" }] })).map(toRecord);
+  }
+
+  async listStoredPage(afterId: string, limit: number): Promise<StoredRecordText[]> {
+    const rows = await this.tx.decisionRecord.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: limit });
+    return rows.map(({ payload, ...r }) => ({ ...r, kind: r.kind as StoredRecord["kind"], payloadJson: payload }));
   }
 
   async insert(r: StoredRecord): Promise<void> {

@@ -1,12 +1,23 @@
 import type { Invitation } from "../../domain/invitation/invitation";
 import type { InvitationRepository } from "../../app/ports/invitation";
+import type { AuditKey } from "../../domain/audit/audit-chain";
 import type { Tx } from "../prisma-client";
+import { rowSeal } from "../row-seal";
 
-const toInvitation = (r: Record<string, unknown>): Invitation => r as unknown as Invitation;
+// The seal is the store's concern; the app never sees it.
+const toInvitation = ({ seal: _seal, ...r }: Record<string, unknown>): Invitation => r as unknown as Invitation;
 
 /** Invitations (roster rows). */
 export class PrismaInvitationRepository implements InvitationRepository {
-  constructor(private readonly tx: Tx) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly key: AuditKey,
+  ) {}
+
+  /** Rewrites the row's seal over what was just saved (as the database returned it). */
+  private async seal(row: Record<string, unknown>): Promise<void> {
+    await this.tx.invitation.update({ where: { id: row.id as string }, data: { seal: rowSeal("Invitation", row, this.key) } });
+  }
 
   async listForMeeting(meetingId: string): Promise<Invitation[]> {
     // Rows are created in role order, so id order would be random; keep a stable roster order by insertion.
@@ -19,7 +30,8 @@ export class PrismaInvitationRepository implements InvitationRepository {
   }
 
   async create(i: Invitation): Promise<void> {
-    await this.tx.invitation.create({ data: i });
+    const { seal: _s, ...data } = i as Invitation & { seal?: string };
+    await this.seal(await this.tx.invitation.create({ data }));
   }
 
   async listDueForChase(now: Date, limit: number): Promise<Invitation[]> {
@@ -27,7 +39,7 @@ export class PrismaInvitationRepository implements InvitationRepository {
   }
 
   async update(i: Invitation): Promise<void> {
-    const { id, meetingId: _m, ...rest } = i;
-    await this.tx.invitation.update({ where: { id }, data: rest });
+    const { id, meetingId: _m, seal: _s, ...rest } = i as Invitation & { seal?: string };
+    await this.seal(await this.tx.invitation.update({ where: { id }, data: rest }));
   }
 }

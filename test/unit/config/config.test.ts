@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from "../../../src/config/config";
 
+const KEY = "0123456789abcdef0123456789abcdef";
+
 describe("loadConfig", () => {
   it("defaults to local mode on embedded SQLite at port 3978", () => {
     const c = loadConfig({});
@@ -12,8 +14,20 @@ describe("loadConfig", () => {
   });
 
   it("accepts production with Teams credentials and leaves local mode", () => {
-    const c = loadConfig({ NODE_ENV: "production", MICROSOFT_APP_ID: "a", MICROSOFT_APP_PASSWORD: "b", MICROSOFT_APP_TENANT_ID: "c" });
+    const c = loadConfig({ NODE_ENV: "production", MICROSOFT_APP_ID: "a", MICROSOFT_APP_PASSWORD: "b", MICROSOFT_APP_TENANT_ID: "c", CONVENE_AUDIT_KEY: KEY });
     expect(c.localMode).toBe(false);
+    expect(c.teamsEnabled).toBe(true);
+  });
+
+  it("production with Slack credentials only serves no Teams endpoint and is not local mode (a same-host proxy makes every client loopback)", () => {
+    const c = loadConfig({ NODE_ENV: "production", SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", CONVENE_AUDIT_KEY: KEY });
+    expect(c).toMatchObject({ localMode: false, teamsEnabled: false, slackEnabled: true });
+  });
+
+  it("refuses production without an audit key, and a short one anywhere", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" })).toThrow(/CONVENE_AUDIT_KEY/);
+    expect(() => loadConfig({ CONVENE_AUDIT_KEY: "short" })).toThrow(/at least 32 characters/);
+    expect(loadConfig({}).CONVENE_AUDIT_KEY).toBeUndefined();
   });
 
   it("lists every bad variable", () => {
