@@ -1,6 +1,7 @@
 import { readField, scopedFieldId, WHOLE_FORM, type ConversationField, type FormView } from "../app/conversation/form-descriptor";
 import { adaptiveCard, errorText, execute, heading, text, userText, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
 import { escapeAdaptiveText } from "./escape-adaptive-text";
+import { countOf } from "../domain/language/plural";
 
 /** A conversation member a person field can pick (from the connector, never typed). */
 export interface MemberChoice {
@@ -100,7 +101,7 @@ export function formErrorSummary(form: FormView): CardElement[] {
   const count = Object.keys(form.errors).filter((k) => k !== WHOLE_FORM).length;
   const whole = form.errors[WHOLE_FORM];
   if (whole) return [errorText(whole)];
-  return count ? [errorText(`Please fix ${count} field${count === 1 ? "" : "s"} marked below.`)] : [];
+  return count ? [errorText(`Please fix ${countOf(count, "field")} marked below.`)] : [];
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { verifyAuditTrail } from "../../app/use-cases/verify-audit-trail";
 import { CliFailure, cliContext } from "../cli-errors";
 import { withCliStore } from "../cli-store";
+import { countOf } from "../../domain/language/plural";
 
 /** Adds `convene audit verify`: checks the hash chain and names the first broken row. */
 export function register(program: Command): void {
@@ -13,7 +14,7 @@ export function register(program: Command): void {
       const ctx = cliContext(cmd);
       const result = await withCliStore(ctx.env, (store) => verifyAuditTrail(store.uow));
       if (result.ok) {
-        ctx.out(`audit trail intact: ${result.count} events, head ${result.headHash.slice(0, 16)}…`);
+        ctx.out(`audit trail intact: ${countOf(result.count, "event")}, head ${result.headHash.slice(0, 16)}…`);
         return;
       }
       ctx.out(`audit trail BROKEN at seq ${result.firstBrokenSeq}: ${result.reason}`);
