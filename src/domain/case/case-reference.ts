@@ -10,7 +10,7 @@ export function parseCaseReference(raw: string): string {
   if (!CASE_REF.test(ref) || !/\d/.test(ref)) {
     throw new DomainError(
       "INVALID_CASE_REF",
-      "A case reference is 2–32 letters, digits, '-', '/' or '_' and contains a digit (for example CS-2026-0142). Never use a child's name.",
+      "A case reference is 2 to 32 letters and digits, which may be joined by hyphens, slashes or underscores, with at least one digit (for example CS-2026-0142). Never use a child's name or initials.",
     );
   }
   return ref;
