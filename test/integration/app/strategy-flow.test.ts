@@ -45,6 +45,12 @@ describe("strategy discussion flow through the app, on a real SQLite file", () =
     await expectCode(app.linkChannel({ ...base("a0"), caseRef: "Jane Smith", conversationRef: "{}" }), "INVALID_CASE_REF");
   });
 
+  it("refuses a new case reference that looks like initials and a date of birth, saying why, and creates nothing", async () => {
+    const p = app.linkChannel({ ...base("a0b"), caseRef: "JS-2014-05-14", conversationRef: "{}" });
+    await expectCode(p, "CASE_REF_IDENTIFIES_CHILD");
+    await p.catch((e: DomainError) => expect(e.message).toMatch(/^JS-2014-05-14 looks like initials and a date of birth \(it reads as 14 May 2014\)\. .*must never identify the child/));
+  });
+
   it("convenes, posting one roster card through the outbox", async () => {
     const r = await app.conveneMeeting({
       ...base("a2"),
