@@ -1,4 +1,4 @@
-import { readField, scopedFieldId, WHOLE_FORM, type ConversationField, type FormView } from "../app/conversation/form-descriptor";
+import { fieldPlaceholder, readField, scopedFieldId, WHOLE_FORM, type ConversationField, type FormView } from "../app/conversation/form-descriptor";
 import { adaptiveCard, errorText, execute, heading, text, userText, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
 import { escapeAdaptiveText } from "./escape-adaptive-text";
 import { countOf } from "../domain/language/plural";
@@ -43,7 +43,8 @@ function inputFor(field: ConversationField, id: string, value: string | undefine
   // Labels can carry user text (an invitee's name in the held form), and some hosts render
   // Markdown in them: escape them like any other text on a card.
   const label = escapeAdaptiveText(field.repeat ? field.repeat.fieldLabel : field.label);
-  const base = { id, label, isRequired: field.required, ...(field.required ? { errorMessage: `${label} is required.` } : {}), ...(field.placeholder ? { placeholder: escapeAdaptiveText(field.placeholder) } : {}) };
+  const placeholder = fieldPlaceholder(field.repeat ? { ...field, label: field.repeat.fieldLabel } : field);
+  const base = { id, label, isRequired: field.required, ...(field.required ? { errorMessage: `${label} is required.` } : {}), ...(placeholder ? { placeholder: escapeAdaptiveText(placeholder) } : {}) };
   const v = value ?? field.defaultValue ?? "";
   switch (field.type) {
     case "person":
