@@ -13,6 +13,7 @@ import type { ViewDecisionRecordCommand, ViewDecisionRecordResult } from "./use-
 import type { CloseActionCommand } from "./use-cases/close-action";
 import type { RecordClosingEventCommand } from "./use-cases/record-closing-event";
 import type { DeadlinesView, NoticeView, RecordDecisionResult, RosterView } from "./views/view-models";
+import type { ActorIdentity } from "./ports/actor";
 
 // Edges import this file and create-app.ts implements it; use cases never import either,
 // so the app's types cannot form an import cycle through them.
@@ -50,8 +51,12 @@ export interface App {
   viewDecisionRecord(cmd: ViewDecisionRecordCommand): Promise<ViewDecisionRecordResult>;
   /** The platform user ids entitled to a meeting's full record, for user-specific card views (Teams refresh). */
   listRecordAudience(meetingId: string, platform: "teams" | "slack"): Promise<string[]>;
-  /** The current roster of a meeting (for refresh). With `conversation`, refused unless that conversation is linked to the meeting's case. */
-  getRoster(meetingId: string, conversation?: { platform: "teams" | "slack"; conversationId: string }): Promise<RosterView>;
+  /**
+   * The current roster of a meeting (for refresh). With `conversation`, refused unless that
+   * conversation is linked to the meeting's case. With `viewer`, carries what that person may
+   * press (for a copy only they see); a person Convene does not know gets the shared copy.
+   */
+  getRoster(meetingId: string, conversation?: { platform: "teams" | "slack"; conversationId: string }, viewer?: ActorIdentity): Promise<RosterView>;
   /** Claims the one reply to an inbound event (true the first time); kept in the database so replicas agree. */
   claimReply(key: string): Promise<boolean>;
   /** The platform user ids a roster concerns (convenor, invitees, claimants, delegates), for user-specific card views. */

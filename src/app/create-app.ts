@@ -32,7 +32,7 @@ export function createApp(deps: AppDeps): App {
     recordCaseEvent: (cmd) => recordCaseEvent(deps, cmd),
     viewDecisionRecord: (cmd) => viewDecisionRecord(deps, cmd),
     listRecordAudience: (meetingId, platform) => listRecordAudience(deps, meetingId, platform),
-    getRoster: (meetingId, conversation) => getRoster(deps, meetingId, conversation),
+    getRoster: (meetingId, conversation, viewer) => getRoster(deps, meetingId, conversation, viewer),
     claimReply: (key) => claimReply(deps, key),
     listMeetingParticipants: (meetingId, platform) => listMeetingParticipants(deps, meetingId, platform),
   };

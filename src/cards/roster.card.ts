@@ -84,7 +84,8 @@ function rowElement(view: RosterView, row: RosterRowView, open: boolean, options
       ],
     },
   ];
-  if (open) {
+  // A copy for one person (view.viewer) offers Respond only on the rows they may answer.
+  if (open && (!view.viewer || view.viewer.answerableInvitationIds.includes(row.invitationId))) {
     items.push({
       type: "ActionSet",
       actions: [{ type: "Action.ShowCard", title: `Respond (${escapeAdaptiveText(row.roleLabel)})`, card: respondCard(view, row, options) }],
@@ -141,9 +142,11 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
     body.push(...formInputs(inline, options));
     actions.push(formSubmit(inline));
   }
-  if (open && inline?.descriptor.action !== ActionId.MarkHeld) actions.push(execute("Mark held", ActionId.MarkHeld, actionData(ActionId.MarkHeld, view.meetingId)));
-  if (view.status === "held") actions.push(execute("Record decision", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId), { style: "positive" }));
-  if (view.status === "recorded") actions.push(execute("Amend record", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId)));
+  // The convenor's buttons: on a copy for one person, only if they are the convenor or manage the case.
+  const manages = !view.viewer || view.viewer.canManageMeeting;
+  if (manages && open && inline?.descriptor.action !== ActionId.MarkHeld) actions.push(execute("Mark held", ActionId.MarkHeld, actionData(ActionId.MarkHeld, view.meetingId)));
+  if (manages && view.status === "held") actions.push(execute("Record decision", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId), { style: "positive" }));
+  if (manages && view.status === "recorded") actions.push(execute("Amend record", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId)));
   actions.push(execute("Deadlines", ActionId.ShowDeadlines, actionData(ActionId.ShowDeadlines, view.caseReference)));
 
   const summary = view.rows.map((r) => `${r.roleLabel}: ${r.responseLabel}`).join("; ");
