@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes the Teams app icons (manifests/teams/color.png 192x192, outline.png 32x32 white on
-// transparent) as PNG bytes with node:zlib, so no image tool is needed. Run once; the PNGs
-// are committed. Usage: node scripts/make-teams-icons.js
+// transparent) and the playground's favicon (src/channels/playground/static/favicon.ico: the
+// colour mark at 32x32, as a PNG inside an ICO) as bytes with node:zlib, so no image tool is
+// needed. Run once; the files are committed. Usage: node scripts/make-teams-icons.js
 "use strict";
 const { deflateSync } = require("node:zlib");
 const { writeFileSync } = require("node:fs");
@@ -54,3 +55,23 @@ const out = path.resolve(__dirname, "../manifests/teams");
 writeFileSync(path.join(out, "color.png"), png(192, (x, y) => (mark(x, y, 192) ? [255, 255, 255, 255] : [70, 71, 117, 255])));
 writeFileSync(path.join(out, "outline.png"), png(32, (x, y) => (mark(x, y, 32) ? [255, 255, 255, 255] : [0, 0, 0, 0])));
 console.log(`Wrote ${out}/color.png and outline.png`);
+
+/** An ICO holding one PNG image (every current browser reads PNG-in-ICO). */
+function ico(size, pngBytes) {
+  const header = Buffer.alloc(6 + 16);
+  header.writeUInt16LE(0, 0); // reserved
+  header.writeUInt16LE(1, 2); // 1 = icon
+  header.writeUInt16LE(1, 4); // one image
+  header[6] = size; // width (0 would mean 256)
+  header[7] = size; // height
+  header[8] = 0; // no palette
+  header[9] = 0; // reserved
+  header.writeUInt16LE(1, 10); // colour planes
+  header.writeUInt16LE(32, 12); // bits per pixel
+  header.writeUInt32LE(pngBytes.length, 14);
+  header.writeUInt32LE(header.length, 18); // the image follows the directory
+  return Buffer.concat([header, pngBytes]);
+}
+const favicon = path.resolve(__dirname, "../src/channels/playground/static/favicon.ico");
+writeFileSync(favicon, ico(32, png(32, (x, y) => (mark(x, y, 32) ? [255, 255, 255, 255] : [70, 71, 117, 255]))));
+console.log(`Wrote ${favicon}`);

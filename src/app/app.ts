@@ -15,6 +15,7 @@ import type { ViewDecisionRecordCommand, ViewDecisionRecordResult } from "./use-
 import type { CloseActionCommand } from "./use-cases/close-action";
 import type { RecordClosingEventCommand } from "./use-cases/record-closing-event";
 import type { DeadlinesView, NoticeView, RecordDecisionResult, RosterView } from "./views/view-models";
+import type { ActorIdentity } from "./ports/actor";
 
 // Edges import this file and create-app.ts implements it; use cases never import either,
 // so the app's types cannot form an import cycle through them.
@@ -52,8 +53,12 @@ export interface App {
   viewDecisionRecord(cmd: ViewDecisionRecordCommand): Promise<ViewDecisionRecordResult>;
   /** The platform user ids entitled to a meeting's full record, for user-specific card views (Teams refresh). */
   listRecordAudience(meetingId: string, platform: "teams" | "slack"): Promise<string[]>;
-  /** The current roster of a meeting (for refresh). With `conversation`, refused unless that conversation is linked to the meeting's case. */
-  getRoster(meetingId: string, conversation?: { platform: "teams" | "slack"; conversationId: string }): Promise<RosterView>;
+  /**
+   * The current roster of a meeting (for refresh). With `conversation`, refused unless that
+   * conversation is linked to the meeting's case. With `viewer`, carries what that person may
+   * press (for a copy only they see); a person Convene does not know gets the shared copy.
+   */
+  getRoster(meetingId: string, conversation?: { platform: "teams" | "slack"; conversationId: string }, viewer?: ActorIdentity): Promise<RosterView>;
   /** Moves an open meeting to a new time; answers are asked again and the invitees told. */
   rescheduleMeeting(cmd: RescheduleMeetingCommand): Promise<{ roster: RosterView }>;
   /** Cancels an open meeting with a reason; chasing stops and the invitees are told. */

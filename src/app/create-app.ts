@@ -34,7 +34,7 @@ export function createApp(deps: AppDeps): App {
     recordCaseEvent: (cmd) => recordCaseEvent(deps, cmd),
     viewDecisionRecord: (cmd) => viewDecisionRecord(deps, cmd),
     listRecordAudience: (meetingId, platform) => listRecordAudience(deps, meetingId, platform),
-    getRoster: (meetingId, conversation) => getRoster(deps, meetingId, conversation),
+    getRoster: (meetingId, conversation, viewer) => getRoster(deps, meetingId, conversation, viewer),
     claimReply: (key) => claimReply(deps, key),
     rescheduleMeeting: (cmd) => rescheduleMeeting(deps, cmd),
     cancelMeeting: (cmd) => cancelMeetingUseCase(deps, cmd),

@@ -13,6 +13,7 @@ import { meetingKindTitle, type MeetingKind } from "../domain/meeting/meeting-ki
 import { LONDON } from "../domain/shared/iso-date";
 import type { CaseExportMeeting, CaseExportModel, CaseExportRecordVersion } from "../app/views/case-export-view";
 import { PROTECTIVE_MARKING, type RecordBlockView } from "../app/views/view-models";
+import { countOf, workingDays } from "../domain/language/plural";
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -196,7 +197,7 @@ function renderMeeting(m: CaseExportMeeting): string {
   return [
     `<article class="meeting">`,
     `<h3>${escapeHtml(meetingKindTitle(m.kind))}, ${escapeHtml(when ?? "date to be agreed")}${escapeHtml(status)}</h3>`,
-    `<p class="meta">Status: ${escapeHtml(statusLabel(m.status))}${versions.length > 1 ? ` · ${versions.length} versions` : ""}</p>`,
+    `<p class="meta">Status: ${escapeHtml(statusLabel(m.status))}${versions.length > 1 ? ` · ${countOf(versions.length, "version")}` : ""}</p>`,
     versions.length === 0
       ? `<p>No decision record.</p>`
       : versions.map((v, i) => renderVersion(m.kind, v, versions[i - 1])).join("\n"),
@@ -235,7 +236,7 @@ export function renderCaseExportHtml(model: CaseExportModel): string {
     .map((d) => {
       const notes = [
         d.waivedReason ? `Waived: ${d.waivedReason}` : "",
-        d.workingDaysTaken != null ? `${d.workingDaysTaken} working days` : "",
+        d.workingDaysTaken != null ? workingDays(d.workingDaysTaken) : "",
         d.closedAt ? `Closed ${instant(d.closedAt)}` : "",
       ].filter(Boolean);
       return `<tr><td>${escapeHtml(d.ruleLabel ?? d.rule)}</td><td>${escapeHtml(day(d.sourceDate))}</td><td>${escapeHtml(day(d.dueDate))}</td><td>${escapeHtml(statusLabel(d.status))}</td><td>${escapeHtml(notes.join("; "))}</td></tr>`;

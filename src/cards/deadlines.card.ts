@@ -8,6 +8,7 @@ import type { FormDescriptor } from "../app/conversation/form-descriptor";
 import { ActionId, actionData } from "../app/conversation/action-id";
 import { formInputs, formSubmit } from "./form.card";
 import { escapeAdaptiveText } from "./escape-adaptive-text";
+import { workingDays } from "../domain/language/plural";
 
 /** Per-send extras for the deadlines card. */
 export interface DeadlinesCardOptions {
@@ -47,7 +48,7 @@ export function renderDeadlinesCard(view: DeadlinesView, options: DeadlinesCardO
     const items: CardElement[] = [
       userText(`${line.kind === "action" ? "Action" : "Deadline"}: ${line.title}`, { weight: "Bolder" }),
       userText(
-        `Due ${line.dueDateLabel} · ${overdue ? `${-line.workingDaysRemaining} working days overdue` : `${line.workingDaysRemaining} working days left`} · ${line.status}${line.ownerLabel ? ` · ${line.ownerLabel}` : ""}`,
+        `Due ${line.dueDateLabel} · ${overdue ? `${workingDays(-line.workingDaysRemaining)} overdue` : `${workingDays(line.workingDaysRemaining)} left`} · ${line.status}${line.ownerLabel ? ` · ${line.ownerLabel}` : ""}`,
         { spacing: "None", ...(overdue ? { color: "Attention" } : {}) },
       ),
     ];
@@ -75,7 +76,7 @@ export function renderDeadlinesCard(view: DeadlinesView, options: DeadlinesCardO
     body.push(text("**Closed**", { separator: true, spacing: "Large" }));
     for (const c of closed) {
       const when = c.closedOnLabel ? ` on ${c.closedOnLabel}` : "";
-      const days = c.workingDaysTaken !== null ? ` · ${c.workingDaysTaken} working days` : "";
+      const days = c.workingDaysTaken !== null ? ` · ${workingDays(c.workingDaysTaken)}` : "";
       body.push(userText(`${STATUS_WORDS[c.status]}: ${c.title} (due ${c.dueDateLabel}) · ${c.how}${when}${days}`, { spacing: "Small", size: "Small", ...(c.status === "missed" ? { color: "Attention" } : {}) }));
     }
   }

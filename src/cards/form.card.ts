@@ -1,6 +1,7 @@
-import { readField, scopedFieldId, WHOLE_FORM, type ConversationField, type FormView } from "../app/conversation/form-descriptor";
+import { fieldPlaceholder, readField, scopedFieldId, WHOLE_FORM, type ConversationField, type FormView } from "../app/conversation/form-descriptor";
 import { adaptiveCard, errorText, execute, heading, text, userText, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
 import { escapeAdaptiveText } from "./escape-adaptive-text";
+import { countOf } from "../domain/language/plural";
 
 /** A conversation member a person field can pick (from the connector, never typed). */
 export interface MemberChoice {
@@ -42,7 +43,8 @@ function inputFor(field: ConversationField, id: string, value: string | undefine
   // Labels can carry user text (an invitee's name in the held form), and some hosts render
   // Markdown in them: escape them like any other text on a card.
   const label = escapeAdaptiveText(field.repeat ? field.repeat.fieldLabel : field.label);
-  const base = { id, label, isRequired: field.required, ...(field.required ? { errorMessage: `${label} is required.` } : {}), ...(field.placeholder ? { placeholder: escapeAdaptiveText(field.placeholder) } : {}) };
+  const placeholder = fieldPlaceholder(field.repeat ? { ...field, label: field.repeat.fieldLabel } : field);
+  const base = { id, label, isRequired: field.required, ...(field.required ? { errorMessage: `${label} is required.` } : {}), ...(placeholder ? { placeholder: escapeAdaptiveText(placeholder) } : {}) };
   const v = value ?? field.defaultValue ?? "";
   switch (field.type) {
     case "person":
@@ -100,7 +102,7 @@ export function formErrorSummary(form: FormView): CardElement[] {
   const count = Object.keys(form.errors).filter((k) => k !== WHOLE_FORM).length;
   const whole = form.errors[WHOLE_FORM];
   if (whole) return [errorText(whole)];
-  return count ? [errorText(`Please fix ${count} field${count === 1 ? "" : "s"} marked below.`)] : [];
+  return count ? [errorText(`Please fix ${countOf(count, "field")} marked below.`)] : [];
 }
 
 /**

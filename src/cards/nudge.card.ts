@@ -2,6 +2,7 @@ import type { MentionView, NudgeView } from "../app/views/view-models";
 import { adaptiveCard, execute, heading, text, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
 import { ActionId, actionData } from "../app/conversation/action-id";
 import { escapeAdaptiveText } from "./escape-adaptive-text";
+import { workingDays } from "../domain/language/plural";
 
 /** The `<at>` text for a mention; the name is escaped so it cannot open another tag. */
 export function mentionText(m: MentionView): string {
@@ -39,7 +40,7 @@ function actButton(act: NonNullable<NudgeView["act"]>): CardElement {
  * case reference only. The button (and the typed command) shows the case's deadlines.
  */
 export function renderNudgeCard(view: NudgeView): AdaptiveCardJson {
-  const state = view.overdue ? "Overdue" : view.workingDaysRemaining === 0 ? "Due today" : `${view.workingDaysRemaining} working day${view.workingDaysRemaining === 1 ? "" : "s"} left`;
+  const state = view.overdue ? "Overdue" : view.workingDaysRemaining === 0 ? "Due today" : `${workingDays(view.workingDaysRemaining)} left`;
   const body: CardElement[] = [
     heading(`${view.overdue ? "⚠️ " : "⏰ "}${escapeAdaptiveText(view.title)} · ${escapeAdaptiveText(view.caseReference)}`),
     text(`Due ${escapeAdaptiveText(view.dueDateLabel)} (${state}), ${escapeAdaptiveText(view.ruleSummary)}.`, view.overdue ? { color: "Attention" } : {}),

@@ -85,7 +85,8 @@ function rowElement(view: RosterView, row: RosterRowView, open: boolean, options
       ],
     },
   ];
-  if (open) {
+  // A copy for one person (view.viewer) offers Respond only on the rows they may answer.
+  if (open && (!view.viewer || view.viewer.answerableInvitationIds.includes(row.invitationId))) {
     items.push({
       type: "ActionSet",
       actions: [{ type: "Action.ShowCard", title: `Respond (${escapeAdaptiveText(row.roleLabel)})`, card: respondCard(view, row, options) }],
@@ -143,13 +144,15 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
     body.push(...formInputs(inline, options));
     actions.push(formSubmit(inline));
   }
-  // The convenor's buttons, less the one whose form is open on the card now.
-  if (open) {
+  // The convenor's buttons, less the one whose form is open on the card now; on a copy for one
+  // person, only if they are the convenor or manage the case.
+  const manages = !view.viewer || view.viewer.canManageMeeting;
+  if (manages && open) {
     const own: Array<[ActionId, string]> = [[ActionId.MarkHeld, "Mark held"], [ActionId.RescheduleMeeting, "Reschedule…"], [ActionId.CancelMeeting, "Cancel meeting…"]];
     for (const [action, title] of own) if (inline?.descriptor.action !== action) actions.push(execute(title, action, actionData(action, view.meetingId)));
   }
-  if (view.status === "held") actions.push(execute("Record decision", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId), { style: "positive" }));
-  if (view.status === "recorded") actions.push(execute("Amend record", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId)));
+  if (manages && view.status === "held") actions.push(execute("Record decision", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId), { style: "positive" }));
+  if (manages && view.status === "recorded") actions.push(execute("Amend record", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId)));
   actions.push(execute("Deadlines", ActionId.ShowDeadlines, actionData(ActionId.ShowDeadlines, view.caseReference)));
 
   const summary = view.rows.map((r) => `${r.roleLabel}: ${r.responseLabel}`).join("; ");

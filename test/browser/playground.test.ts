@@ -77,8 +77,13 @@ describe("playground in a browser", () => {
     await rosterCard().waitFor();
     await shot("02-roster");
 
-    // The police user tries to answer for the health row: refused, nothing changes.
+    // The police user's own copy (a Teams refresh) offers Respond on the Police row only.
     await as(/Priya/);
+    await rosterCard().getByRole("button", { name: "Respond (Health)" }).waitFor({ state: "detached" });
+    await rosterCard().getByRole("button", { name: "Respond (Police)" }).waitFor();
+    await shot("03-own-view");
+    // Someone not on the roster sees the shared copy; answering the Health row is refused, privately.
+    await as(/Sara/);
     await rosterCard().getByRole("button", { name: "Respond (Health)" }).click();
     await rosterCard().getByRole("button", { name: /^Accept/ }).click();
     await page.getByText(/Only Hana Lewis/).waitFor();

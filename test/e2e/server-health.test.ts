@@ -39,6 +39,23 @@ describe("HTTP server skeleton", () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
+  it("serves the favicon the playground links, a real 32x32 icon, so the console shows no 404", async () => {
+    const page = await (await fetch(`${server.url}/`)).text();
+    expect(page).toContain('<link rel="icon" href="/favicon.ico"');
+    const res = await fetch(`${server.url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/x-icon");
+    const ico = Buffer.from(await res.arrayBuffer());
+    // ICONDIR: reserved 0, type 1 (icon), one image; its entry says 32x32 and where the image starts.
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 1]);
+    expect([ico[6], ico[7]]).toEqual([32, 32]);
+    const offset = ico.readUInt32LE(18);
+    expect(offset + ico.readUInt32LE(14)).toBe(ico.length);
+    const png = ico.subarray(offset);
+    expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([32, 32]);
+  });
+
   it("answers 404 for unknown paths", async () => {
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);
   });

@@ -127,6 +127,42 @@ describe("Teams end to end through the real server", () => {
     expect(roster.rows.find((r) => r.role === "health")!.response).toBe("invited");
   });
 
+  it("gives each person's refreshed copy only the buttons they may press; the shared card keeps them all", async () => {
+    const refresh = async (user: TestTeamsUser) => {
+      const res = await send(actionActivity(ctx, user, ActionId.RefreshRoster, { meetingId, revision: "0" }));
+      expect(res.body?.type).toBe("application/vnd.microsoft.card.adaptive");
+      return cardText(res.body);
+    };
+    const respondTitles = (card: string) => [...card.matchAll(/"title":"Respond \(([^)]+)\)"/g)].map((m) => m[1]);
+    const asPolice = await refresh(police);
+    expect(respondTitles(asPolice)).toContain("Police");
+    expect(respondTitles(asPolice)).not.toContain("Health");
+    expect(respondTitles(asPolice)).not.toContain("Social worker");
+    expect(asPolice).not.toContain('"title":"Mark held"');
+    const asHealth = await refresh(health);
+    expect(respondTitles(asHealth)).toContain("Health");
+    expect(respondTitles(asHealth)).not.toContain("Police");
+    expect(asHealth).not.toContain('"title":"Mark held"');
+    // The convenor (the case's social worker) answers their own row and has the convenor's buttons.
+    const asConvenor = await refresh(sw);
+    expect(respondTitles(asConvenor)).toContain("Social worker");
+    expect(respondTitles(asConvenor)).not.toContain("Police");
+    expect(asConvenor).toContain('"title":"Mark held"');
+    // The shared copy in the channel still offers everything; the wrong person is refused privately.
+    const shared = connector.cardTexts().filter((t) => t.includes("Who is coming")).at(-1)!;
+    expect(respondTitles(shared)).toEqual(expect.arrayContaining(["Police", "Health", "Social worker"]));
+    expect(shared).toContain('"title":"Mark held"');
+  });
+
+  it("answers a press with the presser's own copy", async () => {
+    const res = await send(actionActivity(ctx, police, ActionId.Tentative, { invitationId: await rowId("police") }));
+    const card = cardText(res.body);
+    expect(card).toContain("Your answer is recorded");
+    expect(card).toContain('"title":"Respond (Police)"');
+    expect(card).not.toContain('"title":"Respond (Health)"');
+    expect(card).not.toContain('"title":"Mark held"');
+  });
+
   it("records three agencies' answers from three users and updates the card in place", async () => {
     for (const [user, role] of [[sw, "social-worker"], [police, "police"], [health, "health"]] as const) {
       const res = await send(actionActivity(ctx, user, ActionId.Accept, { invitationId: await rowId(role) }));

@@ -86,3 +86,14 @@ export function readField(values: Record<string, string | undefined>, fieldId: s
   const scoped = scope ? values[scopedFieldId(fieldId, scope)] : undefined;
   return scoped ?? values[fieldId];
 }
+
+/**
+ * The grey text a box shows: its example, plus its limit ("up to 3,000 characters") for text
+ * boxes whose label does not already give one. Every renderer uses this, so no text box
+ * hides how much it takes; over-long text is refused beside the field, never cut.
+ */
+export function fieldPlaceholder(field: Pick<ConversationField, "type" | "label" | "maxLength" | "placeholder">): string | undefined {
+  if ((field.type !== "text" && field.type !== "multiline") || /\bcharacters\b/.test(field.label)) return field.placeholder;
+  const limit = `up to ${field.maxLength.toLocaleString("en-GB")} characters`;
+  return field.placeholder ? `${field.placeholder} (${limit})` : `${limit.charAt(0).toUpperCase()}${limit.slice(1)}`;
+}

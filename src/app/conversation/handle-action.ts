@@ -51,9 +51,24 @@ export async function handleAction(deps: ActionDeps, turn: ConversationTurn, act
   const target = (values[ACTION_TARGET[action]] ?? "").trim();
   if (!target) return refusal("This card no longer points at anything Convene knows. Ask for a fresh one.");
   try {
-    return await dispatch(deps, turn, action, target, values);
+    const reply = await dispatch(deps, turn, action, target, values);
+    return reply.kind === "roster" && !reply.roster.viewer ? { ...reply, roster: await ownCopy(deps, turn, reply.roster) } : reply;
   } catch (err) {
     return refusal(userMessageOf(err, deps.logger, `action:${action}`));
+  }
+}
+
+/**
+ * The roster answered to a button goes to the presser alone (Teams replaces only their copy),
+ * so it carries what they may press. The shared copy, updated through the outbox, carries no
+ * viewer and keeps every button. If the rights cannot be read, the shared view is answered.
+ */
+async function ownCopy(deps: ActionDeps, turn: ConversationTurn, roster: RosterView): Promise<RosterView> {
+  try {
+    const mine = await deps.app.getRoster(roster.meetingId, turn.conversation, await turn.actor());
+    return mine.viewer ? { ...roster, viewer: mine.viewer } : roster;
+  } catch {
+    return roster;
   }
 }
 
@@ -133,7 +148,8 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
       return refusal(NOT_ENTITLED);
     }
     case ActionId.RefreshRoster:
-      return { kind: "roster", roster: await app.getRoster(target, turn.conversation) };
+      // A refresh is for one person (Teams user-specific views): show them only what they may press.
+      return { kind: "roster", roster: await app.getRoster(target, turn.conversation, await turn.actor()) };
     case ActionId.ShowDeadlines:
       return { kind: "deadlines", deadlines: await app.listDeadlines({ ...(await base()), caseRef: target }) };
     case ActionId.WaiveDeadline:

@@ -71,7 +71,8 @@ export async function applyRecordToActionsAndDeadlines(
   amendmentReason: string | null,
 ): Promise<void> {
   const now = deps.clock.now();
-  const stopped = `Record amended (version ${version})${amendmentReason ? `: ${amendmentReason}` : ""}`.slice(0, 500);
+  // The reason in full: cutting it would misquote what the person wrote (it is at most 1,000 characters).
+  const stopped = `Record amended (version ${version})${amendmentReason ? `: ${amendmentReason}` : ""}`;
   const existing = (await repos.actions.listForCase(c.id)).filter((a) => a.meetingId === meeting.id && a.status === "open");
   const wanted = extractActions(meeting.kind, record as RecordFor<MeetingKind>).map((a) => ({ ownerLabel: a.owner, description: a.description, dueDate: a.dueDate }));
   const wantedKeys = new Set(wanted.map(actionKey));

@@ -84,7 +84,8 @@ export async function applyStrategyDecisionToEnquiry(
   const enquiry = await repos.enquiries.findById(linked.enquiryId);
   if (!enquiry || enquiry.status !== "open") return;
   await repos.enquiries.update({ ...enquiry, status: "withdrawn" });
-  const why = `Record amended (version ${amendment.version})${amendment.reason ? `: ${amendment.reason}` : ""}`.slice(0, 500);
+  // The reason in full: cutting it would misquote what the person wrote (it is at most 1,000 characters).
+  const why = `Record amended (version ${amendment.version})${amendment.reason ? `: ${amendment.reason}` : ""}`;
   for (const d of await repos.deadlines.listOpenForCase(c.id)) {
     if (d.sourceId === enquiry.id) await waiveOpenDeadline(repos, d, why, meeting.convenorId, now);
   }

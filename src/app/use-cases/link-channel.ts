@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { LinkChannelSchema, type LinkChannelCommand } from "../../domain/commands/command.schemas";
-import { parseCaseReference } from "../../domain/case/case-reference";
+import { CASE_REF_IDENTIFIES_CHILD, identifyingReason, parseCaseReference } from "../../domain/case/case-reference";
 import { DomainError } from "../../domain/shared/domain-error";
 import { getRule, isRuleId } from "../../domain/deadline/statutory-rules";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
@@ -52,6 +52,9 @@ export async function linkChannel(deps: AppDeps, input: LinkChannelCommand): Pro
       }
       const created = !c;
       if (!c) {
+        // Only a new reference is judged: refusing one already in use would strand its case.
+        const identifying = identifyingReason(reference);
+        if (identifying) throw new DomainError(CASE_REF_IDENTIFIES_CHILD, identifying, { field: "caseRef" });
         c = await repos.cases.create({ id: randomUUID(), tenant: cmd.actor.tenant, reference, leadSocialWorkerId: actor.id, teamManagerId: null, childDateOfBirth: null });
       } else if (!canManageCase(c, actor)) {
         throw new DomainError("NOT_AUTHORISED", `Only the social worker or team manager for ${reference} can link it to another conversation.`);

@@ -11,6 +11,7 @@ import type { AppDeps } from "../app-deps";
 import { closeOpenDeadline } from "../deadlines/close-clock";
 import { dueDateLabel } from "../views/due-date-label";
 import { resolveActor } from "./resolve-actor";
+import { workingDays } from "../../domain/language/plural";
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-20.");
 
@@ -74,7 +75,7 @@ export async function recordClosingEvent(deps: AppDeps, input: RecordClosingEven
       const what = e.kind === "referral-decision" ? `Referral decision: ${REFERRAL_RESPONSE_LABELS[e.response]}` : "Assessment concluded";
       const notice = {
         title: `${what} · ${c.reference}`,
-        text: `Recorded by ${actor.displayName} for ${dueDateLabel(cmd.closedOn)}: ${closed.status === "met" ? "within" : "outside"} timescale (${closed.workingDaysTaken} working days).`,
+        text: `Recorded by ${actor.displayName} for ${dueDateLabel(cmd.closedOn)}: ${closed.status === "met" ? "within" : "outside"} timescale (${workingDays(closed.workingDaysTaken)}).`,
       };
       for (const link of await repos.channelLinks.listForCase(c.id)) {
         await repos.outbox.enqueue({ idempotencyKey: `deadline/${d.id}/closed/${link.id}`, channelLinkId: link.id, operation: "post", payload: { type: "notice", view: notice }, availableAt: now });

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { MentionView, NudgeView } from "../views/view-models";
 import type { WorkingDayCalendar } from "../../domain/calendar/working-day-calendar";
-import { getRule } from "../../domain/deadline/statutory-rules";
+import { describeRule, getRule } from "../../domain/deadline/statutory-rules";
 import { evaluateNudge, type NudgePlanConfigInput } from "../../domain/nudge/nudge-plan";
 import type { Clock } from "../../domain/shared/clock";
 import { LONDON } from "../../domain/shared/iso-date";
@@ -57,8 +57,7 @@ export function dueDateLabel(d: string): string {
 
 /** Why the deadline exists, e.g. "within 15 working days of the strategy discussion that initiated section 47 enquiries". */
 export function ruleSummary(rule: string): string {
-  const def = getRule(rule);
-  return def.limit.unit === "working-days" || def.limit.unit === "calendar-months" ? `${def.summary} of the ${def.countsFrom}` : def.summary;
+  return describeRule(rule);
 }
 
 const FAILED_RETRY_MS = 15 * 60_000;

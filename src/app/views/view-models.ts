@@ -70,6 +70,20 @@ export interface RosterView {
   quorumOverrideReason: string | null;
   /** Bumped on every change: Teams refresh and Slack updates use it to stay in order. */
   revision: number;
+  /**
+   * What one person may press, decided from our own data, for a copy only they see (a Teams
+   * refresh or their own button's answer). Absent on the shared copy, which shows every
+   * button and refuses the wrong person privately.
+   */
+  viewer?: RosterViewerView;
+}
+
+/** One person's rights on a roster, for their own copy of the card. */
+export interface RosterViewerView {
+  /** The rows (invitation ids) this person may answer: theirs, delegated to them, or an agency row they may claim. */
+  answerableInvitationIds: string[];
+  /** Whether they may mark the meeting held and record or amend its decisions (the convenor, the case's social worker or manager). */
+  canManageMeeting: boolean;
 }
 
 /** A label and value in a record section. */

@@ -33,6 +33,8 @@ export const SLACK_LIMITS = {
   modalClose: 24,
   privateMetadata: 3000,
   callbackId: 255,
+  /** A message beside a modal's box (`response_action: "errors"`); Convene keeps them this short. */
+  modalError: 1000,
 } as const;
 
 const ELLIPSIS = "…";

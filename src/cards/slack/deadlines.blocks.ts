@@ -5,6 +5,7 @@ import { boldLabel, escapeMrkdwn } from "./escape-mrkdwn";
 import type { SlackMessage } from "./roster.blocks";
 import { ActionId } from "../../app/conversation/action-id";
 import { slackActionId } from "./slack-action-id";
+import { workingDays } from "../../domain/language/plural";
 
 /** The block id of a deadline's own section (the one that carries its Waive button). */
 export function deadlineBlockId(deadlineId: string): string {
@@ -20,7 +21,7 @@ export function deadlineBlockId(deadlineId: string): string {
 export function deadlinesBlocks(view: DeadlinesView, notice?: NoticeView): SlackMessage {
   const head = `*Deadlines and actions for ${escapeMrkdwn(view.caseReference)}*`;
   const lineText = (l: DeadlinesView["lines"][number]) => {
-    const days = l.workingDaysRemaining < 0 ? `overdue by ${-l.workingDaysRemaining} working days` : `${l.workingDaysRemaining} working days left`;
+    const days = l.workingDaysRemaining < 0 ? `overdue by ${workingDays(-l.workingDaysRemaining)}` : `${workingDays(l.workingDaysRemaining)} left`;
     const owner = l.ownerLabel ? ` · ${escapeMrkdwn(l.ownerLabel)}` : "";
     return truncateMrkdwn(`• ${escapeMrkdwn(l.title)}: ${escapeMrkdwn(l.dueDateLabel)} (${days}, ${escapeMrkdwn(l.status)})${owner}`, SLACK_LIMITS.sectionText);
   };
@@ -45,7 +46,7 @@ export function deadlinesBlocks(view: DeadlinesView, notice?: NoticeView): Slack
   if (closed.length) {
     const words = { met: "Met", missed: "Missed", waived: "Waived" } as const;
     const text = closed
-      .map((c) => `• ${words[c.status]}: ${escapeMrkdwn(c.title)} (due ${escapeMrkdwn(c.dueDateLabel)}) · ${escapeMrkdwn(c.how)}${c.closedOnLabel ? ` on ${escapeMrkdwn(c.closedOnLabel)}` : ""}${c.workingDaysTaken !== null ? ` · ${c.workingDaysTaken} working days` : ""}`)
+      .map((c) => `• ${words[c.status]}: ${escapeMrkdwn(c.title)} (due ${escapeMrkdwn(c.dueDateLabel)}) · ${escapeMrkdwn(c.how)}${c.closedOnLabel ? ` on ${escapeMrkdwn(c.closedOnLabel)}` : ""}${c.workingDaysTaken !== null ? ` · ${workingDays(c.workingDaysTaken)}` : ""}`)
       .join("\n");
     blocks.push({ type: "section", text: { type: "mrkdwn", text: truncateMrkdwn(`*Closed*\n${text}`, SLACK_LIMITS.sectionText) } });
   }

@@ -1,5 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from "@slack/types";
-import { WHOLE_FORM, type ConversationField, type FormView } from "../../app/conversation/form-descriptor";
+import { fieldPlaceholder, WHOLE_FORM, type ConversationField, type FormView } from "../../app/conversation/form-descriptor";
 import { SLACK_LIMITS, truncateMrkdwn, truncatePlain } from "./block-kit-limits";
 import { boldLabel, escapeMrkdwn } from "./escape-mrkdwn";
 
@@ -16,7 +16,8 @@ function option(value: string, label: string): PlainTextOption {
 function inputFor(field: ConversationField, value: string | undefined): InputBlock {
   const label = { type: "plain_text" as const, text: truncatePlain(field.label, SLACK_LIMITS.inputLabel) };
   const hint = field.help ? { hint: { type: "plain_text" as const, text: truncatePlain(field.help, SLACK_LIMITS.inputHint) } } : {};
-  const placeholder = field.placeholder ? { placeholder: { type: "plain_text" as const, text: truncatePlain(field.placeholder, SLACK_LIMITS.placeholder) } } : {};
+  const grey = fieldPlaceholder(field);
+  const placeholder = grey ? { placeholder: { type: "plain_text" as const, text: truncatePlain(grey, SLACK_LIMITS.placeholder) } } : {};
   // block_id = action_id = field id: unique across the modal, and the key the core reads values and reports errors by.
   const base = { type: "input" as const, block_id: field.id, label, optional: !field.required, ...hint };
   const actionId = field.id;
@@ -102,7 +103,7 @@ export function formModalErrors(form: FormView): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, message] of Object.entries(form.errors)) {
     const block = key !== WHOLE_FORM && ids.includes(key) ? key : ids[0];
-    if (block && !out[block]) out[block] = message.slice(0, 1000);
+    if (block && !out[block]) out[block] = truncatePlain(message, SLACK_LIMITS.modalError);
   }
   return out;
 }

@@ -6,15 +6,16 @@ import type { SlackMessage } from "./roster.blocks";
 import { ActionId } from "../../app/conversation/action-id";
 import { slackActionId } from "./slack-action-id";
 import { NO_TEAM_MANAGER_ADVICE, NUDGE_ACT } from "../nudge.card";
+import { workingDays } from "../../domain/language/plural";
 
 function remaining(view: NudgeView): string {
   const n = view.workingDaysRemaining;
   if (view.overdue || n < 0) {
     const late = Math.abs(n);
-    return late === 0 ? "overdue" : `overdue by ${late} working day${late === 1 ? "" : "s"}`;
+    return late === 0 ? "overdue" : `overdue by ${workingDays(late)}`;
   }
   if (n === 0) return "due today";
-  return `${n} working day${n === 1 ? "" : "s"} left`;
+  return `${workingDays(n)} left`;
 }
 
 /**

@@ -59,7 +59,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" };
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".ico": "image/x-icon" };
 
 /** The playground (local mode only): the page, its assets, the transcript feed, and the fake connector. */
 export function createPlaygroundRoutes(ctx: ServerContext): Route[] {
@@ -88,6 +88,8 @@ export function createPlaygroundRoutes(ctx: ServerContext): Route[] {
   const connector = fakeConnectorRoutes(PLAYGROUND_CONNECTOR_PATH, transcript).map((r) => ({ ...r, handle: local(r.handle) }));
   return [
     file("/", "index.html"),
+    // Browsers ask for /favicon.ico whatever the page links; without it the console shows a 404.
+    file("/favicon.ico", "favicon.ico"),
     file("/playground/app.js", "app.js"),
     file("/playground/styles.css", "styles.css"),
     file("/playground/adaptivecards.min.js", adaptiveCardsBundle()),

@@ -8,6 +8,7 @@ import type { ConversationReply } from "../../app/conversation/conversation-repl
 import type { ConversationTurn } from "../../app/conversation/conversation-turn";
 import { DELEGATE_FIELD } from "../../app/conversation/forms/delegate.form";
 import { DomainError } from "../../domain/shared/domain-error";
+import { SLACK_LIMITS, truncatePlain } from "../../cards/slack/block-kit-limits";
 import { deadlinesBlocks } from "../../cards/slack/deadlines.blocks";
 import { decisionRecordModal, decisionRecordSummaryBlocks } from "../../cards/slack/decision-record.blocks";
 import { formModal, formModalErrors, readFormModalMetadata } from "../../cards/slack/form.blocks";
@@ -200,7 +201,7 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
     if (reply.kind === "refusal" || (reply.kind === "notice" && reply.tone === "error")) {
       // Shown beside the first box: a refusal (only the invitee can decline) or a failure to fix.
       const first = (body.view.blocks as Array<{ type: string; block_id?: string }>).find((b) => b.type === "input" && b.block_id)?.block_id;
-      const message = (reply.kind === "refusal" ? reply.message : reply.notice.text).slice(0, 1000);
+      const message = truncatePlain(reply.kind === "refusal" ? reply.message : reply.notice.text, SLACK_LIMITS.modalError);
       return void (await ack(first ? { response_action: "errors", errors: { [first]: message } } : undefined));
     }
     await ack();

@@ -6,6 +6,7 @@ import { auditKeyFile, MIN_AUDIT_KEY_LENGTH } from "../../store/audit-key";
 import { verifyAuditTrail } from "../../app/use-cases/verify-audit-trail";
 import { CliFailure, CliUsageError, cliContext } from "../cli-errors";
 import { withCliStore } from "../cli-store";
+import { countOf } from "../../domain/language/plural";
 
 /** Adds `convene audit verify`: checks the hash chain and names the first broken row. */
 export function register(program: Command): void {
@@ -17,7 +18,7 @@ export function register(program: Command): void {
       const ctx = cliContext(cmd);
       const result = await withCliStore(ctx.env, (store) => verifyAuditTrail(store.uow, store.auditKey));
       if (result.ok) {
-        ctx.out(`audit trail intact: ${result.count} events, ${result.records} decision record version(s) match it, head ${result.headHash}`);
+        ctx.out(`audit trail intact: ${countOf(result.count, "event")}, ${countOf(result.records, "decision record version")} match it, head ${result.headHash}`);
         return;
       }
       const where = result.firstBrokenSeq !== null ? `at seq ${result.firstBrokenSeq}` : `at ${result.entity ?? "the checkpoint"}`;

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { computeDueDate, getRule, type RuleId } from "../../domain/deadline/statutory-rules";
+import { computeDueDate, describeRule, type RuleId } from "../../domain/deadline/statutory-rules";
 import { cliCalendar, cliContext, cliDate, CliUsageError } from "../cli-errors";
 
 /**
@@ -26,8 +26,7 @@ function parseRule(rule: string): RuleId {
 
 function rulesHelp(): string {
   const lines = CLI_RULES.map((id) => {
-    const r = getRule(id);
-    return `  ${id.padEnd(18)} ${r.summary} of ${r.countsFrom}`;
+    return `  ${id.padEnd(18)} ${describeRule(id)}`;
   });
   return `\nRules:\n${lines.join("\n")}\n`;
 }

@@ -7,6 +7,7 @@ import { renderCaseExportHtml } from "../../cards/case-export.html";
 import { buildCaseExportJson } from "../../cards/case-export.json";
 import { cliContext, CliUsageError } from "../cli-errors";
 import { withCliStore } from "../cli-store";
+import { countOf } from "../../domain/language/plural";
 
 /** Adds `convene export <case-ref> --by <name> [--reason text] --format json|html [--out file] [--tenant id]`. */
 export function register(program: Command): void {
@@ -33,6 +34,6 @@ export function register(program: Command): void {
       const out = path.resolve(opts.out ?? path.join("exports", `${model.caseReference.replace(/[^A-Z0-9-]/g, "_")}.${opts.format}`));
       mkdirSync(path.dirname(out), { recursive: true });
       writeFileSync(out, text);
-      ctx.out(`wrote ${out} (${model.meetings.length} meetings, ${model.actions.length} actions, ${model.deadlines.length} deadlines, ${model.sharingLog?.length ?? 0} sharing-log rows)`);
+      ctx.out(`wrote ${out} (${countOf(model.meetings.length, "meeting")}, ${countOf(model.actions.length, "action")}, ${countOf(model.deadlines.length, "deadline")}, ${countOf(model.sharingLog?.length ?? 0, "sharing-log row")})`);
     });
 }

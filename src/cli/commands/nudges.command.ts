@@ -3,6 +3,7 @@ import { runNudgePass } from "../../app/use-cases/run-nudge-pass";
 import { fixedClock } from "../../domain/shared/clock";
 import { cliCalendar, cliContext, CliUsageError } from "../cli-errors";
 import { withCliStore } from "../cli-store";
+import { countOf } from "../../domain/language/plural";
 
 /** Strict instant with a zone (Z or ±hh:mm): a pass "as of" a wall time without a zone is ambiguous. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -30,8 +31,8 @@ export function register(program: Command): void {
       const logger = { info() {}, warn() {}, error: (o: object) => process.stderr.write(`convene: ${JSON.stringify(o)}\n`) };
       const result = await withCliStore(ctx.env, (store) => runNudgePass({ uow: store.uow, clock, calendar, logger }));
       for (const s of result.sent) {
-        ctx.out(`${s.caseReference}\t${s.rule}\t${s.stage}${s.late ? "\tlate" : ""}${s.escalated ? "\tescalated" : ""}\t(${s.channelLinkIds.length} channel${s.channelLinkIds.length === 1 ? "" : "s"})`);
+        ctx.out(`${s.caseReference}\t${s.rule}\t${s.stage}${s.late ? "\tlate" : ""}${s.escalated ? "\tescalated" : ""}\t(${countOf(s.channelLinkIds.length, "channel")})`);
       }
-      ctx.out(`${result.sent.length} nudge(s) enqueued; ${result.considered} deadline(s) due${result.failed ? `; ${result.failed} failed (see stderr)` : ""}`);
+      ctx.out(`${countOf(result.sent.length, "nudge")} enqueued; ${countOf(result.considered, "deadline")} due${result.failed ? `; ${result.failed} failed (see stderr)` : ""}`);
     });
 }

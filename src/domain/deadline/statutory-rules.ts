@@ -22,7 +22,10 @@ export interface RuleDefinition {
   readonly id: RuleId;
   /** Plain-English name of what must happen, for practitioners. */
   readonly title: string;
-  /** The event the clock starts from (the `from` date of computeDueDate). */
+  /**
+   * The event the clock starts from (the `from` date of computeDueDate), as a noun phrase
+   * that reads after "of": "the initial child protection conference".
+   */
   readonly countsFrom: string;
   /** How far from that event the deadline lies. */
   readonly limit: RuleLimit;
@@ -53,7 +56,7 @@ export const STATUTORY_RULES = [
   {
     id: "referral-decision",
     title: "Decision on a referral",
-    countsFrom: "referral received",
+    countsFrom: "the referral being received",
     limit: { unit: "working-days", amount: 1 },
     statutory: true,
     summary: "within 1 working day",
@@ -61,7 +64,7 @@ export const STATUTORY_RULES = [
   {
     id: "assessment",
     title: "Assessment concluded",
-    countsFrom: "referral received",
+    countsFrom: "the referral being received",
     limit: { unit: "working-days", amount: 45 },
     statutory: true,
     summary: "within 45 working days",
@@ -69,7 +72,7 @@ export const STATUTORY_RULES = [
   {
     id: "icpc",
     title: "Initial child protection conference",
-    countsFrom: "strategy discussion that initiated section 47 enquiries",
+    countsFrom: "the strategy discussion that initiated section 47 enquiries",
     limit: { unit: "working-days", amount: 15 },
     statutory: true,
     summary: "within 15 working days",
@@ -77,7 +80,7 @@ export const STATUTORY_RULES = [
   {
     id: "core-group",
     title: "First core group meeting",
-    countsFrom: "initial child protection conference",
+    countsFrom: "the initial child protection conference",
     limit: { unit: "working-days", amount: 10 },
     statutory: true,
     summary: "within 10 working days",
@@ -85,7 +88,7 @@ export const STATUTORY_RULES = [
   {
     id: "first-review",
     title: "First review child protection conference",
-    countsFrom: "initial child protection conference",
+    countsFrom: "the initial child protection conference",
     limit: { unit: "calendar-months", amount: 3 },
     statutory: true,
     summary: "within 3 months",
@@ -93,7 +96,7 @@ export const STATUTORY_RULES = [
   {
     id: "next-review",
     title: "Next review child protection conference",
-    countsFrom: "previous review conference",
+    countsFrom: "the previous review conference",
     limit: { unit: "calendar-months", amount: 6 },
     statutory: true,
     summary: "within 6 months",
@@ -109,7 +112,7 @@ export const STATUTORY_RULES = [
   {
     id: "permanence-plan",
     title: "Permanence plan",
-    countsFrom: "child becoming looked after",
+    countsFrom: "the child becoming looked after",
     limit: { unit: "calendar-months", amount: 4 },
     statutory: false,
     summary: "within 4 months (local policy)",
@@ -117,7 +120,7 @@ export const STATUTORY_RULES = [
   {
     id: "review-before-18",
     title: "Review conference before the 18th birthday",
-    countsFrom: "18th birthday",
+    countsFrom: "the 18th birthday",
     limit: { unit: "before-date" },
     statutory: true,
     summary: "before the 18th birthday",
@@ -164,6 +167,17 @@ export function getRule(id: string): RuleDefinition {
     });
   }
   return rule;
+}
+
+/**
+ * Why a deadline exists, as one English phrase for messages and help: "within 15 working
+ * days of the strategy discussion that initiated section 47 enquiries". Rules whose summary
+ * already names their anchor ("before the 18th birthday", "by its agreed date") are not
+ * followed by "of ...", which would say the anchor twice.
+ */
+export function describeRule(id: string): string {
+  const rule = getRule(id);
+  return rule.limit.unit === "working-days" || rule.limit.unit === "calendar-months" ? `${rule.summary} of ${rule.countsFrom}` : rule.summary;
 }
 
 /**

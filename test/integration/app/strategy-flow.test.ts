@@ -45,6 +45,12 @@ describe("strategy discussion flow through the app, on a real SQLite file", () =
     await expectCode(app.linkChannel({ ...base("a0"), caseRef: "Jane Smith", conversationRef: "{}" }), "INVALID_CASE_REF");
   });
 
+  it("refuses a new case reference that looks like initials and a date of birth, saying why, and creates nothing", async () => {
+    const p = app.linkChannel({ ...base("a0b"), caseRef: "JS-2014-05-14", conversationRef: "{}" });
+    await expectCode(p, "CASE_REF_IDENTIFIES_CHILD");
+    await p.catch((e: DomainError) => expect(e.message).toMatch(/^JS-2014-05-14 looks like initials and a date of birth \(it reads as 14 May 2014\)\. .*must never identify the child/));
+  });
+
   it("convenes, posting one roster card through the outbox", async () => {
     const r = await app.conveneMeeting({
       ...base("a2"),
@@ -202,11 +208,14 @@ describe("amendments keep actions and clocks in line with the record", () => {
   it("opens a clock for an action added in an amendment, and stops one removed", async () => {
     expect(await open("action")).toBe(2);
     const values = { ...strategyFormValuesFixture, "actions.1.who": "", "actions.1.what": "", "actions.1.byWhen": "", "actions.2.who": "Police", "actions.2.what": "Interview the alleged perpetrator", "actions.2.byWhen": "2025-03-12" };
-    const r = await app.recordDecision({ ...base("amend-1"), meetingId, values, amendmentReason: "Medical no longer needed; police interview agreed" });
+    // A long reason (within the form's 1,000) is quoted in full where the clock stopped, never cut.
+    const reason = `Medical no longer needed; police interview agreed. ${"The paediatrician saw the bruising at the clinic and advised no further examination. ".repeat(9)}End.`;
+    expect(reason.length).toBeGreaterThan(600);
+    const r = await app.recordDecision({ ...base("amend-1"), meetingId, values, amendmentReason: reason });
     expect(r.ok).toBe(true);
     expect(await open("action")).toBe(2);
     const waived = await db.prisma.deadline.findFirstOrThrow({ where: { rule: "action", status: "waived" } });
-    expect(waived.waivedReason).toContain("Record amended (version 2)");
+    expect(waived.waivedReason).toBe(`Record amended (version 2): ${reason}`);
     expect(await db.prisma.action.count({ where: { status: "cancelled" } })).toBe(1);
   });
 

@@ -20,9 +20,9 @@ describe("convene nudges run --now", () => {
   it("runs one pass as of --now and prints each nudge (late after a gap), idempotently", async () => {
     const env = { DATABASE_URL: db.url };
     const first = await runCli(["nudges", "run", "--now", "2027-01-12T10:30:00Z"], { commands: COMMANDS, env });
-    expect(first).toEqual({ code: 0, stderr: "", stdout: "CS-2026-0142\ticpc\tdue-day\tlate\t(1 channel)\n1 nudge(s) enqueued; 1 deadline(s) due\n" });
+    expect(first).toEqual({ code: 0, stderr: "", stdout: "CS-2026-0142\ticpc\tdue-day\tlate\t(1 channel)\n1 nudge enqueued; 1 deadline due\n" });
     const again = await runCli(["nudges", "run", "--now", "2027-01-12T10:45:00Z"], { commands: COMMANDS, env });
-    expect(again.stdout).toBe("0 nudge(s) enqueued; 0 deadline(s) due\n");
+    expect(again.stdout).toBe("0 nudges enqueued; 0 deadlines due\n");
   });
 
   it("refuses a --now without a zone", async () => {

@@ -28,6 +28,20 @@ const view = (over: Partial<RosterView> = {}): RosterView => ({
 const json = (c: unknown) => JSON.stringify(c);
 
 describe("renderRosterCard", () => {
+  it("on one person's copy, offers Respond only on their rows and the convenor's buttons only to the convenor", () => {
+    const mine = json(renderRosterCard(view({ viewer: { answerableInvitationIds: ["i2"], canManageMeeting: false } })));
+    expect(mine).toContain('"title":"Respond (Health)"');
+    expect(mine).not.toContain('"title":"Respond (Social worker)"');
+    expect(mine).not.toContain('"title":"Mark held"');
+    expect(json(renderRosterCard(view({ status: "held", viewer: { answerableInvitationIds: [], canManageMeeting: false } })))).not.toContain('"title":"Record decision"');
+    expect(json(renderRosterCard(view({ status: "held", viewer: { answerableInvitationIds: [], canManageMeeting: true } })))).toContain('"title":"Record decision"');
+    // The shared copy (no viewer) keeps every button; the wrong person is refused privately.
+    const shared = json(renderRosterCard(view()));
+    expect(shared).toContain('"title":"Respond (Health)"');
+    expect(shared).toContain('"title":"Respond (Social worker)"');
+    expect(shared).toContain('"title":"Mark held"');
+  });
+
   it("shows one row per role and highlights required roles nobody fills", () => {
     const card = renderRosterCard(view());
     const text = json(card);

@@ -79,7 +79,7 @@ describe("convene due", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain("Usage: convene due [options] <rule>");
     expect(r.stdout).toContain("icpc");
-    expect(r.stdout).toContain("within 15 working days of strategy discussion");
+    expect(r.stdout).toContain("within 15 working days of the strategy discussion");
   });
 });
 
