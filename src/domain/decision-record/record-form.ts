@@ -16,6 +16,7 @@ import {
   NAME_MAX,
   PLAN_CATEGORIES,
   SHORT_TEXT_MAX,
+  type Apology,
   type Attendee,
   isRecordLike,
 } from "./record-parts.schema";
@@ -86,6 +87,8 @@ export type FormValues = Record<string, string | undefined>;
 export interface RecordFormPrefill {
   /** Attendees from the meeting roster; typed attendee lines are added to these, without duplicates. */
   attendees?: Attendee[];
+  /** Apologies from the roster; typed lines are added to these, without duplicates. */
+  apologies?: Apology[];
 }
 
 /** The outcome of {@link parseRecordForm}: a valid record, or one message per field id. */
@@ -711,14 +714,16 @@ function decode(field: FieldSpec, values: FormValues, prefill: RecordFormPrefill
       return { value: ls.map((l) => l.text), lineOf: ls.map((l) => l.line) };
     }
     case "apologies": {
-      const ls = lines(raw);
-      return {
-        value: ls.map(({ text }) => {
+      // As with attendees: the roster's apologies first, typed lines add anyone it does not know.
+      const roster = (prefill.apologies ?? []).map((a) => ({ ...a }));
+      const known = new Set(roster.map((a) => a.name.trim().toLowerCase()));
+      const typed = lines(raw)
+        .map(({ text, line }) => {
           const p = parts(text);
-          return { name: p[0] || undefined, agency: p.slice(1).join(", ") || undefined };
-        }),
-        lineOf: ls.map((l) => l.line),
-      };
+          return { apology: { name: p[0] || undefined, agency: p.slice(1).join(", ") || undefined }, line };
+        })
+        .filter((t) => !known.has(String(t.apology.name ?? "").toLowerCase()));
+      return { value: [...roster, ...typed.map((t) => t.apology)], lineOf: [...roster.map(() => undefined), ...typed.map((t) => t.line)] };
     }
     case "attendees":
       return decodeAttendees(raw, values, prefill);
