@@ -10,6 +10,11 @@ import type { Meeting } from "../../domain/meeting/meeting";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { RecordDraft } from "../ports/record-draft";
 import type { Repositories } from "../ports/unit-of-work";
+import { DateTime } from "luxon";
+import type { Case } from "../../domain/case/case-reference";
+import type { WorkingDayCalendar } from "../../domain/calendar/working-day-calendar";
+import { checkConferenceRecord } from "../../domain/decision-record/conference-checks";
+import { LONDON, type IsoDate } from "../../domain/shared/iso-date";
 import type { LanguageAdviceView } from "../views/view-models";
 
 /** A record ready to save (or to preview): the next version's payload and reason, or errors by field id. */
@@ -25,6 +30,8 @@ export type PreparedRecord =
  */
 export async function prepareDecisionRecord(
   repos: Repositories,
+  calendar: WorkingDayCalendar,
+  c: Case,
   meeting: Meeting,
   actorId: string,
   values: FormValues,
@@ -34,6 +41,12 @@ export async function prepareDecisionRecord(
   const invitations = await repos.invitations.listForMeeting(meeting.id);
   const parsed = parseRecordForm(meeting.kind, values, { attendees: rosterAttendees(invitations), apologies: rosterApologies(invitations) });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  // Conferences: an independent chair (decided from our own rows) and timescales within the statutory limits.
+  const managers = await repos.practitioners.findManyByIds([c.leadSocialWorkerId, c.teamManagerId].filter((id): id is string => Boolean(id)));
+  const heldAt = meeting.scheduledAt ?? meeting.heldAt ?? now;
+  const heldOn = DateTime.fromJSDate(heldAt, { zone: LONDON }).toISODate() as IsoDate;
+  const checks = checkConferenceRecord(meeting.kind, parsed.record, { heldOn, lineManagement: managers.map((p) => p.displayName), calendar });
+  if (Object.keys(checks).length) return { ok: false, errors: checks };
   const previous = await repos.records.listForMeeting(meeting.id);
   try {
     const next = nextVersion(

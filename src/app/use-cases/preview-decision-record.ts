@@ -22,7 +22,7 @@ export async function previewDecisionRecord(deps: AppDeps, input: RecordDecision
     const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);
     requireMeetingOwner(c, meeting, actor, "record the decisions");
     requireHeld(meeting);
-    const next = await prepareDecisionRecord(repos, meeting, actor.id, cmd.values, cmd.amendmentReason, now);
+    const next = await prepareDecisionRecord(repos, deps.calendar, c, meeting, actor.id, cmd.values, cmd.amendmentReason, now);
     if (!next.ok) return { ok: false, errors: next.errors };
     const ids = new Set<string>([meeting.convenorId]);
     for (const i of next.invitations) for (const id of [i.inviteePractitionerId, i.claimedById, i.delegateId]) if (id) ids.add(id);

@@ -34,7 +34,7 @@ export async function recordDecision(deps: AppDeps, input: RecordDecisionCommand
       const values = draft ? draft.values : cmd.values;
       const amendmentReason = draft ? (draft.amendmentReason ?? undefined) : cmd.amendmentReason;
       // The roster knows who attended and whether they confirmed seniority: prefer it to typing.
-      const next = await prepareDecisionRecord(repos, meeting, actor.id, values, amendmentReason, now);
+      const next = await prepareDecisionRecord(repos, deps.calendar, c, meeting, actor.id, values, amendmentReason, now);
       if (!next.ok) return { ok: false, errors: next.errors };
       const { version, invitations } = next;
       const reason = next.reason;

@@ -139,3 +139,13 @@ export function hasText(value: unknown): value is string {
  * batch of messages only to be shown a second batch; a form should show everything at once.
  */
 export const ALWAYS = { when: () => true } as const;
+
+/**
+ * Dissent and its escalation, for every kind of meeting: practice principles ask that the
+ * record says how decisions were not made, and where a disagreement went.
+ */
+export function requireEscalationForDissent(r: Record<string, unknown>, addIssue: (path: (string | number)[], message: string) => void): void {
+  if (hasText(r.dissent) && !hasText(r.escalation)) {
+    addIssue(["escalation"], "Someone disagreed: say to whom it was escalated, when, and the outcome (or why it was not escalated).");
+  }
+}
