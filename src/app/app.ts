@@ -14,7 +14,7 @@ import type { RecordCaseEventCommand } from "./use-cases/record-case-event";
 import type { ViewDecisionRecordCommand, ViewDecisionRecordResult } from "./use-cases/view-decision-record";
 import type { CloseActionCommand } from "./use-cases/close-action";
 import type { RecordClosingEventCommand } from "./use-cases/record-closing-event";
-import type { DeadlinesView, NoticeView, RecordDecisionResult, RosterView } from "./views/view-models";
+import type { DeadlinesView, NoticeView, RecordDecisionResult, RecordPreviewResult, RosterView } from "./views/view-models";
 import type { ActorIdentity } from "./ports/actor";
 
 // Edges import this file and create-app.ts implements it; use cases never import either,
@@ -37,6 +37,8 @@ export interface App {
   markMeetingHeld(cmd: MarkMeetingHeldCommand): Promise<{ roster: RosterView }>;
   /** Records the decisions (or an amendment with a reason); invalid fields come back as errors, not throws. */
   recordDecision(cmd: RecordDecisionCommand): Promise<RecordDecisionResult>;
+  /** The "check" step: the record as saving would store it, with the plain-language advice; saves nothing. */
+  previewDecisionRecord(cmd: RecordDecisionCommand): Promise<RecordPreviewResult>;
   /** The case's open deadlines and actions, by due date. */
   listDeadlines(cmd: ListDeadlinesCommand): Promise<DeadlinesView>;
   /** A team manager waives an open deadline with a reason that stays on the record; nudges stop. */

@@ -12,6 +12,7 @@ import { listMeetingParticipants } from "./use-cases/list-meeting-participants";
 import { listDeadlines } from "./use-cases/list-deadlines";
 import { markMeetingHeld } from "./use-cases/mark-meeting-held";
 import { recordDecision } from "./use-cases/record-decision";
+import { previewDecisionRecord } from "./use-cases/preview-decision-record";
 import { respondToInvitation } from "./use-cases/respond-to-invitation";
 import { waiveDeadline } from "./use-cases/waive-deadline";
 import { listRecordAudience, viewDecisionRecord } from "./use-cases/view-decision-record";
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps): App {
     respondToInvitation: (cmd) => respondToInvitation(deps, cmd),
     markMeetingHeld: (cmd) => markMeetingHeld(deps, cmd),
     recordDecision: (cmd) => recordDecision(deps, cmd),
+    previewDecisionRecord: (cmd) => previewDecisionRecord(deps, cmd),
     listDeadlines: (cmd) => listDeadlines(deps, cmd),
     waiveDeadline: (cmd) => waiveDeadline(deps, cmd),
     closeAction: (cmd) => closeAction(deps, cmd),

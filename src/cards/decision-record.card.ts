@@ -38,15 +38,7 @@ function block(b: RecordBlockView): CardElement[] {
  * Shown only to the person entitled who asked (a Teams user-specific view), never posted.
  */
 export function renderDecisionRecordCard(view: DecisionRecordView): AdaptiveCardJson {
-  const body: CardElement[] = [
-    text(escapeAdaptiveText(view.marking), { weight: "Bolder", color: "Attention", size: "Small" }),
-    heading(`Decision record · ${escapeAdaptiveText(view.kindTitle)} · ${escapeAdaptiveText(view.caseReference)}`),
-    facts(view.header.map((f) => [f.label, f.value])),
-  ];
-  for (const section of view.sections) {
-    body.push({ ...heading(escapeAdaptiveText(section.title)), separator: true, spacing: "Medium" });
-    for (const b of section.blocks) body.push(...block(b));
-  }
+  const body = decisionRecordBody(view);
   body.push(text("Shown to you alone because you are entitled to it. Opening it was recorded in the case's information-sharing log.", { isSubtle: true, size: "Small", separator: true }));
   return adaptiveCard({
     fallbackText: `Full decision record (version ${view.version}) for the ${view.kindTitle}, ${view.caseReference}. ${view.marking}.`,
@@ -56,6 +48,20 @@ export function renderDecisionRecordCard(view: DecisionRecordView): AdaptiveCard
       execute("Deadlines", ActionId.ShowDeadlines, actionData(ActionId.ShowDeadlines, view.caseReference)),
     ],
   });
+}
+
+/** The record document's elements (marking, heading, header facts, sections): the full record and the "check" preview share them. */
+export function decisionRecordBody(view: DecisionRecordView): CardElement[] {
+  const body: CardElement[] = [
+    text(escapeAdaptiveText(view.marking), { weight: "Bolder", color: "Attention", size: "Small" }),
+    heading(`Decision record · ${escapeAdaptiveText(view.kindTitle)} · ${escapeAdaptiveText(view.caseReference)}`),
+    facts(view.header.map((f) => [f.label, f.value])),
+  ];
+  for (const section of view.sections) {
+    body.push({ ...heading(escapeAdaptiveText(section.title)), separator: true, spacing: "Medium" });
+    for (const b of section.blocks) body.push(...block(b));
+  }
+  return body;
 }
 
 /**

@@ -9,6 +9,7 @@ import { PrismaChannelLinkRepository } from "./repositories/prisma-channel-link-
 import { PrismaDeadlineRepository } from "./repositories/prisma-deadline-repository";
 import { PrismaDecisionRecordRepository } from "./repositories/prisma-decision-record-repository";
 import { PrismaInformationSharingRepository } from "./repositories/prisma-information-sharing-repository";
+import { PrismaRecordDraftRepository } from "./repositories/prisma-record-draft-repository";
 import { PrismaEnquiryRepository } from "./repositories/prisma-enquiry-repository";
 import { PrismaInvitationRepository } from "./repositories/prisma-invitation-repository";
 import { PrismaMeetingRepository } from "./repositories/prisma-meeting-repository";
@@ -33,6 +34,7 @@ export function repositoriesFor(tx: Tx, auditKey: AuditKey): Repositories {
     processed: new PrismaProcessedCommandRepository(tx),
     agencyDirectory: new PrismaAgencyDirectoryRepository(tx),
     sharing: new PrismaInformationSharingRepository(tx),
+    drafts: new PrismaRecordDraftRepository(tx),
   };
 }
 

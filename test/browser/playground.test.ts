@@ -136,13 +136,18 @@ describe("playground in a browser", () => {
     await f2(/^Recorded by/).fill("Sam Okafor");
     await shot("05-decision-form");
     // Section 47 enquiries start but nobody said who carries them out: the server's rule answers beside the field.
-    await form2.getByRole("button", { name: /Save decision record/ }).click();
+    await form2.getByRole("button", { name: /Check the record/ }).click();
     await page.getByText(/Please fix/).waitFor();
     await page.getByText(/single agency or joint with the police/).first().waitFor();
     await shot("06-decision-errors");
     const form3 = page.locator(".msg", { hasText: "Record the decision" }).last();
     await form3.getByLabel(/^Who will carry out the enquiries/).selectOption({ label: "Jointly with the police" });
-    await form3.getByRole("button", { name: /Save decision record/ }).click();
+    await form3.getByRole("button", { name: /Check the record/ }).click();
+    // The check step: the record as it will be saved, with the plain-language advice, then Save.
+    const preview = page.locator(".msg", { hasText: "Check the record before saving" }).last();
+    await preview.getByText(/Plain-language check/).waitFor();
+    await shot("07a-decision-check");
+    await preview.getByRole("button", { name: /Save decision record/ }).click();
     await page.getByText(/Decision record version 1 saved/).waitFor();
     await page.locator(".msg", { hasText: "Decision record ·" }).last().waitFor();
     await shot("07-decision-recorded");

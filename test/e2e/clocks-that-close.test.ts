@@ -6,6 +6,7 @@ import { startServer, type RunningServer } from "../../src/server/start-server";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox, runNudgePassNow } from "../../src/server/mount-delivery";
 import { ActionId } from "../../src/app/conversation/action-id";
+import { previewButtonData } from "../helpers/record-preview";
 import { e2eDecisionValues } from "../fixtures/e2e-decision-values.fixture";
 import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
 import { FakeConnector } from "../helpers/fake-teams-connector";
@@ -64,7 +65,8 @@ describe("clocks that close: the section 47 enquiry across Christmas", () => {
     const meetingId = await convene("strategy-discussion", date);
     clock.set(`${date}T15:00:00Z`);
     await send(actionActivity(ctx, sw, ActionId.MarkHeld, { meetingId, step: "attendance" }));
-    const ok = await send(actionActivity(ctx, sw, ActionId.SubmitRecord, { meetingId, ...e2eDecisionValues({ "meeting.date": date, "actions.0.byWhen": byWhen }) }));
+    const checked = await send(actionActivity(ctx, sw, ActionId.SubmitRecord, { meetingId, ...e2eDecisionValues({ "meeting.date": date, "actions.0.byWhen": byWhen }) }));
+    const ok = await send(actionActivity(ctx, sw, ActionId.SubmitRecord, previewButtonData(checked?.value)));
     expect(JSON.stringify(ok?.value)).toContain("Decision record version 1 saved");
     return meetingId;
   };

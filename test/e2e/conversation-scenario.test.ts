@@ -9,6 +9,7 @@ import { getRule } from "../../src/domain/deadline/statutory-rules";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox } from "../../src/server/mount-delivery";
 import { startServer, type RunningServer } from "../../src/server/start-server";
+import { previewButtonData } from "../helpers/record-preview";
 import { e2eDecisionValues } from "../fixtures/e2e-decision-values.fixture";
 import { FakeConnector } from "../helpers/fake-teams-connector";
 import { blockAction, FakeSlackWebApi, signedHeaders, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
@@ -112,7 +113,11 @@ abstract class ActivityDriver implements ChannelDriver {
   async recordDecision(who: Person, meetingId: string, values: Record<string, string>): Promise<Answer> {
     const form = await this.press(who, ActionId.OpenRecord, meetingId);
     expect(form.text).toContain("decision.s47");
-    return this.press(who, ActionId.SubmitRecord, meetingId, values);
+    const checked = await this.press(who, ActionId.SubmitRecord, meetingId, values);
+    if (checked.refused) return checked;
+    expect(checked.text).toContain("Check the record before saving");
+    const { meetingId: _target, ...save } = previewButtonData(checked.text);
+    return this.press(who, ActionId.SubmitRecord, meetingId, save);
   }
 }
 
@@ -239,7 +244,12 @@ class SlackDriver implements ChannelDriver {
     const view = this.slack.lastOpenedView();
     expect(view.callback_id).toBe(ActionId.SubmitRecord);
     const before = this.slack.callsOf("chat.postEphemeral").length;
-    const ack = await this.post(viewSubmission(this.ctx, this.users[who], view, values));
+    // "Check" replaces the form with the record as it will be saved; its submit is Save.
+    const checked = await this.post(viewSubmission(this.ctx, this.users[who], view, values));
+    if (checked?.response_action !== "update") return { text: JSON.stringify(checked), refused: true };
+    const preview = checked.view as typeof view;
+    expect(JSON.stringify(preview.blocks)).toContain("Check the record before saving");
+    const ack = await this.post(viewSubmission(this.ctx, this.users[who], { ...preview, id: `${view.id}-preview`, hash: `${view.hash}-preview` } as typeof view, {}));
     return { text: JSON.stringify(ack) + this.ephemeralsSince(before, who), refused: ack !== null };
   }
 }

@@ -250,7 +250,15 @@ describe("Slack end to end through the real server", () => {
 
     // The worries box carries a mention, which must arrive escaped.
     const values = e2eDecisionValues({ "signsOfSafety.worries": "Unexplained bruising <@U0OTHER>." });
-    const ok = await post(viewSubmission(ctx, sw, view, values));
+    // "Check" replaces the form (response_action "update") with the record as it will be saved.
+    const checked = await post(viewSubmission(ctx, sw, view, values));
+    expect(checked.body?.response_action).toBe("update");
+    const preview = checked.body?.view as typeof view;
+    expect(modalProblems(preview as never)).toEqual([]);
+    expect(JSON.stringify(preview.blocks)).toContain("Check the record before saving");
+    expect(JSON.stringify(preview.blocks)).toContain("Plain-language check");
+    expect(await server.context.prisma.decisionRecord.count({ where: { meetingId } })).toBe(0);
+    const ok = await post(viewSubmission(ctx, sw, { ...preview, id: `${view.id}-preview`, hash: `${view.hash}-preview` } as typeof view, {}));
     expect(ok.status).toBe(200);
     expect(ok.body).toBeNull();
     await drainOutbox(server.context);

@@ -1,3 +1,4 @@
+import { previewButtonData } from "../helpers/record-preview";
 import { e2eDecisionValues } from "../fixtures/e2e-decision-values.fixture";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -205,7 +206,13 @@ describe("Teams end to end through the real server", () => {
     expect(cardText(bad.body)).toContain("Attention");
 
     const values = e2eDecisionValues();
-    const ok = await send(actionActivity(ctx, sw, ActionId.SubmitRecord, { meetingId, ...values }));
+    // "Check" first: the record as it will be saved, with the advice, and nothing saved yet.
+    const checked = await send(actionActivity(ctx, sw, ActionId.SubmitRecord, { meetingId, ...values }));
+    expect(cardText(checked.body)).toContain("Check the record before saving");
+    expect(cardText(checked.body)).toContain("Plain-language check");
+    expect(cardText(checked.body)).toContain("Tuesday 24 November 2026");
+    expect(await server.context.prisma.decisionRecord.count({ where: { meetingId } })).toBe(0);
+    const ok = await send(actionActivity(ctx, sw, ActionId.SubmitRecord, previewButtonData(checked.body)));
     expect(cardText(ok.body)).toContain("Decision record version 1 saved");
     await drainOutbox(server.context);
     const record = connector.cardTexts("POST").find((t) => t.includes("Decision record ·"));

@@ -1,6 +1,7 @@
 import type { DeadlinesView, DecisionRecordSummaryView, DecisionRecordView, NoticeView, RosterView } from "../views/view-models";
 import type { FormView } from "./form-descriptor";
 import type { HelpView } from "./help";
+import type { RecordPreviewView } from "./record-preview";
 
 /**
  * What Convene answers, whatever the channel. Edges only render it: Teams as a card (a reply
@@ -23,6 +24,8 @@ export type ConversationReply =
   | { kind: "roster"; roster: RosterView; notice?: string; note?: string[] }
   /** A meeting's full decision record, for the person who asked alone (Teams: their own view of the card; Slack: a modal). */
   | { kind: "record"; record: DecisionRecordView }
+  /** The "check" step: the record as it will be saved, with the plain-language advice, then Save or Edit (for the recorder alone). */
+  | { kind: "record-preview"; preview: RecordPreviewView }
   /** A decision record's summary, for someone not entitled to the full record (a Teams refresh). */
   | { kind: "record-summary"; summary: DecisionRecordSummaryView }
   /** A refusal or failure for the actor alone; nothing changed and the shared card stays as it is. */

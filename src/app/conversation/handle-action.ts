@@ -20,6 +20,7 @@ import { ATTENDANCE_CHOICES, HELD_STEP, HeldField, heldForm } from "./forms/held
 import { cancelMeetingForm, RESCHEDULE_STEP, RescheduleField, rescheduleForm } from "./forms/reschedule.form";
 import { CONFIRM_MOVE_FIELD, relinkForm } from "./forms/relink.form";
 import { AMENDMENT_REASON_FIELD, recordForm } from "./forms/record.form";
+import { recordPreview, RecordStep } from "./record-preview";
 import { cancelActionForm, CLOSED_ON_FIELD, concludeAssessmentForm, FEEDBACK_HOW_FIELD, FEEDBACK_ON_FIELD, referralDecisionForm, RESPONSE_FIELD } from "./forms/closing.forms";
 import { userMessageOf } from "./user-message";
 
@@ -134,7 +135,7 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
     }
     case ActionId.OpenRecord: {
       const form = await app.openDecisionForm({ ...(await base()), meetingId: target });
-      const descriptor = recordForm({ meetingId: target, caseReference: form.caseReference, kind: form.kind, amend: form.amend, values: form.values });
+      const descriptor = recordForm({ meetingId: target, caseReference: form.caseReference, kind: form.kind, amend: form.amend, values: form.values, rosterAttendees: form.rosterAttendees });
       return show(descriptor, { values: stringsOf(form.values) });
     }
     case ActionId.SubmitRecord:
@@ -343,25 +344,42 @@ async function reschedule(deps: ActionDeps, turn: ConversationTurn, meetingId: s
   }
 }
 
+/**
+ * The record form in two steps. A submission is checked: the record as it would be saved is
+ * shown with the plain-language advice, and the values are kept as a draft. The preview's Save
+ * stores that draft (exactly what was checked); Edit brings the form back with it.
+ */
 async function submitRecord(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues): Promise<ConversationReply> {
   const actor = await turn.actor();
+  const base = { key: turn.key, actor, conversation: turn.conversation, meetingId };
+  const draftId = values.draftId?.trim();
+  const formFrom = async (errors: Record<string, string>, fromDraft?: string): Promise<ConversationReply> => {
+    const opened = await deps.app.openDecisionForm({ ...base, ...(fromDraft ? { draftId: fromDraft } : {}) });
+    const descriptor = recordForm({ meetingId, caseReference: opened.caseReference, kind: opened.kind, amend: opened.amend, values: opened.values, rosterAttendees: opened.rosterAttendees });
+    return { kind: "form", form: { descriptor, values: stringsOf(opened.values), errors } };
+  };
+  if (values.step === RecordStep.edit && draftId) return formFrom({}, draftId);
+  if (values.step === RecordStep.save && draftId) {
+    const result = await deps.app.recordDecision({ ...base, values: {}, draftId });
+    // What was checked no longer passes (the roster changed meanwhile): back to the form, beside the boxes.
+    if (!result.ok) return formFrom(result.errors, draftId);
+    return {
+      kind: "roster",
+      roster: result.roster,
+      notice: `Decision record version ${result.record.version} saved. The case channel gets the summary; the full record is for those entitled.`,
+    };
+  }
   const amendmentReason = (values[AMENDMENT_REASON_FIELD] ?? "").trim();
-  const opened = await deps.app.openDecisionForm({ key: turn.key, actor, conversation: turn.conversation, meetingId });
-  const descriptor = recordForm({ meetingId, caseReference: opened.caseReference, kind: opened.kind, amend: opened.amend, values });
+  const opened = await deps.app.openDecisionForm(base);
+  const descriptor = recordForm({ meetingId, caseReference: opened.caseReference, kind: opened.kind, amend: opened.amend, values, rosterAttendees: opened.rosterAttendees });
   const recordValues = fieldValues(descriptor, values);
   delete recordValues[AMENDMENT_REASON_FIELD];
   const again = (errors: Record<string, string>): ConversationReply => ({ kind: "form", form: { descriptor, values: keptValues(descriptor, values), errors } });
   const tooLong = overLongFields(descriptor, values);
   if (Object.keys(tooLong).length) return again(tooLong);
-  const result = await deps.app.recordDecision({ key: turn.key, actor, conversation: turn.conversation, meetingId, values: recordValues, ...(amendmentReason ? { amendmentReason } : {}) });
-  if (!result.ok) return again(result.errors);
-  const advice = describeLanguageAdvice(result.advice);
-  return {
-    kind: "roster",
-    roster: result.roster,
-    notice: `Decision record version ${result.record.version} saved and posted to the channel.`,
-    ...(advice.length ? { note: ["Plain-language check (advice only; amend the record if you agree):", ...advice] } : {}),
-  };
+  const checked = await deps.app.previewDecisionRecord({ ...base, values: recordValues, ...(amendmentReason ? { amendmentReason } : {}) });
+  if (!checked.ok) return again(checked.errors);
+  return { kind: "record-preview", preview: recordPreview(checked.record, describeLanguageAdvice(checked.advice), checked.draftId) };
 }
 
 async function waive(deps: ActionDeps, turn: ConversationTurn, deadlineId: string, values: SubmittedValues): Promise<ConversationReply> {

@@ -12,6 +12,7 @@ import type { MeetingRepository } from "./meeting";
 import type { OutboxRepository } from "./outbox";
 import type { PractitionerRepository } from "./practitioner";
 import type { ProcessedCommandRepository } from "./processed-command";
+import type { RecordDraftRepository } from "./record-draft";
 
 /** Every repository, bound to one transaction. */
 export interface Repositories {
@@ -43,6 +44,8 @@ export interface Repositories {
   agencyDirectory: AgencyDirectoryRepository;
   /** The information-sharing log. */
   sharing: InformationSharingRepository;
+  /** Decision records checked but not yet saved. */
+  drafts: RecordDraftRepository;
 }
 
 /** Runs `fn` in one database transaction: state change, audit and outbox commit together or not at all. */

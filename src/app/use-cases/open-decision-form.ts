@@ -6,8 +6,39 @@ import type { MeetingKind } from "../../domain/meeting/meeting-kind";
 import { meetingInConversation, requireHeld, requireMeetingOwner } from "../authorisation";
 import type { AppDeps } from "../app-deps";
 import { resolveActor } from "./resolve-actor";
+import { ownDraft } from "../records/prepare-decision-record";
+import { rosterAbsentContributions, rosterAttendees } from "../../domain/decision-record/roster-prefill";
+import type { Meeting } from "../../domain/meeting/meeting";
+import type { Invitation } from "../../domain/invitation/invitation";
+import { LONDON } from "../../domain/shared/iso-date";
+import { DateTime } from "luxon";
 
-export const OpenDecisionFormSchema = CommandBase.extend({ meetingId: z.string().min(1) });
+/** The id of the amendment reason box, as the record form names it (kept with a draft). */
+const AMENDMENT_REASON_FIELD = "amendmentReason";
+
+/**
+ * A new record's boxes from what Convene already knows: when and how the meeting was held
+ * (scheduled time, else the day it was marked held) and what those who sent apologies wrote.
+ */
+function meetingPrefill(meeting: Meeting, invitations: readonly Invitation[]): FormValues {
+  const out: Record<string, string> = {};
+  const at = meeting.scheduledAt ?? meeting.heldAt;
+  if (at) {
+    const local = DateTime.fromJSDate(at, { zone: LONDON });
+    out["meeting.date"] = local.toISODate() ?? "";
+    if (meeting.scheduledAt) out["meeting.time"] = local.toFormat("HH:mm");
+  }
+  out["meeting.mode"] = meeting.mode;
+  const contributions = rosterAbsentContributions(invitations);
+  if (contributions) out.absentContributions = contributions;
+  return out;
+}
+
+export const OpenDecisionFormSchema = CommandBase.extend({
+  meetingId: z.string().min(1),
+  /** Reopen the form from this draft (the preview's Edit). */
+  draftId: z.string().min(1).max(100).optional(),
+});
 /** Asks for the decision form of a meeting. */
 export type OpenDecisionFormCommand = z.infer<typeof OpenDecisionFormSchema>;
 
@@ -18,8 +49,10 @@ export interface DecisionFormView {
   caseReference: string;
   /** True when a record exists: the form asks for an amendment reason. */
   amend: boolean;
-  /** Pre-filled values (the latest version's, for an amendment). */
+  /** Pre-filled values: a draft being edited, else the latest version's (amending), else what the meeting and its roster know. */
   values: FormValues;
+  /** Who the roster says took part ("Name (Agency)"): they are in the record already, so the attendees box is optional. */
+  rosterAttendees: string[];
 }
 
 /**
@@ -35,12 +68,20 @@ export async function openDecisionForm(deps: AppDeps, input: OpenDecisionFormCom
     requireHeld(meeting);
     const versions = await repos.records.listForMeeting(meeting.id);
     const latest = versions[versions.length - 1];
+    const invitations = await repos.invitations.listForMeeting(meeting.id);
+    // Edit after check, or a form reopened after Cancel: start from what was last checked.
+    const draft = cmd.draftId ? await ownDraft(repos, cmd.draftId, meeting.id, actor.id) : await repos.drafts.latestFor(meeting.id, actor.id);
+    let values: FormValues;
+    if (draft) values = { ...draft.values, ...(draft.amendmentReason ? { [AMENDMENT_REASON_FIELD]: draft.amendmentReason } : {}) };
+    else if (latest) values = recordToFormValues(meeting.kind, latest.payload as RecordFor<MeetingKind>);
+    else values = meetingPrefill(meeting, invitations);
     return {
       meetingId: meeting.id,
       kind: meeting.kind,
       caseReference: c.reference,
       amend: Boolean(latest),
-      values: latest ? recordToFormValues(meeting.kind, latest.payload as RecordFor<MeetingKind>) : {},
+      values,
+      rosterAttendees: rosterAttendees(invitations).map((a) => `${a.name} (${a.agency})`),
     };
   });
 }

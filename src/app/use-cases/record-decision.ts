@@ -1,17 +1,8 @@
 import { recordDigest } from "../../domain/audit/audit-chain";
 import { randomUUID } from "node:crypto";
 import { RecordDecisionSchema, type RecordDecisionCommand } from "../../domain/commands/command.schemas";
-import { formFor, parseRecordForm, recordToFormValues } from "../../domain/decision-record/record-form";
-import { checkRecordLanguage } from "../../domain/language/plain-language-aid";
-import type { LanguageEntry } from "../../domain/language/default-language-list";
-import type { MeetingKind } from "../../domain/meeting/meeting-kind";
-import { nextVersion } from "../../domain/decision-record/record-versioning";
-import type { DecisionRecordPayload, RecordFor } from "../../domain/decision-record/decision-record.schema";
-import type { Attendee } from "../../domain/decision-record/record-parts.schema";
-import { INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
 import { markRecorded } from "../../domain/meeting/meeting";
-import { DomainError } from "../../domain/shared/domain-error";
-import type { LanguageAdviceView, RecordDecisionResult } from "../views/view-models";
+import type { RecordDecisionResult } from "../views/view-models";
 import { meetingInConversation, requireHeld, requireMeetingOwner } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../app-deps";
@@ -20,16 +11,8 @@ import { loadDecisionRecord } from "../views/load-decision-record";
 import { logMeetingDisclosures } from "../sharing/log-disclosures";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import { applyRecordToActionsAndDeadlines } from "../deadlines/deadline-events";
+import { languageAdvice, ownDraft, prepareDecisionRecord } from "../records/prepare-decision-record";
 import { resolveActor } from "./resolve-actor";
-
-/** Plain-language hints for the recorder, with the label of the box each one came from. */
-function languageAdvice(kind: MeetingKind, payload: DecisionRecordPayload, list?: readonly LanguageEntry[]): LanguageAdviceView[] {
-  const findings = checkRecordLanguage(kind, payload as RecordFor<MeetingKind>, list);
-  const labels = new Map(formFor(kind, recordToFormValues(kind, payload as RecordFor<MeetingKind>)).map((f) => [f.id, f.label]));
-  return Object.entries(findings).flatMap(([fieldId, list]) =>
-    list.map((f) => ({ fieldId, fieldLabel: labels.get(fieldId) ?? fieldId, match: f.match, kind: f.kind, suggestion: f.suggestion })),
-  );
-}
 
 /**
  * Records the meeting's decisions from the form (the same descriptor drives the Teams card
@@ -47,36 +30,20 @@ export async function recordDecision(deps: AppDeps, input: RecordDecisionCommand
       requireMeetingOwner(c, meeting, actor, "record the decisions");
       requireHeld(meeting);
 
+      // "Save" after "check" stores exactly what was previewed: the draft's values, not the card's.
+      const draft = cmd.draftId ? await ownDraft(repos, cmd.draftId, meeting.id, actor.id) : null;
+      const values = draft ? draft.values : cmd.values;
+      const amendmentReason = draft ? (draft.amendmentReason ?? undefined) : cmd.amendmentReason;
       // The roster knows who attended and whether they confirmed seniority: prefer it to typing.
-      const invitations = await repos.invitations.listForMeeting(meeting.id);
-      const attendees: Attendee[] = invitations
-        .filter((i) => i.attendance === "attended")
-        .map((i) => ({ name: i.inviteeLabel, role: INVITEE_ROLE_LABELS[i.role], agency: i.agency, seniorityConfirmed: i.seniorityConfirmed }));
-      const parsed = parseRecordForm(meeting.kind, cmd.values, { attendees });
-      if (!parsed.ok) return { ok: false, errors: parsed.errors };
-
-      const previous = await repos.records.listForMeeting(meeting.id);
-      let next;
-      try {
-        next = nextVersion(
-          previous.map((r) => ({ version: r.version, payload: r.payload as DecisionRecordPayload, authorId: r.authorId, createdAt: r.createdAt, ...(r.reason ? { reason: r.reason } : {}) })),
-          parsed.record as DecisionRecordPayload,
-          actor.id,
-          cmd.amendmentReason,
-          now,
-        );
-      } catch (err) {
-        // Shown beside the amendment-reason box rather than as a failure of the whole form.
-        if (err instanceof DomainError && (err.code === "AMENDMENT_REASON_REQUIRED" || err.code === "AMENDMENT_UNCHANGED")) {
-          return { ok: false, errors: { amendmentReason: err.message } };
-        }
-        throw err;
-      }
-      const { version } = next;
-      const reason = next.reason ?? null;
+      const next = await prepareDecisionRecord(repos, deps.calendar, c, meeting, actor.id, values, amendmentReason, now);
+      if (!next.ok) return { ok: false, errors: next.errors };
+      const { version, invitations } = next;
+      const reason = next.reason;
       const recordId = randomUUID();
       const stored = { id: recordId, meetingId: meeting.id, caseId: c.id, version, kind: meeting.kind, payload: next.payload, reason, authorId: actor.id, createdAt: now };
       await repos.records.insert(stored);
+      // Drafts hold case content that is now in the record itself.
+      await repos.drafts.deleteForMeeting(meeting.id);
       const recorded = markRecorded(meeting);
       await repos.meetings.update(recorded);
 

@@ -343,3 +343,16 @@ export interface LanguageAdviceView {
 export type RecordDecisionResult =
   | { ok: true; record: DecisionRecordView; summary: DecisionRecordSummaryView; roster: RosterView; advice: LanguageAdviceView[] }
   | { ok: false; errors: Record<string, string> };
+
+/** The "check" step's answer: the record as it would be saved, with the advice, or errors to show beside the boxes. */
+export type RecordPreviewResult =
+  | {
+      ok: true;
+      /** The record as it would be saved, version number included. */
+      record: DecisionRecordView;
+      /** Plain-language hints (advice only). */
+      advice: LanguageAdviceView[];
+      /** The kept values, for the preview's Save and Edit buttons. */
+      draftId: string;
+    }
+  | { ok: false; errors: Record<string, string> };

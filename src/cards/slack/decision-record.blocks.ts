@@ -55,6 +55,22 @@ function recordBlock(b: RecordBlockView): KnownBlock[] {
 export function decisionRecordModal(view: DecisionRecordView): ModalView {
   const blocks: KnownBlock[] = [
     { type: "context", elements: [{ type: "mrkdwn", text: `*${escapeMrkdwn(view.marking)}* · shown to you alone; opening it was recorded in the information-sharing log.` }] },
+    ...decisionRecordBlocks(view, SLACK_LIMITS.modalBlocks - 1),
+  ];
+  return {
+    type: "modal",
+    title: { type: "plain_text", text: truncatePlain("Decision record", SLACK_LIMITS.modalTitle) },
+    close: { type: "plain_text", text: "Close" },
+    blocks,
+  };
+}
+
+/**
+ * The record document's blocks (header, sections, tables), at most `room` of them: past that the
+ * last block says so and points at the export, because Slack refuses modals over 100 blocks.
+ */
+export function decisionRecordBlocks(view: DecisionRecordView, room: number): KnownBlock[] {
+  const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: truncatePlain(`${view.kindTitle} · ${view.caseReference}`, SLACK_LIMITS.headerText) } },
     ...section(view.header.map((f) => `${boldLabel(f.label)}: ${escapeMrkdwn(f.value)}`).join("\n")),
   ];
@@ -62,16 +78,11 @@ export function decisionRecordModal(view: DecisionRecordView): ModalView {
     blocks.push({ type: "divider" }, { type: "header", text: { type: "plain_text", text: truncatePlain(s.title, SLACK_LIMITS.headerText) } });
     for (const b of s.blocks) blocks.push(...recordBlock(b));
   }
-  if (blocks.length > SLACK_LIMITS.modalBlocks) {
-    blocks.length = SLACK_LIMITS.modalBlocks - 1;
+  if (blocks.length > room) {
+    blocks.length = room - 1;
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "The record continues beyond what Slack can show here. Ask the case's social worker for the export to read every section." }] });
   }
-  return {
-    type: "modal",
-    title: { type: "plain_text", text: truncatePlain("Decision record", SLACK_LIMITS.modalTitle) },
-    close: { type: "plain_text", text: "Close" },
-    blocks,
-  };
+  return blocks;
 }
 
 /**

@@ -11,6 +11,7 @@ import { DomainError } from "../../domain/shared/domain-error";
 import { SLACK_LIMITS, truncatePlain } from "../../cards/slack/block-kit-limits";
 import { deadlinesBlocks } from "../../cards/slack/deadlines.blocks";
 import { decisionRecordModal, decisionRecordSummaryBlocks } from "../../cards/slack/decision-record.blocks";
+import { recordPreviewModal } from "../../cards/slack/record-preview.blocks";
 import { formModal, formModalErrors, readFormModalMetadata } from "../../cards/slack/form.blocks";
 import { helpBlocks } from "../../cards/slack/help.blocks";
 import { noticeBlocks } from "../../cards/slack/notice.blocks";
@@ -107,6 +108,9 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
         return { message: textBlocks("Press View full record on the decision record to read it."), inChannel: false };
       case "record-summary":
         return { message: decisionRecordSummaryBlocks(reply.summary), inChannel: false };
+      case "record-preview":
+        // Only reached without a trigger: the check is a modal, never a message.
+        return { message: textBlocks("Open the decision form again to check and save the record."), inChannel: false };
       case "roster":
         // The roster message itself updates through the outbox; only a note must reach the actor.
         return reply.note?.length ? { message: textBlocks([reply.notice ?? "", ...reply.note].filter(Boolean).join("\n")), inChannel: false } : null;
@@ -128,6 +132,10 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
     if (reply.kind === "record" && triggerId) {
       // The full record opens for the person who pressed, never in the channel.
       await client.views.open({ trigger_id: triggerId, view: decisionRecordModal(reply.record) });
+      return;
+    }
+    if (reply.kind === "record-preview" && triggerId) {
+      await client.views.open({ trigger_id: triggerId, view: recordPreviewModal(reply.preview, place.channelId) });
       return;
     }
     if (reply.kind === "form" && triggerId) {
@@ -198,6 +206,8 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
       const same = reply.form.descriptor.fields.every((f) => shown.has(f.id));
       return void (await ack(same && Object.keys(errors).length ? { response_action: "errors", errors } : { response_action: "update", view: formModal(reply.form, meta.channelId) }));
     }
+    // The "check" step replaces the form with the record as it will be saved; its submit is Save.
+    if (reply.kind === "record-preview") return void (await ack({ response_action: "update", view: recordPreviewModal(reply.preview, meta.channelId) }));
     if (reply.kind === "refusal" || (reply.kind === "notice" && reply.tone === "error")) {
       // Shown beside the first box: a refusal (only the invitee can decline) or a failure to fix.
       const first = (body.view.blocks as Array<{ type: string; block_id?: string }>).find((b) => b.type === "input" && b.block_id)?.block_id;

@@ -7,6 +7,7 @@ import type { App } from "../../app/app";
 import type { AdaptiveCardJson } from "../../cards/adaptive-card";
 import { ADAPTIVE_CARD_CONTENT_TYPE } from "../../cards/adaptive-card";
 import { renderDeadlinesCard } from "../../cards/deadlines.card";
+import { renderRecordPreviewCard } from "../../cards/record-preview.card";
 import { renderDecisionRecordCard, renderDecisionRecordSummaryCard } from "../../cards/decision-record.card";
 import { renderFormCard } from "../../cards/form.card";
 import { renderHelpCard } from "../../cards/help.card";
@@ -126,6 +127,8 @@ export class ConveneTeamsBot {
       }
       case "record":
         return renderDecisionRecordCard(reply.record);
+      case "record-preview":
+        return renderRecordPreviewCard(reply.preview);
       case "record-summary":
         return this.recordSummaryCard(context, reply.summary);
       case "roster": {

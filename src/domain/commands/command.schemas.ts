@@ -112,6 +112,8 @@ export const RecordDecisionSchema = CommandBase.extend({
   values: z.record(z.string(), z.string().optional()),
   /** Required when a record already exists: an amendment says why. */
   amendmentReason: z.string().trim().max(1000).optional(),
+  /** Save the record checked in this draft (the "check" step's Save): its values replace `values`. */
+  draftId: z.string().min(1).max(100).optional(),
 });
 export type RecordDecisionCommand = z.infer<typeof RecordDecisionSchema>;
 

@@ -13,6 +13,7 @@ import {
   isRecordLike,
   isoDate,
   optionalText,
+  requireEscalationForDissent,
   requiredText,
   yesNo,
 } from "./record-parts.schema";
@@ -46,6 +47,14 @@ export const IcpcRecordSchema = z
     childsVoice: optionalText(),
     /** Lead social worker; required with a plan. */
     leadSocialWorker: optionalText(NAME_MAX),
+    /** The lead statutory body the conference appoints (Working Together, chapter 1), e.g. the local authority's children's services. */
+    leadStatutoryBody: optionalText(NAME_MAX),
+    /** The chair confirms they are independent of operational and line management of the case. */
+    chairIndependent: z.literal(true, { error: "The chair must confirm they are independent of the case's line management: the case's team manager or social worker cannot chair." }),
+    /** When the first core group meets: within 10 working days of the conference. Required with a plan. */
+    firstCoreGroupDate: isoDate("the first core group date").optional(),
+    /** The written views of those invited who could not attend. */
+    absentViews: optionalText(),
     /** Core group: practitioners and family members. Required with a plan. */
     coreGroupMembers: z.array(requiredText("Give each core group member's name and role.", NAME_MAX)).default([]),
     /** Outline plan actions; at least one with a plan. */
@@ -54,6 +63,8 @@ export const IcpcRecordSchema = z
     reviewDate: isoDate("the review conference date").optional(),
     /** Disagreement with the decision, and by whom. */
     dissent: optionalText(),
+    /** To whom a disagreement was escalated, when, and the outcome. */
+    escalation: optionalText(),
     /** The independent chair. */
     chair: requiredText("Give the name of the conference chair.", NAME_MAX),
   })
@@ -61,7 +72,10 @@ export const IcpcRecordSchema = z
     if (!isRecordLike(r)) return;
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
     requirePlanDetails(r, add, "reviewDate");
+    requireEscalationForDissent(r, add);
     if (r.plan === true) {
+      if (!hasText(r.leadStatutoryBody)) add(["leadStatutoryBody"], "The child has a plan: name the lead statutory body.");
+      if (r.firstCoreGroupDate === undefined) add(["firstCoreGroupDate"], "The child has a plan: give the date of the first core group (within 10 working days).");
       if (!Array.isArray(r.coreGroupMembers) || r.coreGroupMembers.length === 0) {
         add(["coreGroupMembers"], "The child has a plan: list the core group members.");
       }

@@ -16,6 +16,7 @@ import {
   NAME_MAX,
   PLAN_CATEGORIES,
   SHORT_TEXT_MAX,
+  type Apology,
   type Attendee,
   isRecordLike,
 } from "./record-parts.schema";
@@ -86,6 +87,8 @@ export type FormValues = Record<string, string | undefined>;
 export interface RecordFormPrefill {
   /** Attendees from the meeting roster; typed attendee lines are added to these, without duplicates. */
   attendees?: Attendee[];
+  /** Apologies from the roster; typed lines are added to these, without duplicates. */
+  apologies?: Apology[];
 }
 
 /** The outcome of {@link parseRecordForm}: a valid record, or one message per field id. */
@@ -156,6 +159,16 @@ const dissentField: FieldSpec = {
   type: "multiline",
   prose: true,
 };
+
+const escalationField: FieldSpec = {
+  id: "escalation",
+  label: "Escalation",
+  help: "If there was disagreement: to whom it was escalated, when, and the outcome.",
+  type: "multiline",
+  prose: true,
+};
+
+const childsVoiceField: FieldSpec = { id: "childsVoice", label: "The child's wishes and feelings", help: "In the child's own words where you can.", type: "multiline", prose: true };
 
 const chairField: FieldSpec = { id: "chair", label: "Chair", type: "text", required: true, maxLength: NAME_MAX };
 
@@ -433,13 +446,7 @@ const STRATEGY_FORM: SectionSpec[] = [
     title: "Disagreement and sign-off",
     items: [
       dissentField,
-      {
-        id: "escalation",
-        label: "Escalation",
-        help: "If there was disagreement: to whom it was escalated, when, and the outcome.",
-        type: "multiline",
-        prose: true,
-      },
+      escalationField,
       chairField,
       { id: "recorder", label: "Recorded by", type: "text", required: true, maxLength: NAME_MAX },
     ],
@@ -447,11 +454,21 @@ const STRATEGY_FORM: SectionSpec[] = [
 ];
 
 const ICPC_FORM: SectionSpec[] = [
-  { title: "Decision", items: planFields("reviewDate", "Review conference date") },
   {
-    title: "The child",
-    items: [{ id: "childsVoice", label: "The child's wishes and feelings", type: "multiline", prose: true }],
+    title: "The chair",
+    items: [
+      {
+        id: "chairIndependent",
+        label: "The chair is independent of the case's line management",
+        help: "Working Together: the case's team manager or social worker cannot chair an initial conference.",
+        type: "toggle",
+        required: true,
+        codec: "toggle",
+      },
+    ],
   },
+  { title: "Decision", items: [...planFields("reviewDate", "Review conference date"), { id: "leadStatutoryBody", label: "Lead statutory body", help: "Needed when there is a plan, for example the local authority's children's services.", type: "text", maxLength: NAME_MAX }] },
+  { title: "The child", items: [childsVoiceField] },
   {
     title: "Core group and outline plan",
     items: [
@@ -462,13 +479,34 @@ const ICPC_FORM: SectionSpec[] = [
         type: "multiline",
         codec: "lines",
       },
+      { id: "firstCoreGroupDate", label: "First core group date", help: "Needed when there is a plan: within 10 working days of the conference.", type: "date" },
       actionRows("actions", 3, "Plan action"),
     ],
   },
-  { title: "Disagreement and sign-off", items: [dissentField, chairField] },
+  {
+    title: "Who took part",
+    items: [{ id: "absentViews", label: "Written views of those who could not attend", help: "Who sent a written view, and what it said.", type: "multiline", prose: true }],
+  },
+  { title: "Disagreement and sign-off", items: [dissentField, escalationField, chairField] },
 ];
 
 const CORE_GROUP_FORM: SectionSpec[] = [
+  {
+    title: "What must change",
+    items: [
+      {
+        group: "changes",
+        count: 3,
+        rowLabel: "Change",
+        fields: [
+          { id: "what", label: "What must change", type: "text", maxLength: SHORT_TEXT_MAX, prose: true },
+          { id: "howMuch", label: "By how much", help: "How everyone will know it has changed enough.", type: "text", maxLength: SHORT_TEXT_MAX, prose: true },
+          { id: "byWhen", label: "By when", type: "date" },
+        ],
+      },
+      { id: "inDepthAssessmentBy", label: "Who completes the in-depth assessment", type: "text", required: true, maxLength: NAME_MAX },
+    ],
+  },
   {
     title: "Progress on the plan",
     items: [
@@ -510,9 +548,25 @@ const CORE_GROUP_FORM: SectionSpec[] = [
       },
     ],
   },
+  { title: "The child", items: [childsVoiceField] },
+  { title: "Disagreement", items: [dissentField, escalationField] },
 ];
 
 const REVIEW_FORM: SectionSpec[] = [
+  {
+    title: "The children in the household",
+    items: [
+      {
+        id: "childrenConsidered",
+        label: "Every child in the household",
+        help: "One per line: the child's initials or reference, and what was decided for them. No full names.",
+        type: "multiline",
+        required: true,
+        codec: "lines",
+      },
+      { id: "allChildrenConsidered", label: "Every child in the household was considered", type: "toggle", required: true, codec: "toggle" },
+    ],
+  },
   {
     title: "Decision",
     items: [
@@ -524,19 +578,17 @@ const REVIEW_FORM: SectionSpec[] = [
         choices: labelled(REVIEW_OUTCOMES, { continues: "Yes, it continues", ends: "No, it ends" }),
       },
       { id: "reason", label: "Why", type: "multiline", required: true, prose: true },
-      { id: "nextReviewDate", label: "Next review date", help: "Needed when the plan continues.", type: "date" },
+      { id: "nextReviewDate", label: "Next review date", help: "Needed when the plan continues: no more than 6 months away.", type: "date" },
     ],
   },
-  {
-    title: "The child",
-    items: [{ id: "childsVoice", label: "The child's wishes and feelings", type: "multiline", prose: true }],
-  },
-  { title: "Disagreement and sign-off", items: [dissentField, chairField] },
+  { title: "The child", items: [childsVoiceField] },
+  { title: "Disagreement and sign-off", items: [dissentField, escalationField, chairField] },
 ];
 
 const TRANSFER_IN_FORM: SectionSpec[] = [
   { title: "Decision", items: planFields("nextReviewDate", "Next review date") },
-  { title: "Disagreement and sign-off", items: [dissentField, chairField] },
+  { title: "The child", items: [childsVoiceField] },
+  { title: "Disagreement and sign-off", items: [dissentField, escalationField, chairField] },
 ];
 
 const FORMS: Record<MeetingKind, SectionSpec[]> = {
@@ -711,14 +763,16 @@ function decode(field: FieldSpec, values: FormValues, prefill: RecordFormPrefill
       return { value: ls.map((l) => l.text), lineOf: ls.map((l) => l.line) };
     }
     case "apologies": {
-      const ls = lines(raw);
-      return {
-        value: ls.map(({ text }) => {
+      // As with attendees: the roster's apologies first, typed lines add anyone it does not know.
+      const roster = (prefill.apologies ?? []).map((a) => ({ ...a }));
+      const known = new Set(roster.map((a) => a.name.trim().toLowerCase()));
+      const typed = lines(raw)
+        .map(({ text, line }) => {
           const p = parts(text);
-          return { name: p[0] || undefined, agency: p.slice(1).join(", ") || undefined };
-        }),
-        lineOf: ls.map((l) => l.line),
-      };
+          return { apology: { name: p[0] || undefined, agency: p.slice(1).join(", ") || undefined }, line };
+        })
+        .filter((t) => !known.has(String(t.apology.name ?? "").toLowerCase()));
+      return { value: [...roster, ...typed.map((t) => t.apology)], lineOf: [...roster.map(() => undefined), ...typed.map((t) => t.line)] };
     }
     case "attendees":
       return decodeAttendees(raw, values, prefill);

@@ -13,6 +13,12 @@ export const LONG_TEXT_MAX = 3000;
 export const SHORT_TEXT_MAX = 300;
 /** Longest name, role or agency. */
 export const NAME_MAX = 120;
+/**
+ * Longest name, role or agency of an attendee or apology. Looser than {@link NAME_MAX}
+ * because these usually come from the roster (platform display names, "Alex (for Police CAIT
+ * duty desk)" claims), which the recorder cannot edit.
+ */
+export const ATTENDEE_TEXT_MAX = SHORT_TEXT_MAX;
 
 /** Required text: trimmed, non-empty, bounded. One message for missing and blank, because to the user they are the same mistake. */
 export function requiredText(message: string, max: number = LONG_TEXT_MAX) {
@@ -77,11 +83,11 @@ export function yesNo(message: string) {
 /** A person at the meeting. `seniorityConfirmed` records the statutory test that they could decide for their agency. */
 export const AttendeeSchema = z.object({
   /** Full name as the roster or the recorder gives it. */
-  name: requiredText("Give each person's name.", NAME_MAX),
+  name: requiredText("Give each person's name.", ATTENDEE_TEXT_MAX),
   /** Job role, e.g. "Named nurse for safeguarding". */
-  role: requiredText("Give each person's role.", NAME_MAX),
+  role: requiredText("Give each person's role.", ATTENDEE_TEXT_MAX),
   /** Agency they spoke for, e.g. "Police", "Health", "Children's social care". */
-  agency: requiredText("Say which agency each person spoke for.", NAME_MAX),
+  agency: requiredText("Say which agency each person spoke for.", ATTENDEE_TEXT_MAX),
   /** Confirmed as senior enough to make decisions for their agency (Working Together, chapter 1). */
   seniorityConfirmed: z.boolean({ error: "Say whether each person was senior enough to make decisions for their agency." }),
 });
@@ -91,9 +97,9 @@ export type Attendee = z.infer<typeof AttendeeSchema>;
 /** Someone who was invited and sent apologies. */
 export const ApologySchema = z.object({
   /** Name of the person who could not attend. */
-  name: requiredText("Give the name of each person who sent apologies.", NAME_MAX),
+  name: requiredText("Give the name of each person who sent apologies.", ATTENDEE_TEXT_MAX),
   /** Their agency. */
-  agency: requiredText("Say which agency sent apologies.", NAME_MAX),
+  agency: requiredText("Say which agency sent apologies.", ATTENDEE_TEXT_MAX),
 });
 /** Someone who sent apologies. */
 export type Apology = z.infer<typeof ApologySchema>;
@@ -133,3 +139,13 @@ export function hasText(value: unknown): value is string {
  * batch of messages only to be shown a second batch; a form should show everything at once.
  */
 export const ALWAYS = { when: () => true } as const;
+
+/**
+ * Dissent and its escalation, for every kind of meeting: practice principles ask that the
+ * record says how decisions were not made, and where a disagreement went.
+ */
+export function requireEscalationForDissent(r: Record<string, unknown>, addIssue: (path: (string | number)[], message: string) => void): void {
+  if (hasText(r.dissent) && !hasText(r.escalation)) {
+    addIssue(["escalation"], "Someone disagreed: say to whom it was escalated, when, and the outcome (or why it was not escalated).");
+  }
+}

@@ -11,6 +11,7 @@ import {
   isRecordLike,
   isoDate,
   optionalText,
+  requireEscalationForDissent,
   requiredText,
   yesNo,
 } from "./record-parts.schema";
@@ -28,14 +29,20 @@ export const TransferInRecordSchema = z
     leadSocialWorker: optionalText(NAME_MAX),
     /** Next review; required with a plan. */
     nextReviewDate: isoDate("the next review date").optional(),
+    /** The child's wishes and feelings. */
+    childsVoice: optionalText(),
     /** Disagreement with the decision. */
     dissent: optionalText(),
+    /** To whom a disagreement was escalated, when, and the outcome. */
+    escalation: optionalText(),
     /** The independent chair. */
     chair: requiredText("Give the name of the conference chair.", NAME_MAX),
   })
   .superRefine((r, ctx) => {
     if (!isRecordLike(r)) return;
-    requirePlanDetails(r, (path, message) => ctx.addIssue({ code: "custom", path, message }), "nextReviewDate");
+    const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    requirePlanDetails(r, add, "nextReviewDate");
+    requireEscalationForDissent(r, add);
   }, ALWAYS);
 
 /** A valid transfer-in conference record. */

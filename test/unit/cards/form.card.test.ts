@@ -76,7 +76,7 @@ describe("renderFormCard with the decision record form", () => {
   it("asks why when amending", () => {
     const amend = renderFormCard(record(true));
     expect(inputs(amend.body)[0]!.id).toBe(AMENDMENT_REASON_FIELD);
-    expect(JSON.stringify(amend.actions)).toContain("Save amendment");
+    expect(JSON.stringify(amend.actions)).toContain("Check the amendment");
   });
 });
 

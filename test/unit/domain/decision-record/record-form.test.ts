@@ -194,6 +194,9 @@ describe("parseRecordForm and recordToFormValues", () => {
         "actions.0.byWhen": "2025-04-30",
         reviewDate: "2025-06-20",
         chair: "Pat Lowe",
+        chairIndependent: "true",
+        leadStatutoryBody: "Northshire children's services",
+        firstCoreGroupDate: "2025-03-20",
       };
       const record = parseOk("icpc", values);
       expect(record).toMatchObject({ plan: true, coreGroupMembers: ["Amira Khan, social worker", "Mother"] });
@@ -201,7 +204,7 @@ describe("parseRecordForm and recordToFormValues", () => {
     });
 
     it("points an ICPC with a plan but no actions at the first action row", () => {
-      const r = parseRecordForm("icpc", { plan: "yes", category: "neglect", decisionReason: "x", leadSocialWorker: "y", coreGroupMembers: "z", reviewDate: "2025-06-20", chair: "c" });
+      const r = parseRecordForm("icpc", { plan: "yes", category: "neglect", decisionReason: "x", leadSocialWorker: "y", coreGroupMembers: "z", reviewDate: "2025-06-20", chair: "c", chairIndependent: "true", leadStatutoryBody: "LA", firstCoreGroupDate: "2025-03-20" });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.errors).toEqual({ "actions.0.who": expect.stringMatching(/at least one outline plan action/) });
     });
@@ -211,6 +214,10 @@ describe("parseRecordForm and recordToFormValues", () => {
         [
           "core-group",
           {
+            "changes.0.what": "No smoking near the baby",
+            "changes.0.howMuch": "Never, at any time",
+            "changes.0.byWhen": "2025-05-01",
+            inDepthAssessmentBy: "Amira Khan",
             "progress.0.action": "Weekly visits",
             "progress.0.progress": "All done",
             "progress.0.status": "on-track",
@@ -221,8 +228,8 @@ describe("parseRecordForm and recordToFormValues", () => {
             "absentViews.0.view": "No new concerns",
           },
         ],
-        ["review-conference", { outcome: "continues", reason: "Still worried.", nextReviewDate: "2025-12-01", chair: "Pat Lowe" }],
-        ["transfer-in-conference", { plan: "no", decisionReason: "Safe with support.", chair: "Pat Lowe" }],
+        ["review-conference", { childrenConsidered: "A.B. (7): plan continues\nC.B. (3): no plan needed", allChildrenConsidered: "true", outcome: "continues", reason: "Still worried.", nextReviewDate: "2025-12-01", chair: "Pat Lowe", dissent: "Father disagreed.", escalation: "To the service manager; outcome stands." }],
+        ["transfer-in-conference", { plan: "no", decisionReason: "Safe with support.", childsVoice: "I like my new school.", chair: "Pat Lowe" }],
       ];
       for (const [kind, values] of cases) {
         const record = parseOk(kind, values);
@@ -231,8 +238,10 @@ describe("parseRecordForm and recordToFormValues", () => {
       }
     });
 
-    it("accepts an entirely empty core group record (all lists optional)", () => {
-      expect(parseOk("core-group", {})).toEqual({ progress: [], newActions: [], absentViews: [] });
+    it("asks a core group for what must change, on its first row, and who completes the assessment", () => {
+      const r = parseRecordForm("core-group", {});
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(Object.keys(r.errors).sort()).toEqual(["changes.0.what", "inDepthAssessmentBy"]);
     });
   });
 });

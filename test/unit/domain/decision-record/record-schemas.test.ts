@@ -122,17 +122,22 @@ describe("ICPC record", () => {
     actions: [{ who: "Health visitor", what: "Weekly visits", byWhen: "2025-04-30" }],
     reviewDate: "2025-06-20",
     chair: "Pat Lowe",
+    chairIndependent: true,
+    leadStatutoryBody: "Northshire children's services",
+    firstCoreGroupDate: "2025-03-20",
   };
 
   it("accepts a plan with its details", () => {
     expect(issues("icpc", base)).toEqual({});
   });
 
-  it("requires category, lead social worker, core group, actions and review date with a plan", () => {
-    const e = issues("icpc", { plan: true, decisionReason: "Agreed.", chair: "Pat Lowe" });
+  it("requires category, lead social worker and statutory body, core group and its first date, actions and review date with a plan", () => {
+    const e = issues("icpc", { plan: true, decisionReason: "Agreed.", chair: "Pat Lowe", chairIndependent: true });
     expect(e).toEqual({
       category: "The child has a plan: choose its category.",
       leadSocialWorker: "The child has a plan: name the lead social worker.",
+      leadStatutoryBody: "The child has a plan: name the lead statutory body.",
+      firstCoreGroupDate: "The child has a plan: give the date of the first core group (within 10 working days).",
       reviewDate: "The child has a plan: give the date of the review conference.",
       coreGroupMembers: "The child has a plan: list the core group members.",
       actions: "The child has a plan: agree at least one outline plan action, with who and by when.",
@@ -140,7 +145,24 @@ describe("ICPC record", () => {
   });
 
   it("asks nothing more without a plan", () => {
-    expect(issues("icpc", { plan: false, decisionReason: "Support as a child in need.", chair: "Pat Lowe" })).toEqual({});
+    expect(issues("icpc", { plan: false, decisionReason: "Support as a child in need.", chair: "Pat Lowe", chairIndependent: true })).toEqual({});
+  });
+
+  it("needs the chair to confirm independence from the case's line management", () => {
+    expect(issues("icpc", { ...base, chairIndependent: false }).chairIndependent).toMatch(/team manager or social worker cannot chair/);
+    expect(issues("icpc", { ...base, chairIndependent: undefined }).chairIndependent).toMatch(/independent/);
+  });
+
+  it("takes each plan category the census counts", () => {
+    for (const category of ["neglect", "physical", "sexual", "emotional", "multiple"]) expect(issues("icpc", { ...base, category })).toEqual({});
+    expect(issues("icpc", { ...base, category: "other" }).category).toBe("Choose the category of the child protection plan.");
+  });
+
+  it("keeps the child's voice and the written views of those absent, and asks where a disagreement went", () => {
+    const voiced = { ...base, childsVoice: "I want to stay at my school.", absentViews: "GP (written): no new concerns." };
+    expect(issues("icpc", voiced)).toEqual({});
+    expect(issues("icpc", { ...voiced, dissent: "Police disagreed with the category." }).escalation).toMatch(/escalated/);
+    expect(issues("icpc", { ...voiced, dissent: "Police disagreed.", escalation: "To the service manager on 21 March; category stands." })).toEqual({});
   });
 
   it("does not read a missing plan answer as no", () => {
@@ -151,6 +173,9 @@ describe("ICPC record", () => {
 describe("core group record", () => {
   it("records progress, new actions and absent views", () => {
     const e = issues("core-group", {
+      changes: [{ what: "No smoking near the baby", howMuch: "Never, at any time", byWhen: "2025-05-01" }],
+      inDepthAssessmentBy: "Amira Khan, social worker",
+      childsVoice: "I like it when Dad picks me up.",
       progress: [{ action: "Weekly visits", progress: "Four of four done", status: "on-track" }],
       newActions: [{ who: "School", what: "Daily check-in", byWhen: "2025-05-01" }],
       absentViews: [{ name: "GP", view: "No new concerns" }],
@@ -158,8 +183,22 @@ describe("core group record", () => {
     expect(e).toEqual({});
   });
 
+  it("asks what must change, by how much and by when, and who completes the in-depth assessment", () => {
+    const e = issues("core-group", {});
+    expect(e.changes).toMatch(/at least one thing that must change/);
+    expect(e.inDepthAssessmentBy).toBe("Say who completes the in-depth assessment.");
+    const part = issues("core-group", { changes: [{ what: "Safe sleep" }], inDepthAssessmentBy: "SW" });
+    expect(part["changes.0.howMuch"]).toMatch(/by how much/);
+    expect(part["changes.0.byWhen"]).toMatch(/date it must change by/);
+  });
+
+  it("asks where a disagreement went", () => {
+    const ok = { changes: [{ what: "a", howMuch: "b", byWhen: "2025-05-01" }], inDepthAssessmentBy: "SW", dissent: "Mother disagreed." };
+    expect(issues("core-group", ok).escalation).toMatch(/escalated/);
+  });
+
   it("names the row and field of a bad status", () => {
-    expect(issues("core-group", { progress: [{ action: "a", progress: "b", status: "fine" }] })["progress.0.status"]).toBe(
+    expect(issues("core-group", { changes: [{ what: "a", howMuch: "b", byWhen: "2025-05-01" }], inDepthAssessmentBy: "SW", progress: [{ action: "a", progress: "b", status: "fine" }] })["progress.0.status"]).toBe(
       "Choose where this action stands.",
     );
   });
@@ -167,10 +206,18 @@ describe("core group record", () => {
 
 describe("review conference record", () => {
   it("requires the next review date while the plan continues", () => {
-    expect(issues("review-conference", { outcome: "continues", reason: "Still worried.", chair: "Pat Lowe" })).toEqual({
+    const children = { childrenConsidered: ["A.B. (7): plan continues"], allChildrenConsidered: true };
+    expect(issues("review-conference", { outcome: "continues", reason: "Still worried.", chair: "Pat Lowe", ...children })).toEqual({
       nextReviewDate: "The plan continues: give the date of the next review.",
     });
-    expect(issues("review-conference", { outcome: "ends", reason: "Safe now.", chair: "Pat Lowe" })).toEqual({});
+    expect(issues("review-conference", { outcome: "ends", reason: "Safe now.", chair: "Pat Lowe", ...children })).toEqual({});
+  });
+
+  it("considers every child in the household", () => {
+    const e = issues("review-conference", { outcome: "ends", reason: "Safe now.", chair: "Pat Lowe" });
+    expect(e.childrenConsidered).toBe("List every child in the household and what was decided for each.");
+    expect(e.allChildrenConsidered).toBe("Confirm that every child in the household was considered.");
+    expect(issues("review-conference", { outcome: "ends", reason: "Safe.", chair: "P", childrenConsidered: ["A (7)", "B (3)"], allChildrenConsidered: false }).allChildrenConsidered).toMatch(/every child/);
   });
 });
 

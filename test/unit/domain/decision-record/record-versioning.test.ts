@@ -103,22 +103,25 @@ describe("extractActions and extractNextStep", () => {
       actions: [{ who: "HV", what: "Visit", byWhen: "2025-04-01" }],
       reviewDate: "2025-06-01",
       chair: "C",
+      chairIndependent: true as const,
+      leadStatutoryBody: "Children's services",
+      firstCoreGroupDate: "2025-03-20",
     };
     expect(extractActions("icpc", icpc)).toHaveLength(1);
     expect(extractNextStep("icpc", icpc)).toEqual({ kind: "review-conference", reason: "Agreed", dueDate: "2025-06-01" });
     expect(extractNextStep("icpc", { ...icpc, plan: false })).toMatchObject({ kind: "no-child-protection-plan" });
 
-    const core = { progress: [], newActions: [{ who: "School", what: "Check-in", byWhen: "2025-05-01" }], absentViews: [] };
+    const core = { changes: [{ what: "Safe sleep", howMuch: "Every night", byWhen: "2025-05-01" }], inDepthAssessmentBy: "SW", progress: [], newActions: [{ who: "School", what: "Check-in", byWhen: "2025-05-01" }], absentViews: [] };
     expect(extractActions("core-group", core)).toEqual([{ owner: "School", description: "Check-in", dueDate: "2025-05-01" }]);
     expect(extractNextStep("core-group", core)).toBeNull();
 
-    expect(extractNextStep("review-conference", { outcome: "continues", reason: "r", nextReviewDate: "2025-12-01", chair: "c" })).toEqual({
+    expect(extractNextStep("review-conference", { outcome: "continues", reason: "r", nextReviewDate: "2025-12-01", chair: "c", childrenConsidered: ["A (7)"], allChildrenConsidered: true as const })).toEqual({
       kind: "review-conference",
       reason: "r",
       dueDate: "2025-12-01",
     });
-    expect(extractNextStep("review-conference", { outcome: "ends", reason: "Safe", chair: "c" })).toEqual({ kind: "plan-ends", reason: "Safe" });
-    expect(extractActions("review-conference", { outcome: "ends", reason: "Safe", chair: "c" })).toEqual([]);
+    expect(extractNextStep("review-conference", { outcome: "ends", reason: "Safe", chair: "c", childrenConsidered: ["A (7)"], allChildrenConsidered: true as const })).toEqual({ kind: "plan-ends", reason: "Safe" });
+    expect(extractActions("review-conference", { outcome: "ends", reason: "Safe", chair: "c", childrenConsidered: ["A (7)"], allChildrenConsidered: true as const })).toEqual([]);
     expect(
       extractNextStep("transfer-in-conference", { plan: true, category: "neglect", decisionReason: "d", leadSocialWorker: "l", nextReviewDate: "2025-09-01", chair: "c" }),
     ).toEqual({ kind: "review-conference", reason: "d", dueDate: "2025-09-01" });
