@@ -72,6 +72,8 @@ export async function listDeadlines(deps: AppDeps, input: ListDeadlinesCommand):
         workingDaysTaken: d.status === "waived" ? null : d.workingDaysTaken,
         how: d.status === "waived" ? `waived: ${d.waivedReason ?? "no reason given"}` : CLOSING_EVENT_WORDS[d.closingEvent ?? ""] ?? "closed",
       }));
-    return { caseReference: c.reference, lines, closed };
+    const enquiry = (await repos.enquiries.listForCase(c.id)).find((e) => e.status === "open");
+    const openEnquiry = enquiry ? { id: enquiry.id, startDateLabel: dueDateLabel(enquiry.startDate), startedBy: enquiry.startSource } : undefined;
+    return { caseReference: c.reference, lines, closed, ...(openEnquiry ? { openEnquiry } : {}) };
   });
 }
