@@ -37,6 +37,31 @@ const ConfigSchema = z
     CONVENE_LANGUAGE_LIST_FILE: z.string().optional(),
     /** Where the playground's fake connector listens; defaults to the server itself. */
     CONVENE_PUBLIC_URL: z.string().url().optional(),
+    /** Calendar months before the review before 18 is due on which to nudge, comma-separated (local policy). */
+    CONVENE_REVIEW_BEFORE_18_NUDGE_MONTHS: z
+      .string()
+      .default("6,3,1")
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean).map(Number))
+      .pipe(z.array(z.number().int().min(1).max(24), { error: "CONVENE_REVIEW_BEFORE_18_NUDGE_MONTHS must list whole months from 1 to 24, e.g. 6,3,1" }).refine((a) => a.length > 0, "CONVENE_REVIEW_BEFORE_18_NUDGE_MONTHS must list whole months from 1 to 24, e.g. 6,3,1")),
+    /** Weeks between core group meetings after the first (local protocol, often 4 to 6). */
+    CONVENE_CORE_GROUP_CADENCE_WEEKS: z.coerce.number({ error: "CONVENE_CORE_GROUP_CADENCE_WEEKS must be a whole number of weeks from 1 to 26" }).int().min(1).max(26).default(6),
+    /** Per-authority cadence where one deployment serves several: tenant=weeks, comma-separated. */
+    CONVENE_CORE_GROUP_CADENCE_BY_TENANT: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const out: Record<string, number> = {};
+        for (const pair of (v ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+          const m = /^([^=\s]+)=(\d{1,2})$/.exec(pair);
+          const weeks = m ? Number(m[2]) : NaN;
+          if (!m || weeks < 1 || weeks > 26) {
+            ctx.addIssue({ code: "custom", message: "CONVENE_CORE_GROUP_CADENCE_BY_TENANT must be tenant=weeks pairs (1 to 26), comma-separated" });
+            return z.NEVER;
+          }
+          out[m[1]!] = weeks;
+        }
+        return out;
+      }),
   });
 
 // Cross-variable rules read the raw strings, so they are reported together with any
@@ -63,6 +88,8 @@ export type Config = z.output<typeof ConfigSchema> & {
   localMode: boolean;
   /** True when Slack credentials are set. */
   slackEnabled: boolean;
+  /** Local policy the deadline engine applies (the app's LocalPolicy). */
+  localPolicy: { reviewBefore18NudgeMonths: number[]; coreGroupCadenceWeeks: number; coreGroupCadenceWeeksByTenant: Record<string, number> };
 };
 
 /** A configuration problem; the message names every bad variable. */
@@ -84,5 +111,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Convene cannot start: bad configuration.\n${lines.join("\n")}`);
   }
   const c = parsed.data;
-  return { ...c, localMode: !c.MICROSOFT_APP_ID, slackEnabled: Boolean(c.SLACK_BOT_TOKEN) };
+  return {
+    ...c,
+    localMode: !c.MICROSOFT_APP_ID,
+    slackEnabled: Boolean(c.SLACK_BOT_TOKEN),
+    localPolicy: {
+      reviewBefore18NudgeMonths: c.CONVENE_REVIEW_BEFORE_18_NUDGE_MONTHS,
+      coreGroupCadenceWeeks: c.CONVENE_CORE_GROUP_CADENCE_WEEKS,
+      coreGroupCadenceWeeksByTenant: c.CONVENE_CORE_GROUP_CADENCE_BY_TENANT,
+    },
+  };
 }

@@ -73,7 +73,7 @@ export function mountDelivery(ctx: ServerContext): Mounted {
 
 /** Runs one nudge pass now (at ctx.clock's time). For tests, the CLI and the scheduler. */
 export function runNudgePassNow(ctx: ServerContext): Promise<NudgePassResult> {
-  return runNudgePass({ uow: ctx.uow, clock: ctx.clock, calendar: ctx.calendar, logger: ctx.logger });
+  return runNudgePass({ uow: ctx.uow, clock: ctx.clock, calendar: ctx.calendar, logger: ctx.logger, localPolicy: ctx.config.localPolicy });
 }
 
 /**

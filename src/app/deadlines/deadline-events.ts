@@ -15,6 +15,7 @@ import { CLOSED_ON_BEFORE_START } from "../../domain/deadline/clock-closing";
 import { DomainError } from "../../domain/shared/domain-error";
 import { closeOpenDeadline } from "./close-clock";
 import { applyStrategyDecisionToEnquiry, concludeEnquiriesForConference } from "./section-47-enquiry";
+import { closeReviewBefore18ForRecord } from "./review-before-18";
 
 // Opening and waiving live in open-deadline.ts (section-47-enquiry.ts needs them too, without a cycle).
 export { openDeadline, waiveOpenDeadline, type DeadlineEvent } from "./open-deadline";
@@ -92,6 +93,7 @@ export async function applyRecordToActionsAndDeadlines(
   }
   await createDeadlinesForRecord(deps, repos, c, meeting, record);
   await applyStrategyDecisionToEnquiry(deps, repos, c, meeting, record, { version, reason: amendmentReason });
+  await closeReviewBefore18ForRecord(deps, repos, c, meeting, record, meeting.convenorId);
 
   const heldOn = isoDateInLondon(meeting.heldAt ?? now);
   const startedRules = new Set(deadlineEventsForRecord(meeting, record, heldOn, []).map((e) => e.rule));

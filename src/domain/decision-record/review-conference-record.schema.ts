@@ -23,6 +23,11 @@ export const ReviewConferenceRecordSchema = z
     dissent: optionalText(),
     /** The independent chair. */
     chair: requiredText("Give the name of the conference chair.", NAME_MAX),
+    /**
+     * This is the review planned before the 18th birthday. Only a review held before the
+     * birthday and marked so closes that clock; an ordinary review does not.
+     */
+    reviewBefore18: z.boolean().optional(),
   })
   .superRefine((r, ctx) => {
     if (isRecordLike(r) && r.outcome === "continues" && r.nextReviewDate === undefined) {
