@@ -4,7 +4,7 @@ import { computeDueDate, type RuleId } from "../../domain/deadline/statutory-rul
 import { firstNudgeAt } from "../../domain/nudge/nudge-plan";
 import type { IsoDate } from "../../domain/shared/iso-date";
 import type { AppDeps } from "../app-deps";
-import { nudgeMonthsBefore } from "./local-policy";
+import { coreGroupCadenceWeeks, nudgeMonthsBefore } from "./local-policy";
 import type { DeadlineRow } from "../ports/deadline";
 import type { Repositories } from "../ports/unit-of-work";
 
@@ -25,7 +25,9 @@ export interface DeadlineEvent {
  */
 export async function openDeadline(deps: Pick<AppDeps, "clock" | "calendar" | "localPolicy">, repos: Repositories, c: Case, e: DeadlineEvent): Promise<DeadlineRow> {
   const now = deps.clock.now();
-  const dueDate = computeDueDate(e.rule, e.from, deps.calendar);
+  // Later core groups follow the authority's own cadence (local policy), not the table's default.
+  const localRules = e.rule === "next-core-group" ? { "next-core-group": { unit: "calendar-weeks" as const, amount: coreGroupCadenceWeeks(c.tenant, deps.localPolicy) } } : undefined;
+  const dueDate = computeDueDate(e.rule, e.from, deps.calendar, localRules ? { localRules } : {});
   return repos.deadlines.createIfAbsent({
     id: randomUUID(),
     caseId: c.id,

@@ -61,7 +61,7 @@ export function dueDateLabel(d: string): string {
 /** Why the deadline exists, e.g. "within 15 working days of the strategy discussion that initiated section 47 enquiries". */
 export function ruleSummary(rule: string): string {
   const def = getRule(rule);
-  return def.limit.unit === "working-days" || def.limit.unit === "calendar-months" ? `${def.summary} of the ${def.countsFrom}` : def.summary;
+  return def.limit.unit === "working-days" || def.limit.unit === "calendar-months" || def.limit.unit === "calendar-weeks" ? `${def.summary} of the ${def.countsFrom}` : def.summary;
 }
 
 const FAILED_RETRY_MS = 15 * 60_000;
