@@ -15,7 +15,7 @@ import { DomainError } from "../../domain/shared/domain-error";
  */
 export async function closeReviewBefore18ForRecord(deps: Pick<AppDeps, "clock" | "calendar">, repos: Repositories, c: Case, meeting: Meeting, record: DecisionRecordPayload, actorId: string): Promise<void> {
   if (meeting.kind !== "review-conference" || !meeting.heldAt) return;
-  if ((record as RecordFor<"review-conference">).reviewBefore18 !== true) return;
+  if ((record as RecordFor<"review-conference">).reviewBeforeEighteen !== true) return;
   const heldOn = isoDateInLondon(meeting.heldAt);
   for (const d of await repos.deadlines.listOpenForCase(c.id)) {
     if (d.rule !== "review-before-18" || heldOn >= d.sourceDate) continue;

@@ -526,7 +526,7 @@ const REVIEW_FORM: SectionSpec[] = [
       { id: "reason", label: "Why", type: "multiline", required: true, prose: true },
       { id: "nextReviewDate", label: "Next review date", help: "Needed when the plan continues.", type: "date" },
       {
-        id: "reviewBefore18",
+        id: "reviewBeforeEighteen",
         label: "This is the review before the 18th birthday",
         help: "Tick only for the review planned for before the child turns 18: held before the birthday, it closes that timescale.",
         type: "toggle",

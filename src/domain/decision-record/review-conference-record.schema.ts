@@ -27,7 +27,7 @@ export const ReviewConferenceRecordSchema = z
      * This is the review planned before the 18th birthday. Only a review held before the
      * birthday and marked so closes that clock; an ordinary review does not.
      */
-    reviewBefore18: z.boolean().optional(),
+    reviewBeforeEighteen: z.boolean().optional(),
   })
   .superRefine((r, ctx) => {
     if (isRecordLike(r) && r.outcome === "continues" && r.nextReviewDate === undefined) {

@@ -15,7 +15,7 @@ describe("the review before the 18th birthday, on a real SQLite file", () => {
   const clock = fixedClock("2026-12-01T10:00:00Z");
   const base = (actor = actors.socialWorker) => ({ key: `k-${++n}`, actor, conversation });
 
-  const holdReview = async (date: string, reviewBefore18: boolean) => {
+  const holdReview = async (date: string, reviewBeforeEighteen: boolean) => {
     clock.set(`${date}T08:00:00Z`);
     const convened = await app.conveneMeeting({
       ...base(), caseRef: "CS-2026-0980", kind: "review-conference", concern: "Review of the plan", urgency: "routine", scheduledLocal: `${date}T10:00`, mode: "meeting",
@@ -31,7 +31,7 @@ describe("the review before the 18th birthday, on a real SQLite file", () => {
     await app.markMeetingHeld({ ...base(), meetingId: convened.meetingId });
     const r = await app.recordDecision({
       ...base(), meetingId: convened.meetingId,
-      values: { outcome: "continues", reason: "Progress is steady but the risks remain.", nextReviewDate: "2027-02-26", chair: "Jo Chair", ...(reviewBefore18 ? { reviewBefore18: "true" } : {}) },
+      values: { outcome: "continues", reason: "Progress is steady but the risks remain.", nextReviewDate: "2027-02-26", chair: "Jo Chair", ...(reviewBeforeEighteen ? { reviewBeforeEighteen: "true" } : {}) },
     });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     return convened.meetingId;

@@ -221,7 +221,7 @@ describe("parseRecordForm and recordToFormValues", () => {
             "absentViews.0.view": "No new concerns",
           },
         ],
-        ["review-conference", { outcome: "continues", reason: "Still worried.", nextReviewDate: "2025-12-01", chair: "Pat Lowe" }],
+        ["review-conference", { outcome: "continues", reason: "Still worried.", nextReviewDate: "2025-12-01", chair: "Pat Lowe", reviewBeforeEighteen: "false" }],
         ["transfer-in-conference", { plan: "no", decisionReason: "Safe with support.", chair: "Pat Lowe" }],
       ];
       for (const [kind, values] of cases) {
