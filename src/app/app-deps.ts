@@ -3,6 +3,7 @@ import type { LanguageEntry } from "../domain/language/default-language-list";
 import type { Clock } from "../domain/shared/clock";
 import type { AppLogger } from "./ports/plumbing";
 import type { UnitOfWork } from "./ports/unit-of-work";
+import type { LocalPolicy } from "./deadlines/local-policy";
 
 // Its own module, not create-app.ts: use cases import AppDeps, and create-app.ts imports the
 // use cases, so keeping the two apart is what keeps the app free of import cycles.
@@ -19,4 +20,6 @@ export interface AppDeps {
   logger: AppLogger;
   /** The plain-language aid's list (default: the built-in list). */
   languageList?: readonly LanguageEntry[];
+  /** Local policy: months-ahead nudges for the review before 18, core group cadence (default: DEFAULT_LOCAL_POLICY). */
+  localPolicy?: LocalPolicy;
 }

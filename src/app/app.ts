@@ -14,6 +14,7 @@ import type { RecordCaseEventCommand } from "./use-cases/record-case-event";
 import type { ViewDecisionRecordCommand, ViewDecisionRecordResult } from "./use-cases/view-decision-record";
 import type { CloseActionCommand } from "./use-cases/close-action";
 import type { RecordClosingEventCommand } from "./use-cases/record-closing-event";
+import type { RecordEnquiryOutcomeCommand } from "./use-cases/record-enquiry-outcome";
 import type { DeadlinesView, NoticeView, RecordDecisionResult, RecordPreviewResult, RosterView } from "./views/view-models";
 import type { ActorIdentity } from "./ports/actor";
 
@@ -49,6 +50,8 @@ export interface App {
   closeAction(cmd: CloseActionCommand): Promise<{ notice: NoticeView }>;
   /** Records the referral decision (with feedback to the referrer) or the assessment's conclusion, closing that clock on the event's own date. */
   recordClosingEvent(cmd: RecordClosingEventCommand): Promise<{ notice: NoticeView }>;
+  /** Records a section 47 enquiry's outcome; one that contradicts the record is refused with a field error. Case social worker or team manager. */
+  recordEnquiryOutcome(cmd: RecordEnquiryOutcomeCommand): Promise<{ notice: NoticeView }>;
   /** The decision form for the convenor (pre-filled with the latest version when amending). Authorised. */
   openDecisionForm(cmd: OpenDecisionFormCommand): Promise<DecisionFormView>;
   /** A meeting's decision record for the asker: the full record if entitled (logged as a disclosure), else the summary. */

@@ -18,6 +18,7 @@ import { waiveDeadline } from "./use-cases/waive-deadline";
 import { listRecordAudience, viewDecisionRecord } from "./use-cases/view-decision-record";
 import { closeAction } from "./use-cases/close-action";
 import { recordClosingEvent } from "./use-cases/record-closing-event";
+import { recordEnquiryOutcomeFromChat } from "./use-cases/record-enquiry-outcome";
 
 /** Binds the use cases to their dependencies: the one object every edge talks to. */
 export function createApp(deps: AppDeps): App {
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps): App {
     waiveDeadline: (cmd) => waiveDeadline(deps, cmd),
     closeAction: (cmd) => closeAction(deps, cmd),
     recordClosingEvent: (cmd) => recordClosingEvent(deps, cmd),
+    recordEnquiryOutcome: (cmd) => recordEnquiryOutcomeFromChat(deps, cmd),
     openDecisionForm: (cmd) => openDecisionForm(deps, cmd),
     recordCaseEvent: (cmd) => recordCaseEvent(deps, cmd),
     viewDecisionRecord: (cmd) => viewDecisionRecord(deps, cmd),

@@ -11,6 +11,7 @@ import { formFor, recordToFormValues, type FormField } from "../domain/decision-
 import type { RecordFor } from "../domain/decision-record/decision-record.schema";
 import { meetingKindTitle, type MeetingKind } from "../domain/meeting/meeting-kind";
 import { LONDON } from "../domain/shared/iso-date";
+import { REFERRAL_RESPONSE_LABELS, type ReferralResponse } from "../domain/deadline/closing-events";
 import type { CaseExportMeeting, CaseExportModel, CaseExportRecordVersion } from "../app/views/case-export-view";
 import { PROTECTIVE_MARKING, type RecordBlockView } from "../app/views/view-models";
 import { countOf, workingDays } from "../domain/language/plural";
@@ -215,6 +216,35 @@ function renderSharingLog(model: CaseExportModel): string {
   return `<table class="log"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+/** A closing event's structured detail, in words (keys the export knows; anything else as "key: value"). */
+function closingDetailWords(detail: Record<string, unknown> | null): string[] {
+  if (!detail) return [];
+  return Object.entries(detail).map(([k, v]) => {
+    const value = typeof v === "string" ? v : JSON.stringify(v);
+    if (k === "feedbackOn") return `Referrer told ${day(value)}`;
+    if (k === "feedbackHow") return `How: ${value}`;
+    if (k === "response") return `Response: ${REFERRAL_RESPONSE_LABELS[value as ReferralResponse] ?? value}`;
+    return `${k}: ${value}`;
+  });
+}
+
+const ENQUIRY_STATUS_WORDS: Readonly<Record<string, string>> = {
+  open: "Under way", "awaiting-conference": "Awaiting its initial conference", closed: "Concluded", withdrawn: "Withdrawn (record amended)",
+};
+
+function renderEnquiries(model: CaseExportModel): string {
+  const enquiries = [...(model.enquiries ?? [])].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
+  if (!enquiries.length) return "<p>No section 47 enquiries.</p>";
+  const rows = enquiries
+    .map((e) => {
+      const started = e.startSource === "recorded" ? "recorded by the social worker" : `strategy discussion (${e.discussions.length} discussion${e.discussions.length === 1 ? "" : "s"})`;
+      const outcome = e.outcomeLabel ? `${e.outcomeLabel}${e.outcomeDate ? `, ${day(e.outcomeDate)}` : ""}${e.outcomeByLabel ? `, recorded by ${e.outcomeByLabel}` : ""}${e.outcomeReason ? `. ${e.outcomeReason}` : ""}` : "Not yet recorded";
+      return `<tr><td>${escapeHtml(day(e.startDate))}</td><td>${escapeHtml(started)}</td><td>${escapeHtml(ENQUIRY_STATUS_WORDS[e.status] ?? e.status)}</td><td>${escapeHtml(outcome)}</td></tr>`;
+    })
+    .join("");
+  return `<table><thead><tr><th scope="col">Started (s47 start)</th><th scope="col">Started by</th><th scope="col">Status</th><th scope="col">Outcome</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 /** Renders the printable case export. */
 export function renderCaseExportHtml(model: CaseExportModel): string {
   const meetings = [...model.meetings].sort((a, b) => {
@@ -237,6 +267,9 @@ export function renderCaseExportHtml(model: CaseExportModel): string {
       const notes = [
         d.waivedReason ? `Waived: ${d.waivedReason}` : "",
         d.workingDaysTaken != null ? workingDays(d.workingDaysTaken) : "",
+        d.closing ? `${d.closing.kindLabel} on ${day(d.closing.on)}${d.closing.byLabel ? `, recorded by ${d.closing.byLabel}` : ""}` : "",
+        d.closing?.reason ? `Reason: ${d.closing.reason}` : "",
+        ...closingDetailWords(d.closing?.detail ?? null),
         d.closedAt ? `Closed ${instant(d.closedAt)}` : "",
       ].filter(Boolean);
       return `<tr><td>${escapeHtml(d.ruleLabel ?? d.rule)}</td><td>${escapeHtml(day(d.sourceDate))}</td><td>${escapeHtml(day(d.dueDate))}</td><td>${escapeHtml(statusLabel(d.status))}</td><td>${escapeHtml(notes.join("; "))}</td></tr>`;
@@ -273,6 +306,10 @@ ${actionRows ? `<table><thead><tr><th scope="col">Who</th><th scope="col">What</
 <h2>Information-sharing log</h2>
 <p class="meta">Every disclosure: who was given what, when, why and on what lawful basis. This export is the last row.</p>
 ${renderSharingLog(model)}
+</section>
+<section>
+<h2>Section 47 enquiries</h2>
+${renderEnquiries(model)}
 </section>
 <section>
 <h2>Timescales</h2>

@@ -39,6 +39,22 @@ export interface CaseExportJson {
     waivedReason: string | null;
     closedAt: string | null;
     workingDaysTaken: number | null;
+    /** The event that closed it, judged on its own date (null while open, or when waived). Added without a bump. */
+    closingEvent: { kind: string; label: string; on: string; by: string | null; meetingId: string | null; reason: string | null; detail: unknown } | null;
+  }[];
+  /** Section 47 enquiries, oldest start first. Added without a bump. */
+  enquiries: {
+    id: string;
+    startDate: string;
+    startSource: string;
+    status: string;
+    outcome: string | null;
+    outcomeLabel: string | null;
+    outcomeReason: string | null;
+    outcomeDate: string | null;
+    outcomeBy: string | null;
+    discussions: { meetingId: string; role: string }[];
+    icpcDeadlineId: string | null;
   }[];
   /** The information-sharing log, oldest first (this export included). Added in schema 1 without a bump: additions keep the version. */
   sharingLog: { at: string; kind: string; recipient: string; disclosedBy: string; what: string; why: string; lawfulBasis: string; consent: string }[];
@@ -99,6 +115,16 @@ export function buildCaseExportJson(model: CaseExportModel): CaseExportJson {
       waivedReason: d.waivedReason ?? null,
       closedAt: iso(d.closedAt),
       workingDaysTaken: d.workingDaysTaken ?? null,
+      closingEvent: d.closing
+        ? { kind: d.closing.kind, label: d.closing.kindLabel, on: d.closing.on, by: d.closing.byLabel, meetingId: d.closing.meetingId, reason: d.closing.reason, detail: sortKeys(d.closing.detail) }
+        : null,
+    }));
+  const enquiries = [...(model.enquiries ?? [])]
+    .sort((a, b) => cmp(a.startDate, b.startDate) || cmp(a.id, b.id))
+    .map((e) => ({
+      id: e.id, startDate: e.startDate, startSource: e.startSource, status: e.status, outcome: e.outcome, outcomeLabel: e.outcomeLabel,
+      outcomeReason: e.outcomeReason, outcomeDate: e.outcomeDate, outcomeBy: e.outcomeByLabel,
+      discussions: [...e.discussions].sort((a, b) => cmp(a.role, b.role) || cmp(a.meetingId, b.meetingId)), icpcDeadlineId: e.icpcDeadlineId,
     }));
   return {
     schemaVersion: CASE_EXPORT_SCHEMA_VERSION,
@@ -108,6 +134,7 @@ export function buildCaseExportJson(model: CaseExportModel): CaseExportJson {
     meetings,
     actions,
     deadlines,
+    enquiries,
     sharingLog: (model.sharingLog ?? []).map((r) => ({
       at: r.at.toISOString(), kind: r.kindLabel, recipient: r.recipient, disclosedBy: r.disclosedBy, what: r.what, why: r.why, lawfulBasis: r.lawfulBasis, consent: r.consent,
     })),

@@ -4,6 +4,7 @@ import type { FormView } from "../app/conversation/form-descriptor";
 import { scopedFieldId } from "../app/conversation/form-descriptor";
 import { REASON_FIELD, waiveForm } from "../app/conversation/forms/reason.forms";
 import { cancelActionForm, concludeAssessmentForm, referralDecisionForm } from "../app/conversation/forms/closing.forms";
+import { enquiryOutcomeForm } from "../app/conversation/forms/enquiry-outcome.form";
 import type { FormDescriptor } from "../app/conversation/form-descriptor";
 import { ActionId, actionData } from "../app/conversation/action-id";
 import { formInputs, formSubmit } from "./form.card";
@@ -42,6 +43,17 @@ export function renderDeadlinesCard(view: DeadlinesView, options: DeadlinesCardO
     body.push(userText(options.notice.text, { spacing: "None", size: "Small" }));
   }
   body.push(heading(`Deadlines · ${escapeAdaptiveText(view.caseReference)}`));
+  if (view.openEnquiry) {
+    const e = view.openEnquiry;
+    body.push({
+      type: "Container",
+      separator: true,
+      items: [
+        text(`**Section 47 enquiry** under way since ${escapeAdaptiveText(e.startDateLabel)}: its outcome is still to be recorded.`),
+        { type: "ActionSet", actions: [{ type: "Action.ShowCard", title: "Record the enquiry outcome…", card: formCard(enquiryOutcomeForm(e.id, view.caseReference, e.startDateLabel), e.id) }] },
+      ],
+    });
+  }
   if (!view.lines.length) body.push(text("Nothing is due for this case."));
   for (const line of view.lines) {
     const overdue = line.workingDaysRemaining < 0;

@@ -43,6 +43,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Writes one line of the command's answer to stdout. */
   out(line: string): void;
+  /** Writes one line of progress to stderr, keeping stdout for the answer alone (e.g. a CSV). */
+  err?(line: string): void;
 }
 
 /** A command module's entry point, e.g. `register` from due.command.ts. */
@@ -54,6 +56,11 @@ export interface CliDeps {
   readonly commands: readonly CommandRegistrar[];
   /** Environment; defaults to empty so tests are hermetic. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Writes output as it happens (the real binary), so a long run's CSV streams and its progress
+   * shows; without it, output is collected and returned (tests).
+   */
+  readonly live?: { stdout(s: string): void; stderr(s: string): void };
 }
 
 /** What a run produced, instead of exiting. */
@@ -116,7 +123,7 @@ function oneLine(message: string): string {
 }
 
 /** Builds a fresh program: commander objects hold parse state, so one per run. */
-function createProgram(deps: CliDeps, sink: { out: string[]; err: string[] }): Command {
+function createProgram(deps: CliDeps, sink: { out: { push(s: string): unknown }; err: { push(s: string): unknown } }): Command {
   const program = new Command("convene")
     .description("Convene: statutory timescales and nudges for child protection work in England")
     .exitOverride()
@@ -127,14 +134,17 @@ function createProgram(deps: CliDeps, sink: { out: string[]; err: string[] }): C
       writeErr: () => undefined,
       outputError: () => undefined,
     });
-  contexts.set(program, { env: deps.env ?? {}, out: (line) => sink.out.push(`${line}\n`) });
+  contexts.set(program, { env: deps.env ?? {}, out: (line) => sink.out.push(`${line}\n`), err: (line) => sink.err.push(`${line}\n`) });
   for (const register of deps.commands) register(program);
   return program;
 }
 
 /** Runs the CLI on user arguments (argv without node and script); never exits the process. */
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<CliResult> {
-  const sink = { out: [] as string[], err: [] as string[] };
+  const collected = { out: [] as string[], err: [] as string[] };
+  const sink = deps.live
+    ? { out: { push: (s: string) => deps.live!.stdout(s) }, err: { push: (s: string) => deps.live!.stderr(s) } }
+    : collected;
   const program = createProgram(deps, sink);
   let code = 0;
   try {
@@ -144,7 +154,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<Cl
     code = exitCode;
     if (line !== null) sink.err.push(`convene: ${line}\n`);
   }
-  return { code, stdout: sink.out.join(""), stderr: sink.err.join("") };
+  return { code, stdout: collected.out.join(""), stderr: collected.err.join("") };
 }
 
 function describeFailure(e: unknown): { exitCode: number; line: string | null } {

@@ -50,6 +50,31 @@ const ConfigSchema = z
      */
     CONVENE_AUDIT_KEY: optionalSecret.refine((v) => v === undefined || v.length >= 32, "CONVENE_AUDIT_KEY must be at least 32 characters (e.g. openssl rand -hex 32)"),
     CONVENE_BOT_OPENID_METADATA_URL: z.string().url("CONVENE_BOT_OPENID_METADATA_URL must be a URL").optional(),
+    /** Calendar months before the review before 18 is due on which to nudge, comma-separated (local policy). */
+    CONVENE_REVIEW_BEFORE_18_NUDGE_MONTHS: z
+      .string()
+      .default("6,3,1")
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean).map(Number))
+      .pipe(z.array(z.number().int().min(1).max(24), { error: "CONVENE_REVIEW_BEFORE_18_NUDGE_MONTHS must list whole months from 1 to 24, e.g. 6,3,1" }).refine((a) => a.length > 0, "CONVENE_REVIEW_BEFORE_18_NUDGE_MONTHS must list whole months from 1 to 24, e.g. 6,3,1")),
+    /** Weeks between core group meetings after the first (local protocol, often 4 to 6). */
+    CONVENE_CORE_GROUP_CADENCE_WEEKS: z.coerce.number({ error: "CONVENE_CORE_GROUP_CADENCE_WEEKS must be a whole number of weeks from 1 to 26" }).int().min(1).max(26).default(6),
+    /** Per-authority cadence where one deployment serves several: tenant=weeks, comma-separated. */
+    CONVENE_CORE_GROUP_CADENCE_BY_TENANT: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const out: Record<string, number> = {};
+        for (const pair of (v ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+          const m = /^([^=\s]+)=(\d{1,2})$/.exec(pair);
+          const weeks = m ? Number(m[2]) : NaN;
+          if (!m || weeks < 1 || weeks > 26) {
+            ctx.addIssue({ code: "custom", message: "CONVENE_CORE_GROUP_CADENCE_BY_TENANT must be tenant=weeks pairs (1 to 26), comma-separated" });
+            return z.NEVER;
+          }
+          out[m[1]!] = weeks;
+        }
+        return out;
+      }),
   });
 
 // Cross-variable rules read the raw strings, so they are reported together with any
@@ -85,6 +110,8 @@ export type Config = z.output<typeof ConfigSchema> & {
    * (Slack only) serves no Teams endpoint at all, so nothing there is unauthenticated.
    */
   teamsEnabled: boolean;
+  /** Local policy the deadline engine applies (the app's LocalPolicy). */
+  localPolicy: { reviewBefore18NudgeMonths: number[]; coreGroupCadenceWeeks: number; coreGroupCadenceWeeksByTenant: Record<string, number> };
 };
 
 /** A configuration problem; the message names every bad variable. */
@@ -109,5 +136,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Local mode (unauthenticated, loopback-only Bot Framework and the playground) never
   // happens in production: behind a reverse proxy on the same host every client is loopback.
   const localMode = !c.MICROSOFT_APP_ID && c.NODE_ENV !== "production";
-  return { ...c, localMode, slackEnabled: Boolean(c.SLACK_BOT_TOKEN), teamsEnabled: Boolean(c.MICROSOFT_APP_ID) || localMode };
+  return {
+    ...c,
+    localMode,
+    slackEnabled: Boolean(c.SLACK_BOT_TOKEN),
+    teamsEnabled: Boolean(c.MICROSOFT_APP_ID) || localMode,
+    localPolicy: {
+      reviewBefore18NudgeMonths: c.CONVENE_REVIEW_BEFORE_18_NUDGE_MONTHS,
+      coreGroupCadenceWeeks: c.CONVENE_CORE_GROUP_CADENCE_WEEKS,
+      coreGroupCadenceWeeksByTenant: c.CONVENE_CORE_GROUP_CADENCE_BY_TENANT,
+    },
+  };
 }

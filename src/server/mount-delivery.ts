@@ -78,7 +78,7 @@ export function mountDelivery(ctx: ServerContext): Mounted {
 
 /** Runs one nudge pass now (at ctx.clock's time). For tests, the CLI and the scheduler. */
 export function runNudgePassNow(ctx: ServerContext): Promise<NudgePassResult> {
-  return runNudgePass({ uow: ctx.uow, clock: ctx.clock, calendar: ctx.calendar, logger: ctx.logger });
+  return runNudgePass({ uow: ctx.uow, clock: ctx.clock, calendar: ctx.calendar, logger: ctx.logger, localPolicy: ctx.config.localPolicy });
 }
 
 /** One scheduler tick at `clock`'s time (default the server's): the nudge pass, then the chase pass. Returns the nudges. */

@@ -98,7 +98,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const uow = new PrismaUnitOfWork(prisma, auditKey);
   const calendar = createWorkingDayCalendar({ closureDays: config.CONVENE_CLOSURE_DAYS });
   const languageList = config.CONVENE_LANGUAGE_LIST_FILE ? loadLanguageList(config.CONVENE_LANGUAGE_LIST_FILE) : undefined;
-  const app = createApp({ uow, clock, calendar, logger, languageList });
+  const app = createApp({ uow, clock, calendar, logger, languageList, localPolicy: config.localPolicy });
   const conversation = createConversation({ app, logger });
   const context: ServerContext = { config, app, conversation, uow, prisma, clock, calendar, logger, baseUrl: () => url };
 

@@ -46,10 +46,12 @@ export enum ActionId {
   RecordReferralDecision = "deadline.referralDecision",
   /** Records an assessment as concluded, with the reason for any overrun (the form is shown when values are missing). Target: a deadline. */
   ConcludeAssessment = "deadline.concludeAssessment",
+  /** Records a section 47 enquiry's outcome (the form is shown when values are missing). Target: an enquiry. */
+  RecordEnquiryOutcome = "enquiry.outcome",
 }
 
 /** What an action's target is, and so the data key that carries it in a card. */
-export type ActionTargetKey = "caseRef" | "invitationId" | "meetingId" | "deadlineId" | "actionId";
+export type ActionTargetKey = "caseRef" | "invitationId" | "meetingId" | "deadlineId" | "actionId" | "enquiryId";
 
 /** The data key of each action's target. Cards carry `{ [key]: target }`; Slack puts the target after the id. */
 export const ACTION_TARGET: Record<ActionId, ActionTargetKey> = {
@@ -74,6 +76,7 @@ export const ACTION_TARGET: Record<ActionId, ActionTargetKey> = {
   [ActionId.CancelAction]: "actionId",
   [ActionId.RecordReferralDecision]: "deadlineId",
   [ActionId.ConcludeAssessment]: "deadlineId",
+  [ActionId.RecordEnquiryOutcome]: "enquiryId",
 };
 
 const ACTION_IDS = new Set<string>(Object.values(ActionId));

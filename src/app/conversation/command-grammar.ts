@@ -1,7 +1,7 @@
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";
 
 /** A case event that starts statutory clocks without a meeting (the app's `recordCaseEvent`). */
-export type CaseEventKind = "referral" | "transfer-in" | "date-of-birth";
+export type CaseEventKind = "referral" | "transfer-in" | "date-of-birth" | "s47-enquiry";
 
 /**
  * What a person asked for in words, in any channel: `/convene <words>` or `@Convene <words>`
@@ -29,12 +29,13 @@ export const MEETING_KIND_WORDS: Readonly<Record<string, MeetingKind>> = {
   "transfer-in-conference": "transfer-in-conference",
 };
 
-/** The words that record a case event (`dob` is short for `date-of-birth`). */
+/** The words that record a case event (`dob` is short for `date-of-birth`; `s47` records the day a section 47 enquiry started). */
 export const CASE_EVENT_WORDS: Readonly<Record<string, CaseEventKind>> = {
   referral: "referral",
   "transfer-in": "transfer-in",
   dob: "date-of-birth",
   "date-of-birth": "date-of-birth",
+  s47: "s47-enquiry",
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

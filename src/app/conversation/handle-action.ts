@@ -22,6 +22,7 @@ import { CONFIRM_MOVE_FIELD, relinkForm } from "./forms/relink.form";
 import { AMENDMENT_REASON_FIELD, recordForm } from "./forms/record.form";
 import { recordPreview, RecordStep } from "./record-preview";
 import { cancelActionForm, CLOSED_ON_FIELD, concludeAssessmentForm, FEEDBACK_HOW_FIELD, FEEDBACK_ON_FIELD, referralDecisionForm, RESPONSE_FIELD } from "./forms/closing.forms";
+import { enquiryOutcomeForm, OUTCOME_DATE_FIELD, OUTCOME_FIELD } from "./forms/enquiry-outcome.form";
 import { userMessageOf } from "./user-message";
 
 /** What answering a button or a form needs. */
@@ -161,6 +162,47 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
     case ActionId.RecordReferralDecision:
     case ActionId.ConcludeAssessment:
       return closeClockFromChat(deps, turn, action, target, values);
+    case ActionId.RecordEnquiryOutcome:
+      return enquiryOutcomeFromChat(deps, turn, target, values);
+  }
+}
+
+/** The enquiry outcome form: shown when its values are missing, then submitted; refusals come back beside their boxes. */
+async function enquiryOutcomeFromChat(deps: ActionDeps, turn: ConversationTurn, enquiryId: string, values: SubmittedValues): Promise<ConversationReply> {
+  const actor = await turn.actor();
+  const listed = await deps.app.listDeadlines({ key: turn.key, actor, conversation: turn.conversation });
+  const open = listed.openEnquiry?.id === enquiryId ? listed.openEnquiry : undefined;
+  const descriptor = enquiryOutcomeForm(enquiryId, listed.caseReference, open?.startDateLabel ?? "earlier");
+  const outcome = readField(values, OUTCOME_FIELD, enquiryId);
+  if (outcome === undefined) {
+    if (!open) return refusal("That enquiry's outcome is already recorded, or it is no longer open.");
+    return show(descriptor, { scope: enquiryId });
+  }
+  const field = (id: string) => (readField(values, id, enquiryId) ?? "").trim();
+  const kept: Record<string, string> = {};
+  for (const f of descriptor.fields) kept[f.id] = field(f.id);
+  const again = (errors: Record<string, string>): ConversationReply => ({ kind: "form", form: { descriptor, values: kept, errors } });
+  const tooLong = overLongFields(descriptor, values, enquiryId);
+  if (Object.keys(tooLong).length) return again(tooLong);
+  try {
+    const { notice } = await deps.app.recordEnquiryOutcome({
+      key: turn.key, actor, conversation: turn.conversation, enquiryId,
+      // The outcome is checked against the one list by the use case's schema.
+      outcome: field(OUTCOME_FIELD) as never, outcomeOn: field(OUTCOME_DATE_FIELD), ...(field(REASON_FIELD) ? { reason: field(REASON_FIELD) } : {}),
+    });
+    return deadlinesAfter(deps, turn, notice);
+  } catch (err) {
+    if (err instanceof ZodError) {
+      const errors: Record<string, string> = {};
+      for (const issue of err.issues) {
+        const key = String(issue.path.at(-1) ?? WHOLE_FORM);
+        const id = key === "outcomeOn" ? OUTCOME_DATE_FIELD : descriptor.fields.some((f) => f.id === key) ? key : WHOLE_FORM;
+        errors[id] ??= issue.message;
+      }
+      return again(errors);
+    }
+    if (err instanceof DomainError && typeof err.details?.field === "string") return again({ [err.details.field]: err.message });
+    throw err;
   }
 }
 

@@ -25,6 +25,7 @@ export const HELP_COMMANDS: readonly HelpCommandView[] = [
   { usage: "referral CS-2026-0142 2026-11-20", what: "Records the day a referral arrived: starts the decision (1 working day) and assessment (45 working days) clocks. Case social worker or team manager." },
   { usage: "transfer-in CS-2026-0142 2026-11-20", what: "Records the day you were told the family moved in: starts the transfer-in conference clock (15 working days)." },
   { usage: "dob CS-2026-0142 2010-05-14", what: "Records the child's date of birth (also date-of-birth …): plans the review conference before the 18th birthday." },
+  { usage: "s47 CS-2026-0142 2026-11-20", what: "Records the day a section 47 enquiry started when no strategy discussion record says so: starts its initial conference clock (15 working days). Its outcome is recorded from the deadlines card." },
   { usage: "help", what: "Shows this list." },
 ];
 

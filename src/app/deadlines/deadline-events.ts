@@ -15,6 +15,7 @@ import { CLOSED_ON_BEFORE_START } from "../../domain/deadline/clock-closing";
 import { DomainError } from "../../domain/shared/domain-error";
 import { closeOpenDeadline } from "./close-clock";
 import { applyStrategyDecisionToEnquiry, concludeEnquiriesForConference } from "./section-47-enquiry";
+import { closeReviewBefore18ForRecord } from "./review-before-18";
 
 // Opening and waiving live in open-deadline.ts (section-47-enquiry.ts needs them too, without a cycle).
 export { openDeadline, waiveOpenDeadline, type DeadlineEvent } from "./open-deadline";
@@ -22,7 +23,7 @@ export { openDeadline, waiveOpenDeadline, type DeadlineEvent } from "./open-dead
 /**
  * The clocks a finalised record starts (DOMAIN.md's rule table): an initial
  * conference that makes a plan → first core group (10 working days) and first review
- * (3 months); a review that continues the plan → the next review (6 months); every agreed
+ * (3 months); a core group → the next one (the local cadence, default 6 weeks); a review that continues the plan → the next review (6 months); every agreed
  * action → its own date.
  */
 export function deadlineEventsForRecord(meeting: Meeting, record: DecisionRecordPayload, heldOn: IsoDate, actions: { id: string; dueDate: IsoDate }[]): DeadlineEvent[] {
@@ -36,6 +37,9 @@ export function deadlineEventsForRecord(meeting: Meeting, record: DecisionRecord
     if (r.plan) {
       events.push({ ...base, rule: "core-group", from: heldOn }, { ...base, rule: "first-review", from: heldOn });
     }
+  } else if (kind === "core-group") {
+    // Later core groups follow the local cadence from this one (the next one held closes it).
+    events.push({ ...base, rule: "next-core-group", from: heldOn });
   } else if (kind === "review-conference") {
     const r = record as RecordFor<"review-conference">;
     if (r.outcome === "continues") events.push({ ...base, rule: "next-review", from: heldOn });
@@ -93,6 +97,7 @@ export async function applyRecordToActionsAndDeadlines(
   }
   await createDeadlinesForRecord(deps, repos, c, meeting, record);
   await applyStrategyDecisionToEnquiry(deps, repos, c, meeting, record, { version, reason: amendmentReason });
+  await closeReviewBefore18ForRecord(deps, repos, c, meeting, record, meeting.convenorId);
 
   const heldOn = isoDateInLondon(meeting.heldAt ?? now);
   const startedRules = new Set(deadlineEventsForRecord(meeting, record, heldOn, []).map((e) => e.rule));
@@ -105,7 +110,7 @@ export async function applyRecordToActionsAndDeadlines(
  */
 const SATISFIES: Partial<Record<MeetingKind, RuleId[]>> = {
   icpc: ["icpc"],
-  "core-group": ["core-group"],
+  "core-group": ["core-group", "next-core-group"],
   "review-conference": ["first-review", "next-review"],
   "transfer-in-conference": ["transfer-in"],
 };

@@ -4,6 +4,7 @@ import { computeDueDate, type RuleId } from "../../domain/deadline/statutory-rul
 import { firstNudgeAt } from "../../domain/nudge/nudge-plan";
 import type { IsoDate } from "../../domain/shared/iso-date";
 import type { AppDeps } from "../app-deps";
+import { coreGroupCadenceWeeks, nudgeMonthsBefore } from "./local-policy";
 import type { DeadlineRow } from "../ports/deadline";
 import type { Repositories } from "../ports/unit-of-work";
 
@@ -22,9 +23,11 @@ export interface DeadlineEvent {
  * Opens a deadline (once per rule and source) with its first nudge scheduled, so the
  * "deadline created" nudge goes out through the normal scheduler pass and outbox.
  */
-export async function openDeadline(deps: Pick<AppDeps, "clock" | "calendar">, repos: Repositories, c: Case, e: DeadlineEvent): Promise<DeadlineRow> {
+export async function openDeadline(deps: Pick<AppDeps, "clock" | "calendar" | "localPolicy">, repos: Repositories, c: Case, e: DeadlineEvent): Promise<DeadlineRow> {
   const now = deps.clock.now();
-  const dueDate = computeDueDate(e.rule, e.from, deps.calendar);
+  // Later core groups follow the authority's own cadence (local policy), not the table's default.
+  const localRules = e.rule === "next-core-group" ? { "next-core-group": { unit: "calendar-weeks" as const, amount: coreGroupCadenceWeeks(c.tenant, deps.localPolicy) } } : undefined;
+  const dueDate = computeDueDate(e.rule, e.from, deps.calendar, localRules ? { localRules } : {});
   return repos.deadlines.createIfAbsent({
     id: randomUUID(),
     caseId: c.id,
@@ -38,7 +41,7 @@ export async function openDeadline(deps: Pick<AppDeps, "clock" | "calendar">, re
     closedAt: null,
     closedByMeetingId: null,
     workingDaysTaken: null,
-    nextNudgeAt: firstNudgeAt({ dueDate, createdAt: now }, deps.calendar),
+    nextNudgeAt: firstNudgeAt({ dueDate, createdAt: now, monthsBefore: nudgeMonthsBefore(e.rule, deps.localPolicy) }, deps.calendar),
     lastNudgeStage: null,
     actionId: e.actionId ?? null,
     createdAt: now,

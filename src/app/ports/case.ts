@@ -8,6 +8,8 @@ export interface CaseRepository {
   findById(id: string): Promise<Case | null>;
   /** Inserts a case and returns it as stored. */
   create(c: Case): Promise<Case>;
+  /** Every case in a tenant, by reference (the census extract walks them one at a time). */
+  listForTenant(tenant: string): Promise<Case[]>;
   /** Saves a changed case. */
   update(c: Case): Promise<void>;
 }

@@ -9,6 +9,8 @@ import type { UnitOfWork } from "../ports/unit-of-work";
 import { buildDecisionRecordView, dayInWords, meetingWhen } from "../views/decision-record-view";
 import { loadDecisionRecord } from "../views/load-decision-record";
 import { disclosureView } from "../views/sharing-log-view";
+import { CLOSING_EVENT_WORDS } from "../views/closing-event-words";
+import { ENQUIRY_OUTCOME_LABELS } from "../../domain/enquiry/section-47-enquiry";
 
 /** Who is exporting, and why: both go into the information-sharing log and the audit trail. */
 export interface ExportRequest {
@@ -63,19 +65,42 @@ export async function exportCase(deps: { uow: UnitOfWork; clock: Clock }, req: E
       });
     }
     const actions = (await repos.actions.listForCase(c.id)).map((a) => ({ id: a.id, meetingId: a.meetingId, ownerLabel: a.ownerLabel, description: a.description, dueDate: a.dueDate, status: a.status }));
-    const deadlines = (await repos.deadlines.listForCase(c.id)).map((d) => ({
+    const clockRows = await repos.deadlines.listForCase(c.id);
+    const enquiryRows = await repos.enquiries.listForCase(c.id);
+    const people = new Map(
+      (await repos.practitioners.findManyByIds([...new Set([...clockRows.map((d) => d.closedById), ...enquiryRows.map((e) => e.outcomeById)].filter((x): x is string => !!x))]))
+        .map((p) => [p.id, p.displayName]),
+    );
+    const deadlines = clockRows.map((d) => ({
       id: d.id, rule: d.rule, ruleLabel: isRuleId(d.rule) ? getRule(d.rule).title : undefined, sourceDate: d.sourceDate, dueDate: d.dueDate,
       status: d.status, waivedReason: d.waivedReason, closedAt: d.closedAt, workingDaysTaken: d.workingDaysTaken,
+      closing: d.closingEvent && d.closedOn
+        ? {
+            kind: d.closingEvent, kindLabel: CLOSING_EVENT_WORDS[d.closingEvent] ?? d.closingEvent, on: d.closedOn,
+            byLabel: d.closedById ? (people.get(d.closedById) ?? null) : null, meetingId: d.closedByMeetingId, reason: d.closeReason ?? null,
+            detail: d.closeDetail ? (JSON.parse(d.closeDetail) as Record<string, unknown>) : null,
+          }
+        : null,
     }));
+    const enquiries = [];
+    for (const e of enquiryRows) {
+      enquiries.push({
+        id: e.id, startDate: e.startDate, startSource: e.startSource, status: e.status, outcome: e.outcome,
+        outcomeLabel: e.outcome ? ENQUIRY_OUTCOME_LABELS[e.outcome] : null, outcomeReason: e.outcomeReason, outcomeDate: e.outcomeDate,
+        outcomeByLabel: e.outcomeById ? (people.get(e.outcomeById) ?? null) : null,
+        discussions: (await repos.enquiries.listDiscussions(e.id)).map((x) => ({ meetingId: x.meetingId, role: x.role })),
+        icpcDeadlineId: clockRows.find((d) => d.rule === "icpc" && d.sourceId === e.id)?.id ?? null,
+      });
+    }
     const exportId = randomUUID();
     await repos.sharing.appendIfAbsent({
       id: exportId, idempotencyKey: `export/${exportId}`, caseId: c.id, meetingId: null, recordId: null, at: now, kind: "export",
       recipientLabel: exportedBy, recipientId: null, disclosedBy: `Convene, run by ${req.operator}`,
-      what: `Case file export (${req.format}): every meeting and decision record version, actions, timescales and this log`,
+      what: `Case file export (${req.format}): every meeting and decision record version, actions, section 47 enquiries, timescales and how each closed, and this log`,
       why: reason, lawfulBasis: "safeguarding", consentSought: null, noConsentReason: null,
     });
     await repos.audit.append({ at: now, actorId: req.operator, action: "export", entityType: "case", entityId: c.id, caseId: c.id, detail: { meetings: meetings.length, exportedBy, format: req.format } });
     const sharingLog = (await repos.sharing.listForCase(c.id)).map(disclosureView);
-    return { caseReference: c.reference, exportedAt: now, exportedBy, meetings, actions, deadlines, sharingLog };
+    return { caseReference: c.reference, exportedAt: now, exportedBy, meetings, actions, deadlines, enquiries, sharingLog };
   });
 }

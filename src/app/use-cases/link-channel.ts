@@ -25,6 +25,12 @@ export async function linkChannel(deps: AppDeps, input: LinkChannelCommand): Pro
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
       let c = await repos.cases.findByReference(cmd.actor.tenant, reference);
+      // Only a new reference is judged (refusing one already in use would strand its case), and
+      // before anything else: a reference that identifies a child is refused whatever else holds.
+      if (!c) {
+        const identifying = identifyingReason(reference);
+        if (identifying) throw new DomainError(CASE_REF_IDENTIFIES_CHILD, identifying, { field: "caseRef" });
+      }
       const existing = await repos.channelLinks.findByConversation(cmd.conversation.platform, cmd.conversation.conversationId);
       if (existing && existing.caseId !== c?.id) {
         // Re-pointing a case channel silences the old case's nudges there: only someone who
@@ -52,9 +58,6 @@ export async function linkChannel(deps: AppDeps, input: LinkChannelCommand): Pro
       }
       const created = !c;
       if (!c) {
-        // Only a new reference is judged: refusing one already in use would strand its case.
-        const identifying = identifyingReason(reference);
-        if (identifying) throw new DomainError(CASE_REF_IDENTIFIES_CHILD, identifying, { field: "caseRef" });
         c = await repos.cases.create({ id: randomUUID(), tenant: cmd.actor.tenant, reference, leadSocialWorkerId: actor.id, teamManagerId: null, childDateOfBirth: null });
       } else if (!canManageCase(c, actor)) {
         throw new DomainError("NOT_AUTHORISED", `Only the social worker or team manager for ${reference} can link it to another conversation.`);

@@ -7,17 +7,8 @@ import type { ClosedLineView, DeadlineLineView, DeadlinesView } from "../views/v
 import type { AppDeps } from "../app-deps";
 import { caseOfConversation } from "../authorisation";
 import { dueDateLabel } from "../views/due-date-label";
+import { CLOSING_EVENT_WORDS } from "../views/closing-event-words";
 
-/** What closed a clock, in the words the deadlines card uses. */
-const CLOSING_EVENT_WORDS: Readonly<Record<string, string>> = {
-  "meeting-held": "meeting held",
-  "referral-decision": "decision recorded",
-  "assessment-concluded": "assessment concluded",
-  "action-done": "marked done",
-  "action-cancelled": "cancelled",
-  "plan-ended": "plan ended",
-  "permanence-plan-recorded": "plan recorded",
-};
 
 /**
  * `deadlines [case-ref]`: the case's open deadlines and actions, soonest first, then
@@ -72,6 +63,8 @@ export async function listDeadlines(deps: AppDeps, input: ListDeadlinesCommand):
         workingDaysTaken: d.status === "waived" ? null : d.workingDaysTaken,
         how: d.status === "waived" ? `waived: ${d.waivedReason ?? "no reason given"}` : CLOSING_EVENT_WORDS[d.closingEvent ?? ""] ?? "closed",
       }));
-    return { caseReference: c.reference, lines, closed };
+    const enquiry = (await repos.enquiries.listForCase(c.id)).find((e) => e.status === "open");
+    const openEnquiry = enquiry ? { id: enquiry.id, startDateLabel: dueDateLabel(enquiry.startDate), startedBy: enquiry.startSource } : undefined;
+    return { caseReference: c.reference, lines, closed, ...(openEnquiry ? { openEnquiry } : {}) };
   });
 }

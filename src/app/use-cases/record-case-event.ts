@@ -12,23 +12,26 @@ import { createDeadlines, type DeadlineTrigger } from "../deadlines/plan-deadlin
 import { waiveOpenDeadline } from "../deadlines/deadline-events";
 import { dueDateLabel } from "../views/due-date-label";
 import { resolveActor } from "./resolve-actor";
+import { ongoingEnquiry, startEnquiry } from "../deadlines/section-47-enquiry";
 
 /** Events that start statutory clocks without a meeting. */
-export const CASE_EVENTS = ["referral", "transfer-in", "date-of-birth"] as const;
+export const CASE_EVENTS = ["referral", "transfer-in", "date-of-birth", "s47-enquiry"] as const;
 
 export const RecordCaseEventSchema = CommandBase.extend({
   caseRef: z.string().min(1),
   event: z.enum(CASE_EVENTS),
-  /** The referral's receipt, the notification of the move, or the child's date of birth (YYYY-MM-DD). */
+  /** The referral's receipt, the notification of the move, the child's date of birth, or the day a section 47 enquiry started (YYYY-MM-DD). */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-20."),
 });
-/** Records a referral, a transfer-in notification or the child's date of birth. */
+/** Records a referral, a transfer-in notification, the child's date of birth or the start of a section 47 enquiry. */
 export type RecordCaseEventCommand = z.infer<typeof RecordCaseEventSchema>;
 
 /**
  * Starts the clocks of DOMAIN.md's table that no meeting starts: a referral (decision in 1
  * working day, assessment in 45), a transfer-in notification (conference in 15 working
- * days) and the child's date of birth (a review planned before the 18th birthday). The
+ * days), the child's date of birth (a review planned before the 18th birthday) and the day a
+ * section 47 enquiry started when no strategy discussion record says so (the census s47
+ * start; its one initial conference clock counts from it). The
  * case's social worker or manager records them from the case channel; each opens once.
  */
 export async function recordCaseEvent(deps: AppDeps, input: RecordCaseEventCommand): Promise<{ notice: NoticeView }> {
@@ -46,6 +49,21 @@ export async function recordCaseEvent(deps: AppDeps, input: RecordCaseEventComma
       const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
       if (c.reference !== reference) throw new DomainError("CASE_NOT_LINKED", `This conversation is linked to ${c.reference}, not ${reference}.`);
       requireCaseManager(c, actor, "record case events");
+      if (cmd.event === "s47-enquiry") {
+        // One enquiry at a time: a second start would open a second initial conference clock.
+        const ongoing = await ongoingEnquiry(repos, c.id);
+        if (ongoing) {
+          throw new DomainError("ENQUIRY_ALREADY_OPEN", `A section 47 enquiry started on ${dueDateLabel(ongoing.startDate)} is still under way on ${c.reference}. Record its outcome before starting another.`);
+        }
+        const { enquiry, icpc } = await startEnquiry(deps, repos, c, { startDate: date, startSource: "recorded", meetingId: null, actorId: actor.id });
+        await repos.audit.append({ at: now, actorId: actor.id, action: "create", entityType: "case-event", entityId: c.id, caseId: c.id, detail: { event: cmd.event, enquiryId: enquiry.id, deadlines: [icpc.id] } });
+        return {
+          notice: {
+            title: `${c.reference}: section 47 enquiry started`,
+            text: `Started ${dueDateLabel(date)}, recorded by ${actor.displayName}.\n${getRule("icpc").title}: due ${dueDateLabel(icpc.dueDate)}`,
+          },
+        };
+      }
       let trigger: DeadlineTrigger;
       if (cmd.event === "referral") trigger = { kind: "referral-received", sourceId: `referral:${date}`, receivedOn: date };
       else if (cmd.event === "transfer-in") trigger = { kind: "transfer-in-notified", sourceId: `transfer-in:${date}`, notifiedOn: date };

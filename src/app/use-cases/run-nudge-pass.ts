@@ -3,6 +3,7 @@ import type { MentionView, NudgeView } from "../views/view-models";
 import type { WorkingDayCalendar } from "../../domain/calendar/working-day-calendar";
 import { describeRule, getRule } from "../../domain/deadline/statutory-rules";
 import { evaluateNudge, type NudgePlanConfigInput } from "../../domain/nudge/nudge-plan";
+import { nudgeMonthsBefore, type LocalPolicy } from "../deadlines/local-policy";
 import type { Clock } from "../../domain/shared/clock";
 import { LONDON } from "../../domain/shared/iso-date";
 import type { ChannelLink } from "../ports/channel-link";
@@ -25,6 +26,8 @@ export interface NudgePassDeps {
   logger: PassLogger;
   /** Nudge plan settings; the documented default when absent. */
   nudgePlan?: NudgePlanConfigInput;
+  /** Local policy (months-ahead nudges for the review before 18); the default when absent. */
+  localPolicy?: LocalPolicy;
 }
 
 /** One nudge the pass enqueued. */
@@ -116,7 +119,7 @@ async function nudgeOne(repos: Repositories, deadlineId: string, now: Date, deps
     }
   }
 
-  const decision = evaluateNudge({ dueDate: d.dueDate, createdAt: d.createdAt, lastStage: d.lastNudgeStage }, now, deps.calendar, deps.nudgePlan);
+  const decision = evaluateNudge({ dueDate: d.dueDate, createdAt: d.createdAt, lastStage: d.lastNudgeStage, monthsBefore: nudgeMonthsBefore(d.rule, deps.localPolicy) }, now, deps.calendar, deps.nudgePlan);
   if (!decision.send) {
     await repos.deadlines.update({ ...d, nextNudgeAt: decision.nextNudgeAt });
     return null;

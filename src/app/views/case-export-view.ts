@@ -80,6 +80,52 @@ export interface CaseExportDeadline {
   closedAt?: Date | null;
   /** Working days it took, when met or missed. */
   workingDaysTaken?: number | null;
+  /** The event that closed it (met or missed), when one did; a waiver is `waivedReason`. */
+  closing?: CaseExportClosingEvent | null;
+}
+
+/** The event that closed a clock, judged on its own date. */
+export interface CaseExportClosingEvent {
+  /** The event's kind, e.g. "meeting-held", "action-done", "plan-ended". */
+  kind: string;
+  /** The kind in words, e.g. "meeting held". */
+  kindLabel: string;
+  /** The event's own date (what met or missed was judged on). */
+  on: IsoDate;
+  /** Who recorded it, by name, when known. */
+  byLabel: string | null;
+  /** The meeting whose holding closed it, when one did. */
+  meetingId: string | null;
+  /** Why, when the event needed a reason (an overrun, a cancellation). */
+  reason: string | null;
+  /** Structured detail kept with it (the referral response, the feedback to the referrer, a plan end's reason). */
+  detail: Record<string, unknown> | null;
+}
+
+/** A section 47 enquiry: its start (census N00148), the discussions that belong to it, and its outcome. */
+export interface CaseExportEnquiry {
+  /** The enquiry's id (the initial conference clock's source). */
+  id: string;
+  /** The s47 start date. */
+  startDate: IsoDate;
+  /** strategy-discussion or recorded. */
+  startSource: string;
+  /** open, awaiting-conference, closed or withdrawn. */
+  status: string;
+  /** The outcome's id, once recorded. */
+  outcome: string | null;
+  /** The outcome in words. */
+  outcomeLabel: string | null;
+  /** Why no conference, or a note on the outcome. */
+  outcomeReason: string | null;
+  /** The day the outcome was reached. */
+  outcomeDate: IsoDate | null;
+  /** Who recorded the outcome, by name. */
+  outcomeByLabel: string | null;
+  /** The strategy discussions that initiated or continued it. */
+  discussions: { meetingId: string; role: string }[];
+  /** Its initial conference clock, when it has one. */
+  icpcDeadlineId: string | null;
 }
 
 /** One row of the information-sharing log, as the export and `convene sharing-log` show it (no internal ids). */
@@ -116,6 +162,8 @@ export interface CaseExportModel {
   actions: CaseExportAction[];
   /** Timescales. */
   deadlines: CaseExportDeadline[];
+  /** Section 47 enquiries, oldest first. */
+  enquiries?: CaseExportEnquiry[];
   /** The information-sharing log, this export included. */
   sharingLog?: CaseExportDisclosure[];
 }

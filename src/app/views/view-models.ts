@@ -315,8 +315,20 @@ export interface ClosedLineView {
   how: string;
 }
 
+/** A section 47 enquiry still waiting for its outcome (the deadlines card offers the button that records it). */
+export interface OpenEnquiryView {
+  /** The enquiry's id. */
+  id: string;
+  /** Its start date (census s47 start), as people read it. */
+  startDateLabel: string;
+  /** Started by a strategy discussion, or on a date the social worker recorded. */
+  startedBy: "strategy-discussion" | "recorded";
+}
+
 /** The answer to `deadlines <case-ref>`. */
 export interface DeadlinesView {
+  /** The section 47 enquiry under way and awaiting its outcome, if any. */
+  openEnquiry?: OpenEnquiryView;
   /** The case reference. */
   caseReference: string;
   /** Open deadlines and actions, by due date. */

@@ -30,6 +30,10 @@ export function deadlinesBlocks(view: DeadlinesView, notice?: NoticeView): Slack
   if (notice) blocks.push({ type: "section", text: { type: "mrkdwn", text: truncateMrkdwn(`${boldLabel(notice.title)}\n${escapeMrkdwn(notice.text)}`, SLACK_LIMITS.sectionText) } });
   blocks.push({ type: "section", text: { type: "mrkdwn", text: head } });
   const button = (action: ActionId, target: string, label: string) => ({ type: "button" as const, action_id: slackActionId(action, target), text: { type: "plain_text" as const, text: label }, value: target });
+  if (view.openEnquiry) {
+    const e = view.openEnquiry;
+    blocks.push({ type: "section", block_id: `enquiry:${e.id}`, text: { type: "mrkdwn", text: `*Section 47 enquiry* under way since ${escapeMrkdwn(e.startDateLabel)}: its outcome is still to be recorded.` }, accessory: button(ActionId.RecordEnquiryOutcome, e.id, "Record the enquiry outcome") });
+  }
   for (const line of view.lines) {
     const l = lineText(line);
     if (line.kind === "deadline") {

@@ -36,7 +36,7 @@ export interface ClockVerdict {
  */
 export function clockStart(d: ClockToClose): IsoDate {
   const unit = isRuleId(d.rule) ? getRule(d.rule).limit.unit : "working-days";
-  if (unit === "working-days" || unit === "calendar-months") return d.sourceDate;
+  if (unit === "working-days" || unit === "calendar-months" || unit === "calendar-weeks") return d.sourceDate;
   const opened = isoDateInLondon(d.createdAt);
   return opened < d.sourceDate ? opened : d.sourceDate;
 }

@@ -8,13 +8,15 @@ export type RuleLimit =
   | { unit: "working-days"; amount: number }
   /** N calendar months, clamped to month end, then back to a working day. */
   | { unit: "calendar-months"; amount: number }
+  /** N weeks (7N days), then back to a working day: local cadences such as "core groups every 6 weeks". */
+  | { unit: "calendar-weeks"; amount: number }
   /** The deadline is the date given (an agreed action's own date). */
   | { unit: "own-date" }
   /** The deadline is the last working day strictly before the date given. */
   | { unit: "before-date" };
 
 /** The limits a local rule may set: only measured ones can be compared and tightened. */
-export type LocalRuleLimit = Extract<RuleLimit, { unit: "working-days" | "calendar-months" }>;
+export type LocalRuleLimit = Extract<RuleLimit, { unit: "working-days" | "calendar-months" | "calendar-weeks" }>;
 
 /** One row of the timescale table in DOMAIN.md. */
 export interface RuleDefinition {
@@ -41,6 +43,7 @@ export type RuleId =
   | "assessment"
   | "icpc"
   | "core-group"
+  | "next-core-group"
   | "first-review"
   | "next-review"
   | "transfer-in"
@@ -84,6 +87,14 @@ export const STATUTORY_RULES = [
     limit: { unit: "working-days", amount: 10 },
     statutory: true,
     summary: "within 10 working days",
+  },
+  {
+    id: "next-core-group",
+    title: "Next core group meeting",
+    countsFrom: "the previous core group meeting",
+    limit: { unit: "calendar-weeks", amount: 6 },
+    statutory: false,
+    summary: "within 6 weeks (local protocol)",
   },
   {
     id: "first-review",
@@ -177,7 +188,7 @@ export function getRule(id: string): RuleDefinition {
  */
 export function describeRule(id: string): string {
   const rule = getRule(id);
-  return rule.limit.unit === "working-days" || rule.limit.unit === "calendar-months" ? `${rule.summary} of ${rule.countsFrom}` : rule.summary;
+  return rule.limit.unit === "working-days" || rule.limit.unit === "calendar-months" || rule.limit.unit === "calendar-weeks" ? `${rule.summary} of ${rule.countsFrom}` : rule.summary;
 }
 
 /**
@@ -201,6 +212,8 @@ function dueForLimit(limit: RuleLimit, from: IsoDate, cal: WorkingDayCalendar): 
     case "calendar-months":
       // "Within 3 months" means no later: a non-working landing day moves BACK.
       return cal.onOrBeforeWorkingDay(addCalendarMonths(from, limit.amount));
+    case "calendar-weeks":
+      return cal.onOrBeforeWorkingDay(addCalendarDays(from, 7 * limit.amount));
     case "own-date":
       return from;
     case "before-date":
@@ -212,10 +225,10 @@ function dueForLimit(limit: RuleLimit, from: IsoDate, cal: WorkingDayCalendar): 
 }
 
 function requireValidLocalLimit(rule: RuleDefinition, local: LocalRuleLimit): void {
-  const measured = rule.limit.unit === "working-days" || rule.limit.unit === "calendar-months";
-  const unitOk = local.unit === "working-days" || local.unit === "calendar-months";
+  const measured = rule.limit.unit === "working-days" || rule.limit.unit === "calendar-months" || rule.limit.unit === "calendar-weeks";
+  const unitOk = local.unit === "working-days" || local.unit === "calendar-months" || local.unit === "calendar-weeks";
   if (!measured || !unitOk || !Number.isInteger(local.amount) || local.amount < 1) {
-    throw new DomainError(INVALID_LOCAL_RULE, `a local rule for "${rule.id}" must be a whole number (1 or more) of working days or calendar months`, {
+    throw new DomainError(INVALID_LOCAL_RULE, `a local rule for "${rule.id}" must be a whole number (1 or more) of working days, calendar weeks or calendar months`, {
       rule: rule.id,
       local,
     });

@@ -579,6 +579,13 @@ const REVIEW_FORM: SectionSpec[] = [
       },
       { id: "reason", label: "Why", type: "multiline", required: true, prose: true },
       { id: "nextReviewDate", label: "Next review date", help: "Needed when the plan continues: no more than 6 months away.", type: "date" },
+      {
+        id: "reviewBeforeEighteen",
+        label: "This is the review before the 18th birthday",
+        help: "Tick only for the review planned for before the child turns 18: held before the birthday, it closes that timescale.",
+        type: "toggle",
+        codec: "toggle",
+      },
     ],
   },
   { title: "The child", items: [childsVoiceField] },

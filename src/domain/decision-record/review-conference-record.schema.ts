@@ -31,6 +31,11 @@ export const ReviewConferenceRecordSchema = z
     escalation: optionalText(),
     /** The independent chair. */
     chair: requiredText("Give the name of the conference chair.", NAME_MAX),
+    /**
+     * This is the review planned before the 18th birthday. Only a review held before the
+     * birthday and marked so closes that clock; an ordinary review does not.
+     */
+    reviewBeforeEighteen: z.boolean().optional(),
   })
   .superRefine((r, ctx) => {
     if (isRecordLike(r)) requireEscalationForDissent(r, (path, message) => ctx.addIssue({ code: "custom", path, message }));

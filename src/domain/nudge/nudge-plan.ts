@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { WorkingDayCalendar } from "../calendar/working-day-calendar";
 import { DomainError } from "../shared/domain-error";
+import { addCalendarMonths } from "../deadline/statutory-rules";
 import { addCalendarDays, atLondonTime, type IsoDate, isoDateInLondon, parseIsoDate } from "../shared/iso-date";
 
 /*
@@ -82,6 +83,8 @@ function resolveConfig(cfg: NudgePlanConfigInput | undefined): NudgePlanConfig {
 /** One point in a deadline's nudge plan. */
 export type NudgeStage =
   | { kind: "created" }
+  /** Planned months ahead (the review before 18: 6, 3 and 1 months before it is due). */
+  | { kind: "months-before"; months: number }
   | { kind: "before"; workingDays: number }
   | { kind: "due-day" }
   | { kind: "overdue"; day: number };
@@ -91,6 +94,8 @@ export function stageKey(stage: NudgeStage): string {
   switch (stage.kind) {
     case "created":
       return "created";
+    case "months-before":
+      return `months-before-${stage.months}`;
     case "before":
       return `before-${stage.workingDays}`;
     case "due-day":
@@ -100,7 +105,7 @@ export function stageKey(stage: NudgeStage): string {
   }
 }
 
-const STAGE_KEY = /^(?:(created)|before-([1-9]\d{0,5})|(due-day)|overdue-([1-9]\d{0,5}))$/;
+const STAGE_KEY = /^(?:(created)|before-([1-9]\d{0,5})|(due-day)|overdue-([1-9]\d{0,5})|months-before-([1-9]\d{0,2}))$/;
 
 /** Parses a stage key back into a stage; throws DomainError INVALID_STAGE. */
 export function parseStageKey(key: string): NudgeStage {
@@ -109,6 +114,7 @@ export function parseStageKey(key: string): NudgeStage {
   if (m[1]) return { kind: "created" };
   if (m[2]) return { kind: "before", workingDays: Number(m[2]) };
   if (m[3]) return { kind: "due-day" };
+  if (m[5]) return { kind: "months-before", months: Number(m[5]) };
   return { kind: "overdue", day: Number(m[4]) };
 }
 
@@ -116,6 +122,8 @@ function stageRank(stage: NudgeStage): [number, number] {
   switch (stage.kind) {
     case "created":
       return [0, 0];
+    case "months-before":
+      return [0.5, -stage.months]; // months-before-6 comes before months-before-1, all before before-N
     case "before":
       return [1, -stage.workingDays]; // before-5 comes before before-2
     case "due-day":
@@ -144,6 +152,8 @@ export interface NudgeState {
   createdAt: Date;
   /** Key of the last stage sent (or collapsed into a send), or null if none yet. */
   lastStage: string | null;
+  /** Whole calendar months before the due date to nudge as well (planned well ahead, e.g. [6, 3, 1]); none by default. */
+  monthsBefore?: readonly number[];
 }
 
 /** The outcome of one scheduler look at a deadline. */
@@ -207,7 +217,7 @@ function workingDaysBefore(cal: WorkingDayCalendar, d: IsoDate, n: number): IsoD
   return day;
 }
 
-function buildPlan(state: Pick<NudgeState, "dueDate" | "createdAt">, cal: WorkingDayCalendar, cfg: NudgePlanConfig): Plan {
+function buildPlan(state: Pick<NudgeState, "dueDate" | "createdAt" | "monthsBefore">, cal: WorkingDayCalendar, cfg: NudgePlanConfig): Plan {
   const due = parseIsoDate(state.dueDate);
   const hours = workingHours(cal, cfg);
   const createdAt = hours.isOpen(state.createdAt) ? state.createdAt : hours.nextOpening(state.createdAt);
@@ -220,6 +230,11 @@ function buildPlan(state: Pick<NudgeState, "dueDate" | "createdAt">, cal: Workin
 
   const candidates: Scheduled[] = [];
   if (cfg.onCreated) candidates.push({ stage: { kind: "created" }, key: "created", at: createdAt });
+  // Months ahead (longest first), each on the last working day on or before that day of the month.
+  for (const months of [...new Set(state.monthsBefore ?? [])].sort((a, b) => b - a)) {
+    const stage: NudgeStage = { kind: "months-before", months };
+    candidates.push({ stage, key: stageKey(stage), at: hours.opening(cal.onOrBeforeWorkingDay(addCalendarMonths(anchor, -months))) });
+  }
   for (const n of cfg.beforeWorkingDays) {
     const stage: NudgeStage = { kind: "before", workingDays: n };
     candidates.push({ stage, key: stageKey(stage), at: hours.opening(workingDaysBefore(cal, anchor, n)) });
@@ -274,7 +289,7 @@ function dueStages(plan: Plan, last: NudgeStage | null, now: Date): { keys: stri
  * Null only when the settings leave the plan with no stages at all.
  */
 export function firstNudgeAt(
-  state: Pick<NudgeState, "dueDate" | "createdAt">,
+  state: Pick<NudgeState, "dueDate" | "createdAt" | "monthsBefore">,
   cal: WorkingDayCalendar,
   cfg?: NudgePlanConfigInput,
 ): Date | null {

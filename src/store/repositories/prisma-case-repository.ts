@@ -24,6 +24,10 @@ export class PrismaCaseRepository implements CaseRepository {
     return toCase(await this.tx.case.create({ data: c }));
   }
 
+  async listForTenant(tenant: string): Promise<Case[]> {
+    return (await this.tx.case.findMany({ where: { tenant }, orderBy: { reference: "asc" } })).map(toCase);
+  }
+
   async update(c: Case): Promise<void> {
     const { id, ...rest } = c;
     await this.tx.case.update({ where: { id }, data: rest });

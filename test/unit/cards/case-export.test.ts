@@ -152,6 +152,8 @@ describe("buildCaseExportJson", () => {
       waivedReason: null,
       closedAt: null,
       workingDaysTaken: null,
+      closingEvent: null,
     });
+    expect(json.enquiries).toEqual([]);
   });
 });

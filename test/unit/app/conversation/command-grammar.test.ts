@@ -21,6 +21,7 @@ describe("parseTypedCommand", () => {
     ["transfer-in CS-1 2026-12-01", { type: "case-event", event: "transfer-in", caseRef: "CS-1", date: "2026-12-01", word: "transfer-in" }],
     ["dob CS-1 2010-05-14", { type: "case-event", event: "date-of-birth", caseRef: "CS-1", date: "2010-05-14", word: "dob" }],
     ["date-of-birth CS-1 2010-05-14", { type: "case-event", event: "date-of-birth", caseRef: "CS-1", date: "2010-05-14", word: "dob" }],
+    ["s47 CS-1 2026-12-18", { type: "case-event", event: "s47-enquiry", caseRef: "CS-1", date: "2026-12-18", word: "s47" }],
     ["help", { type: "help" }],
   ];
 

@@ -19,7 +19,7 @@ describe("rule table", () => {
     const ids = STATUTORY_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.sort()).toEqual(
-      ["action", "assessment", "core-group", "first-review", "icpc", "next-review", "permanence-plan", "referral-decision", "review-before-18", "transfer-in"],
+      ["action", "assessment", "core-group", "first-review", "icpc", "next-core-group", "next-review", "permanence-plan", "referral-decision", "review-before-18", "transfer-in"],
     );
     for (const r of STATUTORY_RULES) {
       expect(r.title.length).toBeGreaterThan(3);

@@ -228,7 +228,7 @@ describe("parseRecordForm and recordToFormValues", () => {
             "absentViews.0.view": "No new concerns",
           },
         ],
-        ["review-conference", { childrenConsidered: "A.B. (7): plan continues\nC.B. (3): no plan needed", allChildrenConsidered: "true", outcome: "continues", reason: "Still worried.", nextReviewDate: "2025-12-01", chair: "Pat Lowe", dissent: "Father disagreed.", escalation: "To the service manager; outcome stands." }],
+        ["review-conference", { childrenConsidered: "A.B. (7): plan continues\nC.B. (3): no plan needed", allChildrenConsidered: "true", outcome: "continues", reason: "Still worried.", nextReviewDate: "2025-12-01", chair: "Pat Lowe", reviewBeforeEighteen: "false", dissent: "Father disagreed.", escalation: "To the service manager; outcome stands." }],
         ["transfer-in-conference", { plan: "no", decisionReason: "Safe with support.", childsVoice: "I like my new school.", chair: "Pat Lowe" }],
       ];
       for (const [kind, values] of cases) {
