@@ -6,6 +6,8 @@ import { mentionEntities, mentionText } from "./nudge.card";
 
 /** The chase's heading and preview, the same words in every channel. Case reference only. */
 export function chaseTitle(view: ChaseView): string {
+  // Count 0 is the invitation itself, sent to the invitee personally when the meeting is convened.
+  if (view.count === 0) return `You are invited to a ${view.kindTitle.toLowerCase()} · ${view.caseReference}`;
   return view.escalated ? `Still no answer from ${view.roleLabel} · ${view.caseReference}` : `Reminder ${view.count}: please answer · ${view.caseReference}`;
 }
 

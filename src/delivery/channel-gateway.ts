@@ -11,6 +11,11 @@ export interface ChannelGateway {
   post(link: ChannelLink, card: OutboundCard): Promise<string>;
   /** Replaces a message posted earlier, in place. */
   update(link: ChannelLink, platformMessageId: string, card: OutboundCard): Promise<void>;
+  /**
+   * Sends a personal message to one person on the link's platform (a Teams personal chat with
+   * the bot, a Slack DM), using the link for the service, tenant and workspace. Returns the message id.
+   */
+  postDirect(link: ChannelLink, platformUserId: string, card: OutboundCard): Promise<string>;
 }
 
 /** A failed send. `retryAfterMs` carries a 429's Retry-After; `permanent` stops retries. */

@@ -185,6 +185,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         }
         await gateway.update(link, anchor.platformMessageId, row.payload);
         platformMessageId = anchor.platformMessageId;
+      } else if (row.directTo) {
+        platformMessageId = await gateway.postDirect(link, row.directTo, row.payload);
       } else {
         platformMessageId = await gateway.post(link, row.payload);
       }

@@ -41,7 +41,7 @@ export class PrismaOutboxClaims {
       `WHERE "id" IN (SELECT "id" FROM "OutboxMessage" WHERE "status" = 'pending' AND "availableAt" <= ${p(3)} ` +
       `AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${p(4)}) ORDER BY "createdAt", "id" LIMIT ${p(5)}) ` +
       `RETURNING "id", "idempotencyKey", "channelLinkId", "operation", "anchorKey", "payload", "status", "attempts", ` +
-      `"availableAt", "leaseOwner", "leaseExpiresAt", "platformMessageId", "lastError", "createdAt", "sentAt"`;
+      `"availableAt", "leaseOwner", "leaseExpiresAt", "platformMessageId", "lastError", "createdAt", "sentAt", "directTo"`;
     const rows = await this.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, owner, leaseExpiresAt, now, leaseNow, limit);
     return rows.map(toRow).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   }
@@ -127,5 +127,6 @@ function toRow(r: Record<string, unknown>): OutboxRow {
     lastError: (r.lastError as string | null) ?? null,
     createdAt: date(r.createdAt) as Date,
     sentAt: date(r.sentAt),
+    directTo: (r.directTo as string | null) ?? null,
   };
 }

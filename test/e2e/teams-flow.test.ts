@@ -99,7 +99,7 @@ describe("Teams end to end through the real server", () => {
     // Redelivered submit: no second meeting.
     await send(submit);
     await drainOutbox(server.context);
-    const posted = connector.captured.slice(before).filter((c) => c.method === "POST").map((c) => JSON.stringify(c.body.attachments?.[0]?.content));
+    const posted = connector.captured.slice(before).filter((c) => c.method === "POST").map((c) => JSON.stringify(c.body.attachments?.[0]?.content ?? {}));
     const rosters = posted.filter((t) => t.includes("Who is coming"));
     expect(rosters).toHaveLength(1);
     const roster = rosters[0]!;
@@ -303,7 +303,7 @@ describe("Teams end to end through the real server", () => {
     const pass = await runNudgePassNow(server.context);
     expect(pass.sent.length).toBeGreaterThan(0);
     await drainOutbox(server.context);
-    const nudges = connector.captured.slice(postsBefore).filter((c) => c.method === "POST").map((c) => JSON.stringify(c.body.attachments?.[0]?.content));
+    const nudges = connector.captured.slice(postsBefore).filter((c) => c.method === "POST").map((c) => JSON.stringify(c.body.attachments?.[0]?.content ?? {}));
     expect(nudges.some((t) => t.includes("CS-2026-0142") && t.includes(ActionId.ShowDeadlines))).toBe(true);
   });
 

@@ -32,6 +32,8 @@ export interface OutboxRow {
   createdAt: Date;
   /** When it was sent, once it was. */
   sentAt: Date | null;
+  /** A personal message to this platform user, on the link's platform; null for a post to the conversation. */
+  directTo?: string | null;
 }
 
 /** A new outbox message. The key makes enqueueing idempotent: a second insert with the same key is ignored. */
@@ -48,6 +50,8 @@ export interface NewOutboxMessage {
   payload: OutboundCard;
   /** Not sent before this time. */
   availableAt: Date;
+  /** Send it as a personal message to this platform user (Teams Entra object id, Slack user id) instead of to the conversation. */
+  directTo?: string | null;
 }
 
 /** The outbox, as use cases write it (the dispatcher's claims live in the store). */

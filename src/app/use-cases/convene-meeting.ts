@@ -11,7 +11,8 @@ import { DomainError } from "../../domain/shared/domain-error";
 import { LONDON } from "../../domain/shared/iso-date";
 import { parseLondonTime, requireSensibleMeetingDate } from "../../domain/meeting/meeting-date";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
-import type { RosterView } from "../views/view-models";
+import type { ChaseView, RosterView } from "../views/view-models";
+import { INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
 import { requireCaseManager } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../app-deps";
@@ -110,6 +111,21 @@ export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand
       const view = buildRosterView(c, meeting, invitations, actor.displayName, now.getTime(), named.length ? await repos.practitioners.findManyByIds(named) : []);
       for (const l of await repos.channelLinks.listForCase(c.id)) {
         await repos.outbox.enqueue({ idempotencyKey: rosterPostKey(meeting.id, l.id), channelLinkId: l.id, operation: "post", payload: { type: "roster", view }, availableAt: now });
+      }
+      // Each named invitee is also told personally (a Teams personal chat, a Slack DM), with the
+      // answer buttons, through a case channel of their own platform.
+      const links = await repos.channelLinks.listForCase(c.id);
+      const people = named.length ? await repos.practitioners.findManyByIds(named) : [];
+      for (const i of invitations) {
+        const p = people.find((x) => x.id === i.inviteePractitionerId);
+        const link = p ? links.find((l) => l.platform === p.platform) : undefined;
+        if (!p || !link || p.id === actor.id) continue;
+        const personal: ChaseView = {
+          invitationId: i.id, meetingId: meeting.id, caseReference: c.reference, kindTitle: view.kindTitle, roleLabel: INVITEE_ROLE_LABELS[i.role], inviteeLabel: i.inviteeLabel,
+          whenLabel: view.whenLabel, count: 0, escalated: false, mentions: [], dutyContact: null,
+          prompt: `${actor.displayName} invited you for the ${INVITEE_ROLE_LABELS[i.role]} row. Accept only if you can make decisions for your agency; the roster card is in the case channel.`,
+        };
+        await repos.outbox.enqueue({ idempotencyKey: `meeting/${meeting.id}/invite/${i.id}`, channelLinkId: link.id, operation: "post", payload: { type: "chase", view: personal }, availableAt: now, directTo: p.platformUserId });
       }
       await repos.audit.append({
         at: now, actorId: actor.id, action: "create", entityType: "meeting", entityId: meeting.id, caseId: c.id,

@@ -263,7 +263,7 @@ export interface ChaseView {
   inviteeLabel: string;
   /** "Tue 24 Nov 2026, 14:00 (UK time)" or "Time to be agreed". */
   whenLabel: string;
-  /** Which reminder this is, from 1; the escalation carries the next number. */
+  /** Which reminder this is, from 1; the escalation carries the next number; 0 is the personal invitation itself. */
   count: number;
   /** True for the escalation to the duty contact, convenor and team manager. */
   escalated: boolean;

@@ -56,6 +56,18 @@ export function fakeConnectorRoutes(prefix: string, transcript: PlaygroundTransc
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     // ["v3", "conversations", id, "activities"|"members", ...]
     const [v3, conversations, conversationId, what, sub] = parse(req);
+    if (v3 === "v3" && conversations === "conversations" && !conversationId && req.method === "POST") {
+      // createConversation: a personal chat with one member (the bot's invitations go there).
+      let body: { members?: Array<{ id?: string }> };
+      try {
+        body = JSON.parse(await readBody(req)) as typeof body;
+      } catch {
+        return sendJson(res, 400, { error: "bad_request" });
+      }
+      const member = body?.members?.[0]?.id;
+      const user = PLAYGROUND_USERS.find((u) => u.id === member || u.aadObjectId === member);
+      return user ? sendJson(res, 201, { id: `personal:${user.id}` }) : sendJson(res, 404, { error: { code: "NotFound", message: "Unknown member" } });
+    }
     if (v3 !== "v3" || conversations !== "conversations" || !conversationId) return sendJson(res, 404, { error: "not_found" });
     if (what === "members" && req.method === "GET") {
       if (!sub) return sendJson(res, 200, PLAYGROUND_USERS.map(memberJson));

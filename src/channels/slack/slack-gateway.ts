@@ -97,6 +97,19 @@ export class SlackGateway implements ChannelGateway {
     }
   }
 
+  /** A direct message from the bot to one person (Slack opens the DM for a user id). Returns its `ts`. */
+  async postDirect(_link: ChannelLink, userId: string, card: OutboundCard): Promise<string> {
+    const message = slackMessageFor(card);
+    try {
+      const r = await this.client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+      if (!r.ts) throw new DeliveryError("slack chat.postMessage returned no ts");
+      return r.ts;
+    } catch (err) {
+      if (err instanceof DeliveryError) throw err;
+      throw toDeliveryError(err);
+    }
+  }
+
   /** Replaces the message with `ts` in place. */
   async update(link: ChannelLink, ts: string, card: OutboundCard): Promise<void> {
     const message = slackMessageFor(card);

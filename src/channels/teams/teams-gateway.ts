@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from "botbuilder";
+import { CardFactory, MessageFactory, TurnContext, type CloudAdapter, type ConversationParameters, type ConversationReference } from "botbuilder";
 import type { ChannelLink } from "../../app/ports/channel-link";
 import type { OutboundCard } from "../../app/views/view-models";
 import { renderOutboundAdaptiveCard } from "../../cards/outbound.card";
@@ -7,6 +7,9 @@ import type { ServerContext } from "../../server/server-context";
 import { createTeamsAdapter } from "./teams-adapter";
 import { membersOf } from "./teams-identity";
 import { refreshUserIdsFor } from "./teams-refresh-users";
+
+/** The token audience for Bot Framework's channel service (public cloud). */
+const BOT_FRAMEWORK_AUDIENCE = "https://api.botframework.com";
 
 /** Reads Retry-After (seconds or an HTTP date) into milliseconds. */
 export function retryAfterMs(value: string | null | undefined, now = Date.now()): number | null {
@@ -59,6 +62,27 @@ export class TeamsGateway implements ChannelGateway {
       id = sent?.id ?? "";
     });
     if (!id) throw new DeliveryError("Teams returned no message id", null, false);
+    return id;
+  }
+
+  /**
+   * A personal message: creates (or reopens) the bot's one-to-one chat with the person, by
+   * their Entra object id, through the service and tenant of the case's channel. Teams allows
+   * this where the app is installed for them; otherwise it refuses and the channel post stands.
+   */
+  async postDirect(link: ChannelLink, aadObjectId: string, card: OutboundCard): Promise<string> {
+    let id = "";
+    await this.continue(link, async (context) => {
+      const reference = TurnContext.getConversationReference(context.activity);
+      const tenantId = reference.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+      const params = { isGroup: false, bot: reference.bot, members: [{ id: aadObjectId, name: "" }], tenantId, channelData: { tenant: { id: tenantId } } } as unknown as ConversationParameters;
+      const adapter = context.adapter as CloudAdapter;
+      await adapter.createConversationAsync(this.appId, "msteams", reference.serviceUrl ?? "", BOT_FRAMEWORK_AUDIENCE, params, async (personal) => {
+        const sent = await personal.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(await this.render(personal, card))));
+        id = sent?.id ?? "";
+      });
+    });
+    if (!id) throw new DeliveryError("Teams returned no message id for the personal message", null, false);
     return id;
   }
 

@@ -25,6 +25,7 @@ export class PrismaOutboxRepository implements OutboxRepository {
         payload: JSON.stringify(m.payload),
         status: "pending",
         availableAt: m.availableAt,
+        directTo: m.directTo ?? null,
       },
     });
     return true;

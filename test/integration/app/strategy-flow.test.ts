@@ -71,7 +71,9 @@ describe("strategy discussion flow through the app, on a real SQLite file", () =
     expect(r.roster.rows.map((x) => x.role)).toEqual(["social-worker", "health", "police"]);
     expect(r.roster.whenLabel).toBe("Mon 23 Nov 2026, 14:00 (UK time)");
     expect(r.roster.missingRequiredRoles).toEqual([]);
-    expect(await db.prisma.outboxMessage.count()).toBe(1);
+    // One roster card to the channel, and a personal invitation to the named health invitee.
+    expect(await db.prisma.outboxMessage.count({ where: { directTo: null } })).toBe(1);
+    expect((await db.prisma.outboxMessage.findMany({ where: { directTo: { not: null } } })).map((m) => m.directTo)).toEqual([actors.health.userId]);
   });
 
   it("lets each invitee answer, refuses the wrong user, and dedupes redelivery", async () => {

@@ -27,7 +27,9 @@ describe("convene demo and convene practitioners add", () => {
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     expect(count(`SELECT COUNT(*) n FROM "Case"`)).toBe(1);
     expect(count(`SELECT COUNT(*) n FROM Meeting WHERE kind = 'strategy-discussion' AND status = 'scheduled'`)).toBe(1);
-    expect(count(`SELECT COUNT(*) n FROM OutboxMessage WHERE operation = 'post'`)).toBe(1);
+    expect(count(`SELECT COUNT(*) n FROM OutboxMessage WHERE operation = 'post' AND directTo IS NULL`)).toBe(1);
+    // Health and the school are invited by name, so each is also told personally.
+    expect(count(`SELECT COUNT(*) n FROM OutboxMessage WHERE operation = 'post' AND directTo IS NOT NULL`)).toBe(2);
     const manager = db.prepare(`SELECT p.role FROM "Case" c JOIN Practitioner p ON p.id = c.teamManagerId`).get() as { role: string };
     expect(manager.role).toBe("team-manager");
     const roles = (db.prepare(`SELECT role FROM Practitioner ORDER BY role`).all() as { role: string }[]).map((r) => r.role);

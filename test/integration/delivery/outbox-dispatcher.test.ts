@@ -13,6 +13,7 @@ function recordingGateway(behaviour: (n: number) => Error | null = () => null) {
   const updates: Array<{ id: string; title: string }> = [];
   let calls = 0;
   const gateway: ChannelGateway = {
+    postDirect: () => Promise.reject(new Error("no personal messages in this test")),
     async post(_link: ChannelLink, card: OutboundCard) {
       const err = behaviour(++calls);
       if (err) throw err;
@@ -94,6 +95,7 @@ describe("outbox dispatcher", () => {
     let t = 0; // monotonic ms, moved by the slow gateway
     const posts: string[] = [];
     const slow: ChannelGateway = {
+      postDirect: () => Promise.reject(new Error("no personal messages in this test")),
       async post(_l, card) {
         t += 6_000; // each send takes 6 s of a 10 s lease
         posts.push((card.view as { title: string }).title);
