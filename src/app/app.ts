@@ -15,6 +15,7 @@ import type { ViewDecisionRecordCommand, ViewDecisionRecordResult } from "./use-
 import type { CloseActionCommand } from "./use-cases/close-action";
 import type { RecordClosingEventCommand } from "./use-cases/record-closing-event";
 import type { RecordEnquiryOutcomeCommand } from "./use-cases/record-enquiry-outcome";
+import type { EndPlanCommand } from "./use-cases/end-plan";
 import type { DeadlinesView, NoticeView, RecordDecisionResult, RecordPreviewResult, RosterView } from "./views/view-models";
 import type { ActorIdentity } from "./ports/actor";
 
@@ -52,6 +53,8 @@ export interface App {
   recordClosingEvent(cmd: RecordClosingEventCommand): Promise<{ notice: NoticeView }>;
   /** Records a section 47 enquiry's outcome; one that contradicts the record is refused with a field error. Case social worker or team manager. */
   recordEnquiryOutcome(cmd: RecordEnquiryOutcomeCommand): Promise<{ notice: NoticeView }>;
+  /** Ends the case's child protection plan with its reason: the plan's clocks close, and every agency invited to the ICPC is told. Case social worker or team manager. */
+  endPlan(cmd: EndPlanCommand): Promise<{ notice: NoticeView }>;
   /** The decision form for the convenor (pre-filled with the latest version when amending). Authorised. */
   openDecisionForm(cmd: OpenDecisionFormCommand): Promise<DecisionFormView>;
   /** A meeting's decision record for the asker: the full record if entitled (logged as a disclosure), else the summary. */

@@ -19,6 +19,7 @@ import { listRecordAudience, viewDecisionRecord } from "./use-cases/view-decisio
 import { closeAction } from "./use-cases/close-action";
 import { recordClosingEvent } from "./use-cases/record-closing-event";
 import { recordEnquiryOutcomeFromChat } from "./use-cases/record-enquiry-outcome";
+import { endPlan } from "./use-cases/end-plan";
 
 /** Binds the use cases to their dependencies: the one object every edge talks to. */
 export function createApp(deps: AppDeps): App {
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): App {
     closeAction: (cmd) => closeAction(deps, cmd),
     recordClosingEvent: (cmd) => recordClosingEvent(deps, cmd),
     recordEnquiryOutcome: (cmd) => recordEnquiryOutcomeFromChat(deps, cmd),
+    endPlan: (cmd) => endPlan(deps, cmd),
     openDecisionForm: (cmd) => openDecisionForm(deps, cmd),
     recordCaseEvent: (cmd) => recordCaseEvent(deps, cmd),
     viewDecisionRecord: (cmd) => viewDecisionRecord(deps, cmd),

@@ -3,7 +3,8 @@ import { adaptiveCard, execute, heading, text, userText, type AdaptiveCardJson, 
 import type { FormView } from "../app/conversation/form-descriptor";
 import { scopedFieldId } from "../app/conversation/form-descriptor";
 import { REASON_FIELD, waiveForm } from "../app/conversation/forms/reason.forms";
-import { cancelActionForm, concludeAssessmentForm, referralDecisionForm } from "../app/conversation/forms/closing.forms";
+import { cancelActionForm, concludeAssessmentForm, permanencePlanForm, referralDecisionForm } from "../app/conversation/forms/closing.forms";
+import { planEndForm } from "../app/conversation/forms/plan-end.form";
 import { enquiryOutcomeForm } from "../app/conversation/forms/enquiry-outcome.form";
 import type { FormDescriptor } from "../app/conversation/form-descriptor";
 import { ActionId, actionData } from "../app/conversation/action-id";
@@ -54,6 +55,16 @@ export function renderDeadlinesCard(view: DeadlinesView, options: DeadlinesCardO
       ],
     });
   }
+  if (view.planInForce) {
+    body.push({
+      type: "Container",
+      separator: true,
+      items: [
+        text(`**Child protection plan** in force since ${escapeAdaptiveText(view.planInForce.startedOnLabel)}.`),
+        { type: "ActionSet", actions: [{ type: "Action.ShowCard", title: "End the plan…", card: formCard(planEndForm(view.caseReference), view.caseReference) }] },
+      ],
+    });
+  }
   if (!view.lines.length) body.push(text("Nothing is due for this case."));
   for (const line of view.lines) {
     const overdue = line.workingDaysRemaining < 0;
@@ -69,6 +80,7 @@ export function renderDeadlinesCard(view: DeadlinesView, options: DeadlinesCardO
     if (line.kind === "deadline") {
       const actions: CardElement[] = [];
       if (line.closeWith === "referral-decision") actions.push({ type: "Action.ShowCard", title: "Record the referral decision…", card: formCard(referralDecisionForm(line.id, view.caseReference), line.id) });
+      if (line.closeWith === "permanence-plan") actions.push({ type: "Action.ShowCard", title: "Record the permanence plan…", card: formCard(permanencePlanForm(line.id, view.caseReference, line.dueDateLabel), line.id) });
       if (line.closeWith === "assessment") actions.push({ type: "Action.ShowCard", title: "Record the assessment as concluded…", card: formCard(concludeAssessmentForm(line.id, view.caseReference, line.dueDateLabel), line.id) });
       actions.push({ type: "Action.ShowCard", title: "Waive…", card: formCard(waiveForm(line.id, line.title, view.caseReference), line.id) });
       items.push({ type: "ActionSet", actions });

@@ -16,6 +16,7 @@ import { PrismaMeetingRepository } from "./repositories/prisma-meeting-repositor
 import { PrismaOutboxRepository } from "./repositories/prisma-outbox-repository";
 import { PrismaPractitionerRepository } from "./repositories/prisma-practitioner-repository";
 import { PrismaProcessedCommandRepository } from "./repositories/prisma-processed-command-repository";
+import { PrismaPlanEndRepository } from "./repositories/prisma-plan-end-repository";
 
 /** Binds every repository to one transaction client; the audit key MACs the chain and seals rows. */
 export function repositoriesFor(tx: Tx, auditKey: AuditKey): Repositories {
@@ -35,6 +36,7 @@ export function repositoriesFor(tx: Tx, auditKey: AuditKey): Repositories {
     agencyDirectory: new PrismaAgencyDirectoryRepository(tx),
     sharing: new PrismaInformationSharingRepository(tx),
     drafts: new PrismaRecordDraftRepository(tx),
+    planEnds: new PrismaPlanEndRepository(tx),
   };
 }
 

@@ -48,6 +48,10 @@ export enum ActionId {
   ConcludeAssessment = "deadline.concludeAssessment",
   /** Records a section 47 enquiry's outcome (the form is shown when values are missing). Target: an enquiry. */
   RecordEnquiryOutcome = "enquiry.outcome",
+  /** Ends the case's child protection plan with its reason (the form is shown when values are missing). Target: a case reference. */
+  EndPlan = "case.endPlan",
+  /** Records the permanence plan of a looked-after child, closing its clock (the form is shown when values are missing). Target: a deadline. */
+  RecordPermanencePlan = "deadline.permanencePlan",
 }
 
 /** What an action's target is, and so the data key that carries it in a card. */
@@ -77,6 +81,8 @@ export const ACTION_TARGET: Record<ActionId, ActionTargetKey> = {
   [ActionId.RecordReferralDecision]: "deadlineId",
   [ActionId.ConcludeAssessment]: "deadlineId",
   [ActionId.RecordEnquiryOutcome]: "enquiryId",
+  [ActionId.EndPlan]: "caseRef",
+  [ActionId.RecordPermanencePlan]: "deadlineId",
 };
 
 const ACTION_IDS = new Set<string>(Object.values(ActionId));

@@ -1,7 +1,7 @@
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";
 
 /** A case event that starts statutory clocks without a meeting (the app's `recordCaseEvent`). */
-export type CaseEventKind = "referral" | "transfer-in" | "date-of-birth" | "s47-enquiry";
+export type CaseEventKind = "referral" | "transfer-in" | "date-of-birth" | "s47-enquiry" | "looked-after";
 
 /**
  * What a person asked for in words, in any channel: `/convene <words>` or `@Convene <words>`
@@ -13,6 +13,8 @@ export type TypedCommand =
   | { type: "convene"; kind: MeetingKind; caseRef: string; word: string }
   | { type: "deadlines"; caseRef: string | undefined }
   | { type: "case-event"; event: CaseEventKind; caseRef: string; date: string; word: string }
+  /** `plan-ends <ref> [date]`: opens the form that ends the child protection plan, with the date filled in. */
+  | { type: "plan-ends"; caseRef: string; date: string }
   /** `help`, or anything not understood (`notUnderstood` names the word). */
   | { type: "help"; notUnderstood?: string };
 
@@ -29,13 +31,14 @@ export const MEETING_KIND_WORDS: Readonly<Record<string, MeetingKind>> = {
   "transfer-in-conference": "transfer-in-conference",
 };
 
-/** The words that record a case event (`dob` is short for `date-of-birth`; `s47` records the day a section 47 enquiry started). */
+/** The words that record a case event (`dob` is short for `date-of-birth`; `s47` records the day a section 47 enquiry started; `looked-after` the day the child became looked after). */
 export const CASE_EVENT_WORDS: Readonly<Record<string, CaseEventKind>> = {
   referral: "referral",
   "transfer-in": "transfer-in",
   dob: "date-of-birth",
   "date-of-birth": "date-of-birth",
   s47: "s47-enquiry",
+  "looked-after": "looked-after",
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -70,6 +73,7 @@ export function parseTypedCommand(text: string): TypedCommand {
   if (word === "" || word === "help" || word === "convene") return { type: "help" };
   if (word === "link") return { type: "link", caseRef: ref };
   if (word === "deadlines") return { type: "deadlines", caseRef: ref || undefined };
+  if (word === "plan-ends" || word === "end-plan") return { type: "plan-ends", caseRef: ref, date };
   const event = CASE_EVENT_WORDS[word];
   if (event && (event !== "transfer-in" || DATE.test(date) || (date && !DATE.test(ref)))) {
     return { type: "case-event", event, caseRef: ref, date, word: word === "date-of-birth" ? "dob" : word };

@@ -21,7 +21,8 @@ import { cancelMeetingForm, RESCHEDULE_STEP, RescheduleField, rescheduleForm } f
 import { CONFIRM_MOVE_FIELD, relinkForm } from "./forms/relink.form";
 import { AMENDMENT_REASON_FIELD, recordForm } from "./forms/record.form";
 import { recordPreview, RecordStep } from "./record-preview";
-import { cancelActionForm, CLOSED_ON_FIELD, concludeAssessmentForm, FEEDBACK_HOW_FIELD, FEEDBACK_ON_FIELD, referralDecisionForm, RESPONSE_FIELD } from "./forms/closing.forms";
+import { cancelActionForm, CLOSED_ON_FIELD, concludeAssessmentForm, FEEDBACK_HOW_FIELD, FEEDBACK_ON_FIELD, permanencePlanForm, referralDecisionForm, RESPONSE_FIELD } from "./forms/closing.forms";
+import { PlanEndField, planEndForm } from "./forms/plan-end.form";
 import { enquiryOutcomeForm, OUTCOME_DATE_FIELD, OUTCOME_FIELD } from "./forms/enquiry-outcome.form";
 import { userMessageOf } from "./user-message";
 
@@ -161,9 +162,46 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
       return closeActionFromChat(deps, turn, action, target, values);
     case ActionId.RecordReferralDecision:
     case ActionId.ConcludeAssessment:
+    case ActionId.RecordPermanencePlan:
       return closeClockFromChat(deps, turn, action, target, values);
     case ActionId.RecordEnquiryOutcome:
       return enquiryOutcomeFromChat(deps, turn, target, values);
+    case ActionId.EndPlan:
+      return endPlanFromChat(deps, turn, target, values);
+  }
+}
+
+/** The plan end form: shown when its values are missing (a button, or `plan-ends` typed), then submitted; refusals come back beside their boxes. */
+async function endPlanFromChat(deps: ActionDeps, turn: ConversationTurn, caseRefText: string, values: SubmittedValues): Promise<ConversationReply> {
+  const caseRef = parseCaseReference(caseRefText);
+  const descriptor = planEndForm(caseRef);
+  const field = (id: string) => (readField(values, id, caseRef) ?? "").trim();
+  const kept: Record<string, string> = {};
+  for (const f of descriptor.fields) kept[f.id] = field(f.id);
+  if (readField(values, PlanEndField.reason, caseRef) === undefined) return show(descriptor, { scope: caseRef, values: kept });
+  const again = (errors: Record<string, string>): ConversationReply => ({ kind: "form", form: { descriptor, values: kept, errors } });
+  const tooLong = overLongFields(descriptor, values, caseRef);
+  if (Object.keys(tooLong).length) return again(tooLong);
+  try {
+    const { notice } = await deps.app.endPlan({
+      key: turn.key, actor: await turn.actor(), conversation: turn.conversation, caseRef,
+      // The reason is checked against the one list by the use case's schema.
+      reason: field(PlanEndField.reason) as never, endedOn: field(PlanEndField.date),
+      ...(field(PlanEndField.transferInOn) ? { transferInOn: field(PlanEndField.transferInOn) } : {}),
+    });
+    return deadlinesAfter(deps, turn, notice);
+  } catch (err) {
+    if (err instanceof ZodError) {
+      const errors: Record<string, string> = {};
+      for (const issue of err.issues) {
+        const key = String(issue.path.at(-1) ?? WHOLE_FORM);
+        const id = key === "reason" ? PlanEndField.reason : descriptor.fields.some((f) => f.id === key) ? key : WHOLE_FORM;
+        errors[id] ??= issue.message;
+      }
+      return again(errors);
+    }
+    if (err instanceof DomainError && typeof err.details?.field === "string") return again({ [err.details.field]: err.message });
+    throw err;
   }
 }
 
@@ -249,7 +287,9 @@ async function closeClockFromChat(deps: ActionDeps, turn: ConversationTurn, acti
   const line = listed.lines.find((l) => l.kind === "deadline" && l.id === deadlineId);
   const descriptor = action === ActionId.RecordReferralDecision
     ? referralDecisionForm(deadlineId, listed.caseReference)
-    : concludeAssessmentForm(deadlineId, listed.caseReference, line?.dueDateLabel ?? "its due date");
+    : action === ActionId.RecordPermanencePlan
+      ? permanencePlanForm(deadlineId, listed.caseReference, line?.dueDateLabel ?? "its due date")
+      : concludeAssessmentForm(deadlineId, listed.caseReference, line?.dueDateLabel ?? "its due date");
   const closedOn = readField(values, CLOSED_ON_FIELD, deadlineId);
   if (closedOn === undefined) {
     if (!line || line.status !== "open") return refusal("That deadline is no longer open.");
@@ -264,7 +304,9 @@ async function closeClockFromChat(deps: ActionDeps, turn: ConversationTurn, acti
   const event = action === ActionId.RecordReferralDecision
     ? { kind: "referral-decision" as const, // The response is checked against the one list by the use case's schema.
         response: field(RESPONSE_FIELD) as never, feedbackOn: field(FEEDBACK_ON_FIELD), ...(field(FEEDBACK_HOW_FIELD) ? { feedbackHow: field(FEEDBACK_HOW_FIELD) } : {}) }
-    : { kind: "assessment-concluded" as const, ...(field(REASON_FIELD) ? { overrunReason: field(REASON_FIELD) } : {}) };
+    : action === ActionId.RecordPermanencePlan
+      ? { kind: "permanence-plan-recorded" as const }
+      : { kind: "assessment-concluded" as const, ...(field(REASON_FIELD) ? { overrunReason: field(REASON_FIELD) } : {}) };
   try {
     const { notice } = await deps.app.recordClosingEvent({ key: turn.key, actor, conversation: turn.conversation, deadlineId, closedOn: field(CLOSED_ON_FIELD), event });
     return deadlinesAfter(deps, turn, notice);

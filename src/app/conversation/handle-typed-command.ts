@@ -6,6 +6,7 @@ import type { ConversationReply } from "./conversation-reply";
 import type { ConversationTurn } from "./conversation-turn";
 import { conveneForm } from "./forms/convene.form";
 import { relinkForm } from "./forms/relink.form";
+import { PlanEndField, planEndForm } from "./forms/plan-end.form";
 import { DomainError } from "../../domain/shared/domain-error";
 import { helpView } from "./help";
 import { userMessageOf } from "./user-message";
@@ -52,6 +53,12 @@ export async function handleTypedCommand(deps: TypedCommandDeps, turn: Conversat
       case "deadlines": {
         const deadlines = await deps.app.listDeadlines({ key: turn.key, actor: await turn.actor(), conversation: turn.conversation, ...(cmd.caseRef ? { caseRef: cmd.caseRef } : {}) });
         return { kind: "deadlines", deadlines };
+      }
+      case "plan-ends": {
+        if (turn.personal) return notHere("End the plan in the case channel", "A plan is ended in the channel or group chat linked to the case.");
+        if (!cmd.caseRef) return usage("Give a case reference", `Type: ${p}plan-ends <case reference> <date>, for example ${p}plan-ends CS-2026-0142 2027-06-30.`);
+        // The form asks why; the app checks the case, the plan and who may end it on submission.
+        return { kind: "form", form: { descriptor: planEndForm(parseCaseReference(cmd.caseRef)), values: cmd.date ? { [PlanEndField.date]: cmd.date } : {}, errors: {} } };
       }
       case "case-event": {
         if (turn.personal) return notHere("Record it in the case channel", "Case events are recorded in the channel or group chat linked to the case.");

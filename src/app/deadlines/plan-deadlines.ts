@@ -16,6 +16,8 @@ export type DeadlineTrigger =
   | { kind: "referral-received"; sourceId: string; receivedOn: IsoDate }
   /** The family moved in: transfer-in conference within 15 working days of notification. */
   | { kind: "transfer-in-notified"; sourceId: string; notifiedOn: IsoDate }
+  /** The child became looked after: a permanence plan within 4 months (local policy). */
+  | { kind: "looked-after"; sourceId: string; lookedAfterOn: IsoDate }
   /** The child's date of birth is known: a review before the 18th birthday. */
   | { kind: "date-of-birth-known"; dateOfBirth: IsoDate };
 
@@ -29,6 +31,8 @@ export function planDeadlineEvents(t: DeadlineTrigger): DeadlineEvent[] {
       ];
     case "transfer-in-notified":
       return [{ rule: "transfer-in", sourceKind: "transfer-in-notification", sourceId: t.sourceId, from: parseIsoDate(t.notifiedOn) }];
+    case "looked-after":
+      return [{ rule: "permanence-plan", sourceKind: "looked-after", sourceId: t.sourceId, from: parseIsoDate(t.lookedAfterOn) }];
     case "date-of-birth-known": {
       // The rule counts from the 18th birthday itself; one deadline per birthday.
       const birthday = addCalendarMonths(parseIsoDate(t.dateOfBirth), 18 * 12);

@@ -13,6 +13,7 @@ import type { OutboxRepository } from "./outbox";
 import type { PractitionerRepository } from "./practitioner";
 import type { ProcessedCommandRepository } from "./processed-command";
 import type { RecordDraftRepository } from "./record-draft";
+import type { PlanEndRepository } from "./plan-end";
 
 /** Every repository, bound to one transaction. */
 export interface Repositories {
@@ -46,6 +47,8 @@ export interface Repositories {
   sharing: InformationSharingRepository;
   /** Decision records checked but not yet saved. */
   drafts: RecordDraftRepository;
+  /** Ends of child protection plans, with their reasons. */
+  planEnds: PlanEndRepository;
 }
 
 /** Runs `fn` in one database transaction: state change, audit and outbox commit together or not at all. */

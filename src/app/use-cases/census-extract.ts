@@ -62,7 +62,8 @@ async function rowsForCase(repos: Repositories, c: Case, period: CensusPeriod): 
       enquiries,
       clocks: clocks.map((d) => ({ rule: d.rule, sourceId: d.sourceId, dueDate: d.dueDate, status: d.status, closedOn: d.closedOn ?? null, closedByMeetingId: d.closedByMeetingId, workingDaysTaken: d.workingDaysTaken })),
       conferences,
-      planEnds: [],
+      // Plan ends recorded with their reason; a review conference that ended the plan is read from its record above.
+      planEnds: (await repos.planEnds.listForCase(c.id)).map((e) => e.endedOn),
     },
     period,
   );

@@ -8,6 +8,7 @@ import type { AppDeps } from "../app-deps";
 import { caseOfConversation } from "../authorisation";
 import { dueDateLabel } from "../views/due-date-label";
 import { CLOSING_EVENT_WORDS } from "../views/closing-event-words";
+import { planInForce } from "../deadlines/child-protection-plan";
 
 
 /**
@@ -35,7 +36,7 @@ export async function listDeadlines(deps: AppDeps, input: ListDeadlinesCommand):
         workingDaysRemaining: deps.calendar.workingDaysBetween(today, d.dueDate),
         status: d.status,
         ownerLabel: null,
-        ...(d.rule === "referral-decision" ? { closeWith: "referral-decision" as const } : d.rule === "assessment" ? { closeWith: "assessment" as const } : {}),
+        ...(d.rule === "referral-decision" || d.rule === "assessment" || d.rule === "permanence-plan" ? { closeWith: d.rule } : {}),
       });
     }
     for (const a of await repos.actions.listOpenForCase(c.id)) {
@@ -65,6 +66,7 @@ export async function listDeadlines(deps: AppDeps, input: ListDeadlinesCommand):
       }));
     const enquiry = (await repos.enquiries.listForCase(c.id)).find((e) => e.status === "open");
     const openEnquiry = enquiry ? { id: enquiry.id, startDateLabel: dueDateLabel(enquiry.startDate), startedBy: enquiry.startSource } : undefined;
-    return { caseReference: c.reference, lines, closed, ...(openEnquiry ? { openEnquiry } : {}) };
+    const plan = await planInForce(repos, c.id);
+    return { caseReference: c.reference, lines, closed, ...(openEnquiry ? { openEnquiry } : {}), ...(plan ? { planInForce: { startedOnLabel: dueDateLabel(plan.startedOn) } } : {}) };
   });
 }

@@ -15,15 +15,15 @@ import { resolveActor } from "./resolve-actor";
 import { ongoingEnquiry, startEnquiry } from "../deadlines/section-47-enquiry";
 
 /** Events that start statutory clocks without a meeting. */
-export const CASE_EVENTS = ["referral", "transfer-in", "date-of-birth", "s47-enquiry"] as const;
+export const CASE_EVENTS = ["referral", "transfer-in", "date-of-birth", "s47-enquiry", "looked-after"] as const;
 
 export const RecordCaseEventSchema = CommandBase.extend({
   caseRef: z.string().min(1),
   event: z.enum(CASE_EVENTS),
-  /** The referral's receipt, the notification of the move, the child's date of birth, or the day a section 47 enquiry started (YYYY-MM-DD). */
+  /** The referral's receipt, the notification of the move, the child's date of birth, the day a section 47 enquiry started, or the day the child became looked after (YYYY-MM-DD). */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-20."),
 });
-/** Records a referral, a transfer-in notification, the child's date of birth or the start of a section 47 enquiry. */
+/** Records a referral, a transfer-in notification, the child's date of birth, the start of a section 47 enquiry, or the day the child became looked after. */
 export type RecordCaseEventCommand = z.infer<typeof RecordCaseEventSchema>;
 
 /**
@@ -31,7 +31,8 @@ export type RecordCaseEventCommand = z.infer<typeof RecordCaseEventSchema>;
  * working day, assessment in 45), a transfer-in notification (conference in 15 working
  * days), the child's date of birth (a review planned before the 18th birthday) and the day a
  * section 47 enquiry started when no strategy discussion record says so (the census s47
- * start; its one initial conference clock counts from it). The
+ * start; its one initial conference clock counts from it), and the day the child became looked
+ * after (the local permanence plan rule: 4 months). The
  * case's social worker or manager records them from the case channel; each opens once.
  */
 export async function recordCaseEvent(deps: AppDeps, input: RecordCaseEventCommand): Promise<{ notice: NoticeView }> {
@@ -67,6 +68,7 @@ export async function recordCaseEvent(deps: AppDeps, input: RecordCaseEventComma
       let trigger: DeadlineTrigger;
       if (cmd.event === "referral") trigger = { kind: "referral-received", sourceId: `referral:${date}`, receivedOn: date };
       else if (cmd.event === "transfer-in") trigger = { kind: "transfer-in-notified", sourceId: `transfer-in:${date}`, notifiedOn: date };
+      else if (cmd.event === "looked-after") trigger = { kind: "looked-after", sourceId: `looked-after:${date}`, lookedAfterOn: date };
       else {
         if (c.childDateOfBirth && c.childDateOfBirth !== date) {
           // A corrected date of birth moves the 18th birthday: the old clock must not keep nudging.

@@ -33,18 +33,23 @@ export const RecordClosingEventSchema = CommandBase.extend({
       /** Required when the assessment concluded after its due date. */
       overrunReason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
     }),
+    z.object({
+      /** A looked-after child's permanence plan was recorded (local rule: within 4 months). */
+      kind: z.literal("permanence-plan-recorded"),
+    }),
   ]),
 });
-/** Records the event that closes a referral-decision or assessment clock. */
+/** Records the event that closes a referral-decision, assessment or permanence-plan clock. */
 export type RecordClosingEventCommand = z.infer<typeof RecordClosingEventSchema>;
 
-const RULE_OF = { "referral-decision": "referral-decision", "assessment-concluded": "assessment" } as const;
+const RULE_OF = { "referral-decision": "referral-decision", "assessment-concluded": "assessment", "permanence-plan-recorded": "permanence-plan" } as const;
 
 /**
  * Closes the referral-decision clock (the response decided, with the feedback to the referrer
  * as a recorded step) or the assessment clock (concluded; an overrun needs its reason, which is
  * kept). Judged on the event's own date; a date in the future or before the clock began is
- * refused beside its box. The case's social worker or team manager records it.
+ * refused beside its box. The permanence plan of a looked-after child closes its clock (local
+ * rule, 4 months) the same way. The case's social worker or team manager records it.
  */
 export async function recordClosingEvent(deps: AppDeps, input: RecordClosingEventCommand): Promise<{ notice: NoticeView }> {
   const cmd = RecordClosingEventSchema.parse(input);
@@ -65,14 +70,14 @@ export async function recordClosingEvent(deps: AppDeps, input: RecordClosingEven
         if (e.feedbackOn > isoDateInLondon(now)) throw new DomainError("CLOSED_ON_IN_FUTURE", "That date is in the future. Give the day the referrer was told.", { field: "feedbackOn" });
         if (e.feedbackOn < d.sourceDate) throw new DomainError("CLOSED_ON_BEFORE_START", "That date is before the referral arrived. Check the date.", { field: "feedbackOn" });
         detail = { response: e.response, feedbackOn: e.feedbackOn, ...(e.feedbackHow ? { feedbackHow: e.feedbackHow } : {}) };
-      } else {
+      } else if (e.kind === "assessment-concluded") {
         reason = e.overrunReason?.trim() || null;
         if (cmd.closedOn > d.dueDate && (!reason || reason.length < 10)) {
           throw new DomainError("REASON_REQUIRED", `The assessment concluded after it was due (${dueDateLabel(d.dueDate)}): say in a sentence why.`, { field: "reason" });
         }
       }
       const closed = await closeOpenDeadline(deps, repos, d, { kind: e.kind, on: cmd.closedOn, byId: actor.id, reason, dateField: "closedOn", ...(detail ? { detail } : {}) });
-      const what = e.kind === "referral-decision" ? `Referral decision: ${REFERRAL_RESPONSE_LABELS[e.response]}` : "Assessment concluded";
+      const what = e.kind === "referral-decision" ? `Referral decision: ${REFERRAL_RESPONSE_LABELS[e.response]}` : e.kind === "assessment-concluded" ? "Assessment concluded" : "Permanence plan recorded";
       const notice = {
         title: `${what} · ${c.reference}`,
         text: `Recorded by ${actor.displayName} for ${dueDateLabel(cmd.closedOn)}: ${closed.status === "met" ? "within" : "outside"} timescale (${workingDays(closed.workingDaysTaken)}).`,

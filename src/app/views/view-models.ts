@@ -293,8 +293,8 @@ export interface DeadlineLineView {
   status: string;
   /** Who owns it, when someone does. */
   ownerLabel: string | null;
-  /** The event that closes this clock from chat, when one does (cards offer its button): the referral decision or the assessment. */
-  closeWith?: "referral-decision" | "assessment";
+  /** The event that closes this clock from chat, when one does (cards offer its button): the referral decision, the assessment or the permanence plan. */
+  closeWith?: "referral-decision" | "assessment" | "permanence-plan";
 }
 
 /** A clock that has closed: met, missed or waived, and on what. */
@@ -325,8 +325,16 @@ export interface OpenEnquiryView {
   startedBy: "strategy-discussion" | "recorded";
 }
 
+/** The child protection plan in force (the deadlines card offers the button that ends it). */
+export interface PlanInForceView {
+  /** The day the conference that made it was held, as people read it. */
+  startedOnLabel: string;
+}
+
 /** The answer to `deadlines <case-ref>`. */
 export interface DeadlinesView {
+  /** The child protection plan in force, if any. */
+  planInForce?: PlanInForceView;
   /** The section 47 enquiry under way and awaiting its outcome, if any. */
   openEnquiry?: OpenEnquiryView;
   /** The case reference. */

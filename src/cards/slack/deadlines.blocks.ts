@@ -34,11 +34,15 @@ export function deadlinesBlocks(view: DeadlinesView, notice?: NoticeView): Slack
     const e = view.openEnquiry;
     blocks.push({ type: "section", block_id: `enquiry:${e.id}`, text: { type: "mrkdwn", text: `*Section 47 enquiry* under way since ${escapeMrkdwn(e.startDateLabel)}: its outcome is still to be recorded.` }, accessory: button(ActionId.RecordEnquiryOutcome, e.id, "Record the enquiry outcome") });
   }
+  if (view.planInForce) {
+    blocks.push({ type: "section", block_id: "plan", text: { type: "mrkdwn", text: `*Child protection plan* in force since ${escapeMrkdwn(view.planInForce.startedOnLabel)}.` }, accessory: button(ActionId.EndPlan, view.caseReference, "End the plan") });
+  }
   for (const line of view.lines) {
     const l = lineText(line);
     if (line.kind === "deadline") {
       blocks.push({ type: "section", block_id: deadlineBlockId(line.id), text: { type: "mrkdwn", text: l }, accessory: button(ActionId.WaiveDeadline, line.id, "Waive") });
       if (line.closeWith === "referral-decision") blocks.push({ type: "actions", block_id: `close:${line.id}`, elements: [button(ActionId.RecordReferralDecision, line.id, "Record the referral decision")] });
+      if (line.closeWith === "permanence-plan") blocks.push({ type: "actions", block_id: `close:${line.id}`, elements: [button(ActionId.RecordPermanencePlan, line.id, "Record the permanence plan")] });
       if (line.closeWith === "assessment") blocks.push({ type: "actions", block_id: `close:${line.id}`, elements: [button(ActionId.ConcludeAssessment, line.id, "Record the assessment as concluded")] });
     } else {
       // Each open action gets its own buttons: its owner, the convenor or the social worker closes it here.

@@ -81,3 +81,17 @@ export function concludeAssessmentForm(deadlineId: string, caseReference: string
     data: actionData(ActionId.ConcludeAssessment, deadlineId),
   };
 }
+
+/** Records a looked-after child's permanence plan (local rule: within 4 months of becoming looked after). */
+export function permanencePlanForm(deadlineId: string, caseReference: string, dueDateLabel: string): FormDescriptor {
+  return {
+    action: ActionId.RecordPermanencePlan,
+    title: `Permanence plan · ${caseReference}`,
+    shortTitle: "Permanence plan",
+    intro: `Local policy: a permanence plan within 4 months of the child becoming looked after, here by ${dueDateLabel}. The clock closes on the day the plan was recorded.`,
+    submitLabel: "Record the permanence plan",
+    tone: "positive",
+    fields: [{ id: CLOSED_ON_FIELD, label: "Date the permanence plan was recorded", type: "date", required: true, maxLength: 10, section: "" }],
+    data: actionData(ActionId.RecordPermanencePlan, deadlineId),
+  };
+}
