@@ -1,6 +1,7 @@
 import type { WorkingDayCalendar } from "../domain/calendar/working-day-calendar";
 import type { LanguageEntry } from "../domain/language/default-language-list";
 import type { Clock } from "../domain/shared/clock";
+import type { CalendarLinks } from "./ports/calendar-link";
 import type { AppLogger } from "./ports/plumbing";
 import type { UnitOfWork } from "./ports/unit-of-work";
 import type { LocalPolicy } from "./deadlines/local-policy";
@@ -22,4 +23,6 @@ export interface AppDeps {
   languageList?: readonly LanguageEntry[];
   /** Local policy: months-ahead nudges for the review before 18, core group cadence (default: DEFAULT_LOCAL_POLICY). */
   localPolicy?: LocalPolicy;
+  /** Signed links to each meeting's calendar invite; without them, roster cards offer none. */
+  calendarLinks?: CalendarLinks;
 }

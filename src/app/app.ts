@@ -18,6 +18,7 @@ import type { RecordEnquiryOutcomeCommand } from "./use-cases/record-enquiry-out
 import type { EndPlanCommand } from "./use-cases/end-plan";
 import type { DeadlinesView, NoticeView, RecordDecisionResult, RecordPreviewResult, RosterView } from "./views/view-models";
 import type { ActorIdentity } from "./ports/actor";
+import type { CalendarInviteResult } from "./use-cases/get-calendar-invite";
 
 // Edges import this file and create-app.ts implements it; use cases never import either,
 // so the app's types cannot form an import cycle through them.
@@ -61,6 +62,8 @@ export interface App {
   viewDecisionRecord(cmd: ViewDecisionRecordCommand): Promise<ViewDecisionRecordResult>;
   /** The platform user ids entitled to a meeting's full record, for user-specific card views (Teams refresh). */
   listRecordAudience(meetingId: string, platform: "teams" | "slack"): Promise<string[]>;
+  /** The calendar invite behind a signed link (the last path segment, without ".ics"): not found, expired, or the invite. Read-only. */
+  getCalendarInvite(token: string): Promise<CalendarInviteResult>;
   /**
    * The current roster of a meeting (for refresh). With `conversation`, refused unless that
    * conversation is linked to the meeting's case. With `viewer`, carries what that person may

@@ -5,6 +5,7 @@ import { cancelMeetingUseCase } from "./use-cases/cancel-meeting";
 import { rescheduleMeeting } from "./use-cases/reschedule-meeting";
 import { conveneMeeting } from "./use-cases/convene-meeting";
 import { getRoster } from "./use-cases/get-roster";
+import { getCalendarInvite } from "./use-cases/get-calendar-invite";
 import { openDecisionForm } from "./use-cases/open-decision-form";
 import { recordCaseEvent } from "./use-cases/record-case-event";
 import { linkChannel } from "./use-cases/link-channel";
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): App {
     viewDecisionRecord: (cmd) => viewDecisionRecord(deps, cmd),
     listRecordAudience: (meetingId, platform) => listRecordAudience(deps, meetingId, platform),
     getRoster: (meetingId, conversation, viewer) => getRoster(deps, meetingId, conversation, viewer),
+    getCalendarInvite: (token) => getCalendarInvite(deps, token),
     claimReply: (key) => claimReply(deps, key),
     rescheduleMeeting: (cmd) => rescheduleMeeting(deps, cmd),
     cancelMeeting: (cmd) => cancelMeetingUseCase(deps, cmd),

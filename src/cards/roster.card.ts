@@ -154,6 +154,8 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
   if (manages && view.status === "held") actions.push(execute("Record decision", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId), { style: "positive" }));
   if (manages && view.status === "recorded") actions.push(execute("Amend record", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId)));
   actions.push(execute("Deadlines", ActionId.ShowDeadlines, actionData(ActionId.ShowDeadlines, view.caseReference)));
+  // A download, not a verb: the signed link serves the .ics (the cancellation, once cancelled).
+  if (view.calendarUrl) actions.push({ type: "Action.OpenUrl", title: view.status === "cancelled" ? "Remove from calendar" : "Add to calendar", url: view.calendarUrl });
 
   const summary = view.rows.map((r) => `${r.roleLabel}: ${r.responseLabel}`).join("; ");
   return adaptiveCard({

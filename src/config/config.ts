@@ -37,7 +37,11 @@ const ConfigSchema = z
     CONVENE_CHASE_REMINDERS: z.coerce.number().int().min(0, "CONVENE_CHASE_REMINDERS must be 0 or more").max(20).default(2),
     /** A JSON file with the local authority's plain-language list ({ mode, entries, allow }); default: the built-in list. */
     CONVENE_LANGUAGE_LIST_FILE: z.string().optional(),
-    /** Where the playground's fake connector listens; defaults to the server itself. */
+    /**
+     * This server's public base URL (what browsers and calendars reach, e.g. behind a reverse
+     * proxy): calendar invite links are issued on it, and the playground's fake connector
+     * listens there. Defaults to the server itself.
+     */
     CONVENE_PUBLIC_URL: z.string().url().optional(),
     /**
      * Where the Bot Framework SDK reads the channel's OpenID metadata (and so its signing

@@ -2,6 +2,7 @@ import type { Mount } from "./server-context";
 import { mountDelivery } from "./mount-delivery";
 import { mountTeams } from "../channels/teams/mount-teams";
 import { mountSlack } from "../channels/slack/mount-slack";
+import { mountCalendar } from "./mount-calendar";
 
 /**
  * Channels and jobs, mounted in order. Each returns null when it is disabled by config.
@@ -15,4 +16,6 @@ export const defaultMounts: readonly Mount[] = [
   mountTeams,
   // Slack: POST /slack/events (events, slash commands, interactivity); null unless SLACK_* are set.
   mountSlack,
+  // Calendar invites: GET /calendar/<signed token>.ics, from the roster card's "Add to calendar".
+  mountCalendar,
 ];

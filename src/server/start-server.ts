@@ -14,6 +14,7 @@ import { applyMigrations, isMigrated } from "../store/migration-runner";
 import { createPrismaClient } from "../store/prisma-client";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 import { resolveAuditKey } from "../store/audit-key";
+import { deriveCalendarLinkKey, HmacCalendarLinks } from "../integrations/ics/calendar-link-signer";
 import { createLogger, type Logger } from "./logger";
 import { isForeignOrigin, matchRoute, sendJson, type Route } from "./http-router";
 import { defaultMounts } from "./default-mounts";
@@ -98,7 +99,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const uow = new PrismaUnitOfWork(prisma, auditKey);
   const calendar = createWorkingDayCalendar({ closureDays: config.CONVENE_CLOSURE_DAYS });
   const languageList = config.CONVENE_LANGUAGE_LIST_FILE ? loadLanguageList(config.CONVENE_LANGUAGE_LIST_FILE) : undefined;
-  const app = createApp({ uow, clock, calendar, logger, languageList, localPolicy: config.localPolicy });
+  // Calendar links live on the public URL (what people's browsers and calendars reach), or on
+  // the server's own URL in local mode; their key is derived from the audit key.
+  const calendarLinks = new HmacCalendarLinks(deriveCalendarLinkKey(auditKey), () => config.CONVENE_PUBLIC_URL ?? url);
+  const app = createApp({ uow, clock, calendar, logger, languageList, localPolicy: config.localPolicy, calendarLinks });
   const conversation = createConversation({ app, logger });
   const context: ServerContext = { config, app, conversation, uow, prisma, clock, calendar, logger, baseUrl: () => url };
 

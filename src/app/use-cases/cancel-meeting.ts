@@ -35,7 +35,7 @@ export async function cancelMeetingUseCase(deps: AppDeps, input: CancelMeetingCo
         await repos.outbox.enqueue({ idempotencyKey: `meeting/${meeting.id}/cancelled/${link.id}`, channelLinkId: link.id, operation: "post", payload: { type: "notice", view: notice }, availableAt: now });
       }
       await repos.audit.append({ at: now, actorId: actor.id, action: "change", entityType: "meeting", entityId: meeting.id, caseId: c.id, detail: { status: "cancelled" } });
-      const roster = await loadRoster(repos, meeting.id, now.getTime());
+      const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks);
       await enqueueRosterUpdate(repos, c.id, roster, `cancelled-${cmd.key}`, now);
       return { roster };
     }),

@@ -17,6 +17,7 @@ import { requireCaseManager } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../app-deps";
 import { buildRosterView } from "../views/roster-view";
+import { calendarUrlFor } from "../views/load-roster";
 import { rosterPostKey } from "../views/load-roster";
 import { resolveActor } from "./resolve-actor";
 
@@ -108,7 +109,10 @@ export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand
 
       const named = invitations.map((i) => i.inviteePractitionerId).filter((x): x is string => Boolean(x));
       // The roster post @mentions each named invitee, so they are told in the channel.
-      const view = buildRosterView(c, meeting, invitations, actor.displayName, now.getTime(), named.length ? await repos.practitioners.findManyByIds(named) : []);
+      const view = {
+        ...buildRosterView(c, meeting, invitations, actor.displayName, now.getTime(), named.length ? await repos.practitioners.findManyByIds(named) : []),
+        ...calendarUrlFor(meeting, deps.calendarLinks, now),
+      };
       for (const l of await repos.channelLinks.listForCase(c.id)) {
         await repos.outbox.enqueue({ idempotencyKey: rosterPostKey(meeting.id, l.id), channelLinkId: l.id, operation: "post", payload: { type: "roster", view }, availableAt: now });
       }

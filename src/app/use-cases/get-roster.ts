@@ -49,7 +49,7 @@ async function viewerRights(repos: Repositories, meetingId: string, viewer: Acto
 export async function getRoster(deps: AppDeps, meetingId: string, conversation?: { platform: "teams" | "slack"; conversationId: string }, viewer?: ActorIdentity): Promise<RosterView> {
   return deps.uow.run(async (repos) => {
     if (conversation) await meetingInConversation(repos, conversation, meetingId);
-    const roster = await loadRoster(repos, meetingId, deps.clock.now().getTime());
+    const roster = await loadRoster(repos, meetingId, deps.clock.now().getTime(), deps.calendarLinks);
     const rights = viewer ? await viewerRights(repos, meetingId, viewer) : null;
     return rights ? { ...roster, viewer: rights } : roster;
   });

@@ -40,7 +40,7 @@ export async function markMeetingHeld(deps: AppDeps, input: MarkMeetingHeldComma
         at: now, actorId: actor.id, action: "change", entityType: "meeting", entityId: meeting.id, caseId: c.id,
         detail: { status: "held", quorumOverride: held.quorumOverrideReason !== null, attended: invitations.filter((i) => i.attendance === "attended").map((i) => i.role) },
       });
-      const roster = await loadRoster(repos, meeting.id, now.getTime());
+      const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks);
       await enqueueRosterUpdate(repos, c.id, roster, `held-${cmd.key}`, now);
       return { roster };
     }),

@@ -64,7 +64,7 @@ export async function recordDecision(deps: AppDeps, input: RecordDecisionCommand
       for (const link of await repos.channelLinks.listForCase(c.id)) {
         await repos.outbox.enqueue({ idempotencyKey: `record/${recordId}/${link.id}`, channelLinkId: link.id, operation: "post", payload: { type: "record-summary", view: summary }, availableAt: now });
       }
-      const roster = await loadRoster(repos, meeting.id, now.getTime());
+      const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks);
       await enqueueRosterUpdate(repos, c.id, roster, `record-${cmd.key}`, now);
       deps.logger.info({ meetingId: meeting.id, version }, "decision recorded");
       return { ok: true, record, summary, roster, advice: languageAdvice(meeting.kind, next.payload, deps.languageList) };

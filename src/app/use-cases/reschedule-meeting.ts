@@ -55,7 +55,7 @@ export async function rescheduleMeeting(deps: AppDeps, input: RescheduleMeetingC
         at: now, actorId: actor.id, action: "change", entityType: "meeting", entityId: meeting.id, caseId: c.id,
         detail: { rescheduled: true, from: meeting.scheduledAt?.toISOString() ?? null, to: scheduledAt.toISOString(), answersReset: answered.length },
       });
-      const roster = await loadRoster(repos, meeting.id, now.getTime());
+      const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks);
       await enqueueRosterUpdate(repos, c.id, roster, `moved-${cmd.key}`, now);
       return { roster };
     }),

@@ -52,7 +52,7 @@ export async function respondToInvitation(deps: AppDeps, input: RespondToInvitat
         at: now, actorId: actor.id, action: "change", entityType: "invitation", entityId: inv.id, caseId: c.id,
         detail: { response: updated.response, role: inv.role, claimed: updated.claimedById !== inv.claimedById },
       });
-      const roster = await loadRoster(repos, meeting.id, now.getTime());
+      const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks);
       await enqueueRosterUpdate(repos, c.id, roster, cmd.key, now);
       return { roster };
     }),

@@ -2,9 +2,25 @@ import type { RosterView } from "./view-models";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { Repositories } from "../ports/unit-of-work";
 import { buildRosterView } from "./roster-view";
+import type { CalendarLinks } from "../ports/calendar-link";
+import type { Meeting } from "../../domain/meeting/meeting";
 
-/** Loads a meeting and its roster rows and builds the card view. Throws `MEETING_NOT_FOUND`. */
-export async function loadRoster(repos: Repositories, meetingId: string, revision: number): Promise<RosterView> {
+/**
+ * The roster's calendar link, issued now: for a timed meeting that is still to happen (the
+ * invite) or cancelled (the CANCEL that takes it out of calendars). Held meetings need none.
+ */
+export function calendarUrlFor(meeting: Meeting, links: CalendarLinks | undefined, now: Date): { calendarUrl?: string } {
+  if (!links || !meeting.scheduledAt) return {};
+  if (meeting.status !== "scheduled" && meeting.status !== "proposed" && meeting.status !== "cancelled") return {};
+  return { calendarUrl: links.inviteUrl(meeting.id, now) };
+}
+
+/**
+ * Loads a meeting and its roster rows and builds the card view, with a fresh calendar link
+ * when `links` are given. `revision` is the time of the change (ms), which also dates the
+ * link. Throws `MEETING_NOT_FOUND`.
+ */
+export async function loadRoster(repos: Repositories, meetingId: string, revision: number, links?: CalendarLinks): Promise<RosterView> {
   const meeting = await repos.meetings.findById(meetingId);
   if (!meeting) throw new DomainError("MEETING_NOT_FOUND", "That meeting no longer exists.");
   const c = await repos.cases.findById(meeting.caseId);
@@ -13,7 +29,7 @@ export async function loadRoster(repos: Repositories, meetingId: string, revisio
   const convenor = await repos.practitioners.findById(meeting.convenorId);
   const answering = invitations.flatMap((i) => [i.delegateId, i.claimedById, i.inviteePractitionerId]).filter((x): x is string => Boolean(x));
   const people = answering.length ? await repos.practitioners.findManyByIds([...new Set(answering)]) : [];
-  return buildRosterView(c, meeting, invitations, convenor?.displayName ?? "Convenor", revision, people);
+  return { ...buildRosterView(c, meeting, invitations, convenor?.displayName ?? "Convenor", revision, people), ...calendarUrlFor(meeting, links, new Date(revision)) };
 }
 
 /** The outbox key of a meeting's roster card in one channel: updates anchor on it. */

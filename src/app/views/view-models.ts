@@ -76,6 +76,11 @@ export interface RosterView {
    * button and refuses the wrong person privately.
    */
   viewer?: RosterViewerView;
+  /**
+   * The signed link to the meeting's calendar invite (.ics), for a meeting with a time that is
+   * scheduled (the invite) or cancelled (the cancellation). Absent otherwise.
+   */
+  calendarUrl?: string;
 }
 
 /** One person's rights on a roster, for their own copy of the card. */
@@ -376,3 +381,27 @@ export type RecordPreviewResult =
       draftId: string;
     }
   | { ok: false; errors: Record<string, string> };
+
+/**
+ * A meeting as a calendar invite: what the .ics carries. The case reference and the meeting
+ * kind only, never a child's name or the concern text (calendars sync to phones and show
+ * previews to anyone nearby).
+ */
+export interface CalendarInviteView {
+  /** Stable for the meeting's whole life, so calendars update the one event. */
+  uid: string;
+  /** The meeting's reschedule count: calendars keep the invite with the highest. */
+  sequence: number;
+  /** REQUEST while the meeting stands; CANCEL once it is cancelled. */
+  method: "REQUEST" | "CANCEL";
+  /** The event's start (an instant; UK wall-clock time is the renderer's to show). */
+  start: Date;
+  /** How long to block out, in minutes. */
+  durationMinutes: number;
+  /** "Strategy discussion · CASE-2026-001": kind and reference only. */
+  summary: string;
+  /** Where the rest lives: the roster card, never the concern. */
+  description: string;
+  /** When this invite was generated (DTSTAMP). */
+  stampedAt: Date;
+}

@@ -127,6 +127,16 @@ export function rosterBlocks(view: RosterView): SlackMessage {
       value: view.caseReference,
     });
   }
+  if (view.calendarUrl) {
+    // A URL button: Slack opens the signed link (the .ics) and still sends an action, which the
+    // listener acks and ignores (its id is no ActionId).
+    convenorActions.push({
+      type: "button" as const,
+      action_id: `calendar.download:${view.meetingId}`.slice(0, SLACK_LIMITS.actionId),
+      text: { type: "plain_text" as const, text: view.status === "cancelled" ? "Remove from calendar" : "Add to calendar" },
+      url: view.calendarUrl,
+    });
+  }
   if (convenorActions.length) blocks.push({ type: "actions", block_id: `meeting_actions:${view.meetingId}`, elements: convenorActions });
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `Convene · revision ${view.revision}` }] });
   const text = truncateMrkdwn(`${escapeMrkdwn(view.kindTitle)} for ${escapeMrkdwn(view.caseReference)}: ${escapeMrkdwn(view.whenLabel)}`, SLACK_LIMITS.messageText);

@@ -43,6 +43,8 @@ const roster = (status: RosterView["status"]): RosterView => ({
 function everyCard(): Array<[string, AdaptiveCardJson]> {
   const cards: Array<[string, AdaptiveCardJson]> = [];
   for (const status of ["proposed", "held", "recorded"] as const) cards.push([`roster ${status}`, renderRosterCard(roster(status), { members, refreshUserIds: ["29:a"] })]);
+  cards.push(["roster with Add to calendar", renderRosterCard({ ...roster("scheduled"), calendarUrl: "https://convene.example/calendar/m1.1790000000.abc.ics" })]);
+  cards.push(["roster cancelled, Remove from calendar", renderRosterCard({ ...roster("cancelled"), calendarUrl: "https://convene.example/calendar/m1.1790000000.abc.ics" })]);
   cards.push(["roster override", renderRosterCard(roster("scheduled"), { errorMessage: "Not held yet", inlineForm: { descriptor: heldForm(roster("scheduled")), values: {}, errors: { reason: "Not held yet: nobody from Police has accepted." } } })]);
   cards.push([
     "decision record",

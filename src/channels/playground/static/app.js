@@ -94,6 +94,9 @@
         var inputs = card.getAllInputs();
         for (var i = 0; i < inputs.length; i++) if (inputs[i].id && inputs[i].value !== undefined && !(typeof inputs[i].value === "number" && isNaN(inputs[i].value))) data[inputs[i].id] = String(inputs[i].value);
         execute(messageId, { verb: action.verb, data: data });
+      } else if (action instanceof AdaptiveCards.OpenUrlAction && /^https?:\/\//.test(action.url || "")) {
+        // "Add to calendar": Teams opens the link in the browser, which downloads the .ics.
+        window.open(action.url, "_blank", "noopener");
       }
     };
     card.parse(json);

@@ -1,0 +1,25 @@
+import { rosterBlocks } from "../../../../src/cards/slack/roster.blocks";
+import { blockKitProblems } from "../../../../src/cards/slack/block-kit-limits";
+import { parseSlackActionId } from "../../../../src/cards/slack/slack-action-id";
+import { rosterView } from "./slack-view-fixtures";
+
+describe("rosterBlocks: the calendar link", () => {
+  const url = "https://convene.example/calendar/m-1.1790000000.abc.ics";
+  const buttons = (blocks: unknown[]) =>
+    blocks.flatMap((b) => ((b as { type: string }).type === "actions" ? ((b as { elements: Array<{ text?: { text: string }; url?: string; action_id: string }> }).elements) : []));
+
+  it("is a URL button, Add to calendar while scheduled and Remove from calendar once cancelled, and no conversation action", () => {
+    const scheduled = rosterBlocks({ ...rosterView(3), status: "scheduled", calendarUrl: url });
+    expect(blockKitProblems("message", scheduled.blocks)).toEqual([]);
+    const add = buttons(scheduled.blocks).find((e) => e.text?.text === "Add to calendar")!;
+    expect(add.url).toBe(url);
+    // Slack still sends the click: the listener acks it and finds no action of ours.
+    expect(parseSlackActionId(add.action_id)).toBeNull();
+    const cancelled = rosterBlocks({ ...rosterView(3), status: "cancelled", calendarUrl: url });
+    expect(buttons(cancelled.blocks).find((e) => e.text?.text === "Remove from calendar")?.url).toBe(url);
+  });
+
+  it("is absent without a link", () => {
+    expect(buttons(rosterBlocks(rosterView(3)).blocks).some((e) => e.url)).toBe(false);
+  });
+});
