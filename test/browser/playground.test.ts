@@ -27,6 +27,17 @@ describe("playground in a browser", () => {
     await page.fill("#text", text);
     await page.click("#compose button");
   };
+  // axe-core in the page: the critical and serious violations in the page as it is now.
+  const axeFindings = async (state: string) => {
+    if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe.run(document, { resultTypes: ["violations"] });
+      return r.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => ({ id: v.id, impact: v.impact, help: v.help, count: v.nodes.length, first: v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ""}`) }));
+    });
+    return violations.map((v) => `${state}: ${v.impact} ${v.id} (${v.count}) ${v.help} ${v.first.join(" | ")}`);
+  };
+  const findings: string[] = [];
+  const axeCheck = async (state: string) => { findings.push(...(await axeFindings(state))); };
   const lastCard = () => page.locator(".msg .ac-adaptiveCard").last();
   const rosterCard = () => page.locator(".msg", { hasText: "Who is coming" }).last();
 
@@ -73,21 +84,25 @@ describe("playground in a browser", () => {
     await form.getByLabel(/Police \(required\)/).locator("input").fill("DC Priya Shah");
     await form.getByLabel(/Health \(required\)/).locator("input").fill("Hana Lewis (named nurse)");
     await shot("01-convene-form");
+    await axeCheck("01-convene-form");
     await form.getByRole("button", { name: /Convene strategy discussion/ }).click();
     await rosterCard().waitFor();
     await shot("02-roster");
+    await axeCheck("02-roster");
 
     // The police user's own copy (a Teams refresh) offers Respond on the Police row only.
     await as(/Priya/);
     await rosterCard().getByRole("button", { name: "Respond (Health)" }).waitFor({ state: "detached" });
     await rosterCard().getByRole("button", { name: "Respond (Police)" }).waitFor();
     await shot("03-own-view");
+    await axeCheck("03-own-view");
     // Someone not on the roster sees the shared copy; answering the Health row is refused, privately.
     await as(/Sara/);
     await rosterCard().getByRole("button", { name: "Respond (Health)" }).click();
     await rosterCard().getByRole("button", { name: /^Accept/ }).click();
     await page.getByText(/Only Hana Lewis/).waitFor();
     await shot("03-refused");
+    await axeCheck("03-refused");
 
     for (const [who, role] of [[/Sam Okafor/, "Social worker"], [/Priya/, "Police"], [/Hana/, "Health"]] as const) {
       await as(who);
@@ -97,6 +112,7 @@ describe("playground in a browser", () => {
     }
     await page.waitForFunction(() => Array.from(document.querySelectorAll(".msg")).some((m) => m.textContent!.includes("Who is coming") && (m.textContent!.match(/Accepted/g) ?? []).length >= 3));
     await shot("04-all-accepted");
+    await axeCheck("04-all-accepted");
 
     await as(/Sam Okafor/);
     await rosterCard().getByRole("button", { name: "Mark held" }).click();
@@ -135,11 +151,13 @@ describe("playground in a browser", () => {
     await f2(/^Chair/).fill("Sam Okafor");
     await f2(/^Recorded by/).fill("Sam Okafor");
     await shot("05-decision-form");
+    await axeCheck("05-decision-form");
     // Section 47 enquiries start but nobody said who carries them out: the server's rule answers beside the field.
     await form2.getByRole("button", { name: /Check the record/ }).click();
     await page.getByText(/Please fix/).waitFor();
     await page.getByText(/single agency or joint with the police/).first().waitFor();
     await shot("06-decision-errors");
+    await axeCheck("06-decision-errors");
     const form3 = page.locator(".msg", { hasText: "Record the decision" }).last();
     await form3.getByLabel(/^Who will carry out the enquiries/).selectOption({ label: "Jointly with the police" });
     await form3.getByRole("button", { name: /Check the record/ }).click();
@@ -147,10 +165,12 @@ describe("playground in a browser", () => {
     const preview = page.locator(".msg", { hasText: "Check the record before saving" }).last();
     await preview.getByText(/Plain-language check/).waitFor();
     await shot("07a-decision-check");
+    await axeCheck("07a-decision-check");
     await preview.getByRole("button", { name: /Save decision record/ }).click();
     await page.getByText(/Decision record version 1 saved/).waitFor();
     await page.locator(".msg", { hasText: "Decision record ·" }).last().waitFor();
     await shot("07-decision-recorded");
+    await axeCheck("07-decision-recorded");
 
     // Nudges come from deadlines: run the pass "as of" a later day (the page offers this in local mode).
     // Nudges go out on working days; the ICPC deadline here is Tue 15 Dec 2026.
@@ -159,5 +179,7 @@ describe("playground in a browser", () => {
     await page.getByText(/Nudge pass: [1-9]/).waitFor();
     await page.locator(".msg", { hasText: "CS-2026-0777" }).filter({ hasText: "Show deadlines" }).last().waitFor();
     await shot("08-nudge");
+    await axeCheck("08-nudge");
+    expect(findings).toEqual([]);
   });
 });
