@@ -86,7 +86,7 @@ function rowElement(view: RosterView, row: RosterRowView, open: boolean, options
     },
   ];
   // A copy for one person (view.viewer) offers Respond only on the rows they may answer.
-  if (open && (!view.viewer || view.viewer.answerableInvitationIds.includes(row.invitationId))) {
+  if (open && row.answeredInChat !== false && (!view.viewer || view.viewer.answerableInvitationIds.includes(row.invitationId))) {
     items.push({
       type: "ActionSet",
       actions: [{ type: "Action.ShowCard", title: `Respond (${escapeAdaptiveText(row.roleLabel)})`, card: respondCard(view, row, options) }],

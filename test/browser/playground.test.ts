@@ -1,14 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { loadConfig } from "../../src/config/config";
 import { startServer, type RunningServer } from "../../src/server/start-server";
 import { fixedClock } from "../../src/domain/shared/clock";
+import { exportCase } from "../../src/app/use-cases/export-case";
+import { renderCaseExportHtml } from "../../src/cards/case-export.html";
 
 // Drives the playground in Chromium through the whole flow a new user would try: link,
 // convene, three agencies answer (and a wrong user is refused), mark held, record the
-// decision, and see a nudge. Screenshots go to test-results/playground/.
+// decision, need to know (the channel's summary, the full record for an attendee only, each
+// opening logged, the HTML export), and see a nudge. axe runs on every state, and finds no
+// critical or serious violation. Screenshots go to test-results/playground/.
 
 const SHOTS = path.resolve(__dirname, "../../test-results/playground");
 
@@ -27,6 +31,25 @@ describe("playground in a browser", () => {
     await page.fill("#text", text);
     await page.click("#compose button");
   };
+  // One message, whole: the conversation scrolls inside the page, which would clip a long card,
+  // so it is let out to full height for the shot and put back after.
+  const cardShot = async (message: ReturnType<Page["locator"]>, name: string) => {
+    await page.evaluate(() => { document.querySelector("main")!.setAttribute("style", "height:auto"); document.getElementById("messages")!.setAttribute("style", "overflow:visible"); });
+    await message.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+    await page.evaluate(() => { document.querySelector("main")!.removeAttribute("style"); document.getElementById("messages")!.removeAttribute("style"); });
+  };
+  // axe-core in the page: the critical and serious violations in the page as it is now.
+  const axeFindings = async (state: string, on: Page) => {
+    // Evaluated rather than added as a <script>: the export's CSP (default-src 'none') rightly refuses inline scripts.
+    if (!(await on.evaluate(() => "axe" in window))) await on.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+    const violations = await on.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe.run(document, { resultTypes: ["violations"] });
+      return r.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => ({ id: v.id, impact: v.impact, help: v.help, count: v.nodes.length, first: v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ""}`) }));
+    });
+    return violations.map((v) => `${state}: ${v.impact} ${v.id} (${v.count}) ${v.help} ${v.first.join(" | ")}`);
+  };
+  const findings: string[] = [];
+  const axeCheck = async (state: string, on: Page = page) => { findings.push(...(await axeFindings(state, on))); };
   const lastCard = () => page.locator(".msg .ac-adaptiveCard").last();
   const rosterCard = () => page.locator(".msg", { hasText: "Who is coming" }).last();
 
@@ -73,21 +96,25 @@ describe("playground in a browser", () => {
     await form.getByLabel(/Police \(required\)/).locator("input").fill("DC Priya Shah");
     await form.getByLabel(/Health \(required\)/).locator("input").fill("Hana Lewis (named nurse)");
     await shot("01-convene-form");
+    await axeCheck("01-convene-form");
     await form.getByRole("button", { name: /Convene strategy discussion/ }).click();
     await rosterCard().waitFor();
     await shot("02-roster");
+    await axeCheck("02-roster");
 
     // The police user's own copy (a Teams refresh) offers Respond on the Police row only.
     await as(/Priya/);
     await rosterCard().getByRole("button", { name: "Respond (Health)" }).waitFor({ state: "detached" });
     await rosterCard().getByRole("button", { name: "Respond (Police)" }).waitFor();
     await shot("03-own-view");
+    await axeCheck("03-own-view");
     // Someone not on the roster sees the shared copy; answering the Health row is refused, privately.
     await as(/Sara/);
     await rosterCard().getByRole("button", { name: "Respond (Health)" }).click();
     await rosterCard().getByRole("button", { name: /^Accept/ }).click();
     await page.getByText(/Only Hana Lewis/).waitFor();
     await shot("03-refused");
+    await axeCheck("03-refused");
 
     for (const [who, role] of [[/Sam Okafor/, "Social worker"], [/Priya/, "Police"], [/Hana/, "Health"]] as const) {
       await as(who);
@@ -97,6 +124,7 @@ describe("playground in a browser", () => {
     }
     await page.waitForFunction(() => Array.from(document.querySelectorAll(".msg")).some((m) => m.textContent!.includes("Who is coming") && (m.textContent!.match(/Accepted/g) ?? []).length >= 3));
     await shot("04-all-accepted");
+    await axeCheck("04-all-accepted");
 
     await as(/Sam Okafor/);
     await rosterCard().getByRole("button", { name: "Mark held" }).click();
@@ -135,11 +163,13 @@ describe("playground in a browser", () => {
     await f2(/^Chair/).fill("Sam Okafor");
     await f2(/^Recorded by/).fill("Sam Okafor");
     await shot("05-decision-form");
+    await axeCheck("05-decision-form");
     // Section 47 enquiries start but nobody said who carries them out: the server's rule answers beside the field.
     await form2.getByRole("button", { name: /Check the record/ }).click();
     await page.getByText(/Please fix/).waitFor();
     await page.getByText(/single agency or joint with the police/).first().waitFor();
     await shot("06-decision-errors");
+    await axeCheck("06-decision-errors");
     const form3 = page.locator(".msg", { hasText: "Record the decision" }).last();
     await form3.getByLabel(/^Who will carry out the enquiries/).selectOption({ label: "Jointly with the police" });
     await form3.getByRole("button", { name: /Check the record/ }).click();
@@ -147,10 +177,78 @@ describe("playground in a browser", () => {
     const preview = page.locator(".msg", { hasText: "Check the record before saving" }).last();
     await preview.getByText(/Plain-language check/).waitFor();
     await shot("07a-decision-check");
+    await axeCheck("07a-decision-check");
     await preview.getByRole("button", { name: /Save decision record/ }).click();
     await page.getByText(/Decision record version 1 saved/).waitFor();
     await page.locator(".msg", { hasText: "Decision record ·" }).last().waitFor();
     await shot("07-decision-recorded");
+    await axeCheck("07-decision-recorded");
+
+    // Need to know. What the record holds in confidence: what agencies shared, the child's
+    // daily life and words, the criminal investigation, and why the family are not told.
+    const confidential = ["No previous call-outs", "Goes to school most days", "Wants things calmer at home", "Joint interview on 25 November", "Sharing now may jeopardise"];
+    const prisma = server.context.prisma;
+    const opened = async (name: RegExp) => {
+      const who = (await prisma.practitioner.findMany()).find((p) => name.test(p.displayName));
+      return who ? prisma.informationSharing.count({ where: { kind: "record-opened", recipientId: who.id } }) : 0;
+    };
+    // The post itself, as the connector received it, is the summary and nothing more.
+    const posted = await page.evaluate(async () => {
+      const config = await (await fetch("/playground/config")).json();
+      const list = await (await fetch(`/playground/messages?conversationId=${encodeURIComponent(config.conversationId)}&since=0`)).json();
+      return JSON.stringify(list.filter((m: { attachments?: unknown[] }) => JSON.stringify(m.attachments ?? []).includes("Decision record ·")));
+    });
+    expect(posted).toContain("View full record");
+    expect(posted).toContain("Section 47");
+    for (const t of confidential) expect(posted).not.toContain(t);
+
+    // Sara (the school, not at the meeting) sees the summary, and is refused the full record.
+    await as(/Sara/);
+    const summary = page.locator(".msg", { hasText: "are in the full record, for those entitled" }).last();
+    await summary.getByText("Who attended").waitFor();
+    for (const t of confidential) expect(await summary.textContent()).not.toContain(t);
+    await shot("09-summary");
+    await cardShot(summary, "09-summary-card");
+    await axeCheck("09-summary");
+    await summary.getByRole("button", { name: "View full record" }).click();
+    await summary.getByText(/The full record is shared only with the people who attended/).waitFor();
+    await shot("10-full-record-refused");
+    await axeCheck("10-full-record-refused");
+    expect(await opened(/Sara/)).toBe(0);
+
+    // Priya attended. Like Teams, her copy refreshes into the full record (refresh.userIds),
+    // and the opening is a row in the sharing log.
+    const priyaBefore = await opened(/Priya/);
+    await as(/Priya/);
+    const full = page.locator(".msg", { hasText: "Shown to you alone because you are entitled" }).last();
+    await full.getByText("Wants things calmer at home.").waitFor();
+    await full.getByText("No previous call-outs to the address.").waitFor();
+    await full.getByText(/24 November 2026/).first().waitFor();
+    expect(await opened(/Priya/)).toBe(priyaBefore + 1);
+    await shot("11-full-record");
+    await cardShot(full, "11-full-record-card");
+    await axeCheck("11-full-record");
+    // Back to her copy of the post, already refreshed once: "View full record" opens it again, logged again.
+    await as(/Sara/);
+    await as(/Priya/);
+    await summary.getByRole("button", { name: "View full record" }).click();
+    await page.locator(".msg", { hasText: "Shown to you alone because you are entitled" }).getByText("Wants things calmer at home.").waitFor();
+    expect(await opened(/Priya/)).toBe(priyaBefore + 2);
+    const rows = await prisma.informationSharing.findMany({ where: { kind: "record-opened" } });
+    expect(rows.every((r) => r.lawfulBasis === "safeguarding" && r.why.length > 0)).toBe(true);
+
+    // The HTML export: the same document, marked, with the log; shown in its own tab.
+    const c = await prisma.case.findFirstOrThrow({ where: { reference: "CS-2026-0777" } });
+    const model = await exportCase({ uow: server.context.uow, clock: server.context.clock }, { tenant: c.tenant, caseRef: "CS-2026-0777", exportedBy: "Sam Okafor", reason: "Copy for the child's case file", format: "HTML", operator: "test:browser" });
+    const exported = await browser.newPage();
+    await exported.setContent(renderCaseExportHtml(model));
+    await exported.getByText("OFFICIAL-SENSITIVE").first().waitFor();
+    await exported.getByText("Wants things calmer at home.").first().waitFor();
+    await exported.getByText(/Full record opened/).first().waitFor();
+    await exported.screenshot({ path: path.join(SHOTS, "12-export.png"), fullPage: true });
+    await axeCheck("12-export", exported);
+    await exported.close();
+    expect(await prisma.informationSharing.count({ where: { kind: "export" } })).toBe(1);
 
     // Nudges come from deadlines: run the pass "as of" a later day (the page offers this in local mode).
     // Nudges go out on working days; the ICPC deadline here is Tue 15 Dec 2026.
@@ -159,5 +257,7 @@ describe("playground in a browser", () => {
     await page.getByText(/Nudge pass: [1-9]/).waitFor();
     await page.locator(".msg", { hasText: "CS-2026-0777" }).filter({ hasText: "Show deadlines" }).last().waitFor();
     await shot("08-nudge");
+    await axeCheck("08-nudge");
+    expect(findings).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import type { ConveneMeetingCommand, InviteeInput } from "../../domain/commands/command.schemas";
-import { INVITEE_ROLES, INVITEE_ROLE_LABELS, ROLE_AGENCIES, type InviteeRole } from "../../domain/invitation/invitation";
-import { MEETING_MODES, requiredRoles, URGENCIES, defaultUrgency, type MeetingMode, type Urgency } from "../../domain/meeting/meeting";
+import { INVITEE_ROLE_LABELS, isFamilyOrSupportRole, ROLE_AGENCIES, type InviteeRole } from "../../domain/invitation/invitation";
+import { inviteeRolesFor, MEETING_MODES, requiredRoles, URGENCIES, defaultUrgency, type MeetingMode, type Urgency } from "../../domain/meeting/meeting";
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { ActorIdentity } from "../ports/actor";
 import { WHOLE_FORM } from "./form-descriptor";
 import type { SubmittedValues } from "./form-values";
-import { ConveneField } from "./forms/convene.form";
+import { ConveneField, hasPersonField } from "./forms/convene.form";
 
 /** The convene form, read: a command ready for the app, or messages by field id. */
 export type ConveneSubmission =
@@ -41,14 +41,17 @@ export async function readConveneSubmission(values: SubmittedValues, ctx: Conven
   const required = new Set<InviteeRole>(requiredRoles(ctx.kind));
   const invitees: InviteeInput[] = [];
   const inviteeFields: string[] = [];
-  for (const role of INVITEE_ROLES) {
+  // Only the rows this kind of meeting has: a stray family row sent to a strategy discussion is ignored here and refused by the app.
+  for (const role of inviteeRolesFor(ctx.kind)) {
     const personField = ConveneField.person(role);
     const contactField = ConveneField.contact(role);
-    const userId = s(personField);
+    const userId = hasPersonField(role) ? s(personField) : "";
     const contact = s(contactField);
     const label = INVITEE_ROLE_LABELS[role];
     if (userId && contact) {
-      errors[contactField] = `Choose a colleague or type an agency contact for ${label}, not both.`;
+      errors[contactField] = isFamilyOrSupportRole(role)
+        ? `Choose a colleague or say who the ${label.toLowerCase()} is, not both.`
+        : `Choose a colleague or type an agency contact for ${label}, not both.`;
       continue;
     }
     if (!userId && !contact) {

@@ -5,7 +5,7 @@ import { parseCaseReference } from "../../domain/case/case-reference";
 import type { Invitation } from "../../domain/invitation/invitation";
 import { requireRowAgency } from "../../domain/agency/agency";
 import { nextChaseAt } from "../../domain/chase/chase-plan";
-import { requiredRoles, type Meeting } from "../../domain/meeting/meeting";
+import { requiredRoles, requireRoleForKind, type Meeting } from "../../domain/meeting/meeting";
 import { agencyOfPractitioner } from "../agency-of";
 import { DomainError } from "../../domain/shared/domain-error";
 import { LONDON } from "../../domain/shared/iso-date";
@@ -73,6 +73,12 @@ export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand
       // Zero-padded ordinal ids keep the roster in the order the convenor entered it.
       const nextId = () => `${meeting.id}-${String(invitations.length).padStart(2, "0")}`;
       for (const [index, inv] of cmd.invitees.entries()) {
+        try {
+          requireRoleForKind(cmd.kind, inv.role);
+        } catch (err) {
+          if (err instanceof DomainError) throw new DomainError(err.code, err.message, { ...err.details, inviteeIndex: index });
+          throw err;
+        }
         const person = inv.person ? await resolveActor(repos, inv.person) : null;
         if (person) {
           // A named person must belong to the row's agency, when Convene can tell: a nurse in

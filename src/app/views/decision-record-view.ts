@@ -12,7 +12,7 @@ import type { RecordFor } from "../../domain/decision-record/decision-record.sch
 import { formFor, recordToFormValues, type FormField } from "../../domain/decision-record/record-form";
 import { extractActions } from "../../domain/decision-record/record-versioning";
 import { getRule, isRuleId } from "../../domain/deadline/statutory-rules";
-import { INVITEE_ROLE_LABELS, type Invitation } from "../../domain/invitation/invitation";
+import { answeredInChat, INVITEE_ROLE_LABELS, type Invitation } from "../../domain/invitation/invitation";
 import { MODE_LABELS, type Meeting } from "../../domain/meeting/meeting";
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
@@ -105,7 +105,10 @@ function attendanceSection(input: RecordViewInput, payload: Record<string, unkno
       rows: input.invitations.map((i) => [
         INVITEE_ROLE_LABELS[i.role],
         i.inviteeLabel,
-        i.response === "declined" && i.responseReason ? `Declined: ${i.responseReason}` : ANSWER_LABELS[i.response],
+        i.response === "declined" && i.responseReason
+          ? `Declined: ${i.responseReason}`
+          : // A family row described on the roster is never asked in chat: "No answer" would read as a failure to reply.
+            i.response === "invited" && !answeredInChat(i) ? "Invited" : ANSWER_LABELS[i.response],
         i.attendance === "attended" ? `Yes: ${personOf(i, input.names)}` : i.attendance === "apologies" ? "Sent apologies" : "No",
       ]),
     });

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { MentionView, RosterRowView, RosterView } from "./view-models";
 import type { Practitioner } from "../ports/practitioner";
 import type { Case } from "../../domain/case/case-reference";
-import { INVITEE_ROLE_LABELS, type Invitation } from "../../domain/invitation/invitation";
+import { answeredInChat, INVITEE_ROLE_LABELS, type Invitation } from "../../domain/invitation/invitation";
 import { MEETING_STATUS_LABELS, MODE_LABELS, unfilledRequiredRoles, URGENCY_LABELS, type Meeting } from "../../domain/meeting/meeting";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import { LONDON } from "../../domain/shared/iso-date";
@@ -38,6 +38,7 @@ function responseLabel(i: Invitation): string {
     case "delegated":
       return i.responseReason ?? "Delegated";
     default:
+      if (!answeredInChat(i)) return "Invited · the convenor records whether they came";
       return i.chaseCount ? `Invited · no answer yet · chased ${i.chaseCount}×` : "Invited · no answer yet";
   }
 }
@@ -61,6 +62,7 @@ export function buildRosterView(c: Case, m: Meeting, invitations: readonly Invit
     attendance: i.attendance,
     attendanceLabel: attendanceLabel(i),
     mention: mentionOf(i),
+    answeredInChat: answeredInChat(i),
   }));
   return {
     meetingId: m.id,

@@ -36,6 +36,8 @@ export interface RosterRowView {
   attendanceLabel: string | null;
   /** The person who now answers for the row (invitee, claimant or delegate), to @mention; null for an unclaimed agency contact. */
   mention?: MentionView | null;
+  /** False for a parent, family member or the child described on the roster: nobody answers for them in chat (no Respond button). */
+  answeredInChat?: boolean;
 }
 
 /** The convening card: the meeting, its roster and the actions on it. */

@@ -28,7 +28,7 @@ function rowBlocks(row: RosterRowView, open: boolean): KnownBlock[] {
     SLACK_LIMITS.sectionText,
   );
   const blocks: KnownBlock[] = [{ type: "section", block_id: `row:${row.invitationId}`, text: { type: "mrkdwn", text } }];
-  if (open) {
+  if (open && row.answeredInChat !== false) {
     // The value carries the row's role for the decline and delegate forms' wording only.
     const value = JSON.stringify({ role: row.role });
     const id = (action: ActionId) => slackActionId(action, row.invitationId);

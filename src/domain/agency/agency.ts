@@ -30,6 +30,12 @@ export const ROW_AGENCY: Readonly<Record<InviteeRole, Agency | null>> = {
   school: "education",
   referrer: null,
   other: null,
+  // Family and support rows speak for no agency: nobody's identity decides who fills them.
+  parent: null,
+  "family-member": null,
+  child: null,
+  advocate: null,
+  interpreter: null,
 };
 
 /** The agency of a practitioner role an administrator recorded; null for "member" (role unknown). */

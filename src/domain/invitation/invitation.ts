@@ -1,9 +1,22 @@
 import { DomainError } from "../shared/domain-error";
 
-/** Who is invited, by the part they play. Social worker, health and police are the statutory minimum for a strategy discussion. */
-export const INVITEE_ROLES = ["social-worker", "health", "police", "referrer", "school", "other"] as const;
+/** The rows for agencies. Social worker, health and police are the statutory minimum for a strategy discussion. */
+export const AGENCY_ROLES = ["social-worker", "health", "police", "referrer", "school", "other"] as const;
+/**
+ * The rows for people who take part in a conference without speaking for an agency (Working
+ * Together ch. 1: parents and family members, the child, and those who help them take part).
+ * They never count toward an agency quorum and need no agency from identity.
+ */
+export const FAMILY_AND_SUPPORT_ROLES = ["parent", "family-member", "child", "advocate", "interpreter"] as const;
+/** Who is invited, by the part they play: the agency rows, then the family and support rows. */
+export const INVITEE_ROLES = [...AGENCY_ROLES, ...FAMILY_AND_SUPPORT_ROLES] as const;
 /** One of {@link INVITEE_ROLES}. */
 export type InviteeRole = (typeof INVITEE_ROLES)[number];
+
+/** True for a parent, family member, the child, an advocate or an interpreter: someone who is not an agency's representative. */
+export function isFamilyOrSupportRole(role: InviteeRole): boolean {
+  return (FAMILY_AND_SUPPORT_ROLES as readonly string[]).includes(role);
+}
 
 /** Plain-English role labels for rosters. */
 export const INVITEE_ROLE_LABELS: Record<InviteeRole, string> = {
@@ -13,6 +26,11 @@ export const INVITEE_ROLE_LABELS: Record<InviteeRole, string> = {
   referrer: "Referrer",
   school: "School or nursery",
   other: "Other agency",
+  parent: "Parent or carer",
+  "family-member": "Family member",
+  child: "The child",
+  advocate: "Advocate",
+  interpreter: "Interpreter",
 };
 
 /**
@@ -26,6 +44,12 @@ export const ROLE_AGENCIES: Readonly<Record<InviteeRole, string>> = {
   referrer: "Referrer",
   school: "Education",
   other: "Other agency",
+  // Not agencies: what the record's attendance table shows in the agency column for them.
+  parent: "Family",
+  "family-member": "Family",
+  child: "Family",
+  advocate: "Advocacy",
+  interpreter: "Interpreting",
 };
 
 /** An invitee's answer. */
@@ -71,11 +95,22 @@ export type InvitationAnswer =
   | { kind: "delegate"; delegateId: string; delegateLabel: string };
 
 /**
+ * Whether anyone answers for the row in chat. A parent, family member or the child described
+ * on the roster ("Mother") is not a Convene user, so nobody may claim their row and, by taking
+ * part in their place, become entitled to the full record; the convenor records whether they
+ * came when marking the meeting held. A colleague named as advocate or interpreter answers as usual.
+ */
+export function answeredInChat(inv: Pick<Invitation, "role" | "inviteeKind">): boolean {
+  return !(isFamilyOrSupportRole(inv.role) && inv.inviteeKind === "agency");
+}
+
+/**
  * Who may answer for a row: the named invitee, the current delegate, or (for an unclaimed
  * agency invitation) anyone, who then claims it. Authorisation comes from our rows, never
  * from card data.
  */
 export function answerRight(inv: Invitation, actorId: string): "invitee" | "delegate" | "claim" | "claimant" | null {
+  if (!answeredInChat(inv)) return null;
   if (inv.response === "delegated" && inv.delegateId) {
     return inv.delegateId === actorId ? "delegate" : null;
   }
@@ -90,6 +125,9 @@ export function answerRight(inv: Invitation, actorId: string): "invitee" | "dele
  */
 export function answerInvitation(inv: Invitation, actorId: string, actorLabel: string, answer: InvitationAnswer, now: Date): Invitation {
   const right = answerRight(inv, actorId);
+  if (!right && !answeredInChat(inv)) {
+    throw new DomainError("NOT_ANSWERED_IN_CHAT", `Nobody answers for the ${INVITEE_ROLE_LABELS[inv.role]} row in chat: the convenor records whether they came when marking the meeting held.`, { invitationId: inv.id });
+  }
   if (!right) {
     throw new DomainError("NOT_INVITEE", `Only ${inv.inviteeLabel} (or their delegate) can answer for the ${INVITEE_ROLE_LABELS[inv.role]} row.`, {
       invitationId: inv.id,

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { DomainError } from "../shared/domain-error";
 import { LONDON } from "../shared/iso-date";
-import { countsAsAttending, INVITEE_ROLE_LABELS, type Invitation, type InviteeRole } from "../invitation/invitation";
+import { AGENCY_ROLES, countsAsAttending, INVITEE_ROLE_LABELS, INVITEE_ROLES, type Invitation, type InviteeRole } from "../invitation/invitation";
 import type { MeetingKind } from "./meeting-kind";
 
 /** proposed → scheduled → held → recorded, or cancelled. */
@@ -86,7 +86,30 @@ export function requireMeetingDayReached(meeting: Meeting, now: Date): void {
   }
 }
 
-/** Required roles with nobody attending, in the order the guidance lists them. */
+/**
+ * The rows a meeting of this kind can have. Conferences (initial, review, core group,
+ * transfer-in) invite parents and family members, the child, an advocate and an interpreter
+ * as well as agencies; a strategy discussion is between agencies only.
+ */
+export function inviteeRolesFor(kind: MeetingKind): InviteeRole[] {
+  return kind === "strategy-discussion" ? [...AGENCY_ROLES] : [...INVITEE_ROLES];
+}
+
+/**
+ * Refuses a row the meeting kind does not have (a parent invited to a strategy discussion),
+ * whichever channel or command sent it. Throws `ROLE_NOT_FOR_MEETING`.
+ */
+export function requireRoleForKind(kind: MeetingKind, role: InviteeRole): void {
+  if (!inviteeRolesFor(kind).includes(role)) {
+    throw new DomainError("ROLE_NOT_FOR_MEETING", `A strategy discussion is between agencies: invite the ${INVITEE_ROLE_LABELS[role].toLowerCase()} to the conference instead.`, { role });
+  }
+}
+
+/**
+ * Required roles with nobody attending, in the order the guidance lists them. Required roles
+ * are agency rows only (see {@link requiredRoles}), so a parent, the child, an advocate or an
+ * interpreter never makes up for a missing agency.
+ */
 export function missingQuorumRoles(kind: MeetingKind, invitations: readonly Invitation[]): InviteeRole[] {
   return requiredRoles(kind).filter((role) => !invitations.some((i) => i.role === role && countsAsAttending(i)));
 }

@@ -1,5 +1,5 @@
-import { INVITEE_ROLES, INVITEE_ROLE_LABELS, type InviteeRole } from "../../../domain/invitation/invitation";
-import { defaultUrgency, MEETING_MODES, MODE_LABELS, requiredRoles, URGENCIES, URGENCY_LABELS } from "../../../domain/meeting/meeting";
+import { INVITEE_ROLE_LABELS, isFamilyOrSupportRole, type InviteeRole } from "../../../domain/invitation/invitation";
+import { defaultUrgency, inviteeRolesFor, MEETING_MODES, MODE_LABELS, requiredRoles, URGENCIES, URGENCY_LABELS } from "../../../domain/meeting/meeting";
 import { meetingKindTitle, type MeetingKind } from "../../../domain/meeting/meeting-kind";
 import { ActionId, actionData } from "../action-id";
 import type { ConversationField, FormDescriptor } from "../form-descriptor";
@@ -13,7 +13,7 @@ export const ConveneField = {
   mode: "mode",
   /** The person picked for a role (a platform user id). */
   person: (role: InviteeRole) => `person_${role}`,
-  /** An agency contact typed for a role instead of a person, e.g. "Police CAIT duty desk". */
+  /** An agency contact typed for a role instead of a person, e.g. "Police CAIT duty desk"; for a family or support row, who they are ("Mother"). */
   contact: (role: InviteeRole) => `contact_${role}`,
   /** Which agency the "Other agency" row is. */
   otherAgency: "agency_other",
@@ -45,7 +45,24 @@ const CONTACT_EXAMPLES: Record<InviteeRole, string> = {
   referrer: "e.g. GP practice safeguarding lead",
   school: "e.g. School DSL duty line",
   other: "e.g. Housing options duty officer",
+  parent: "e.g. Mother",
+  "family-member": "e.g. Maternal grandmother",
+  child: "e.g. The child, for the first part",
+  advocate: "e.g. Independent advocate for the child",
+  interpreter: "e.g. Polish interpreter",
 };
+
+/**
+ * Family and support rows a convenor may also fill with a colleague from the conversation
+ * (an advocate or interpreter can be a member); parents, family and the child are described,
+ * never picked, because they are not Convene users and their names must not go in the channel.
+ */
+const PICKABLE_SUPPORT_ROLES: readonly InviteeRole[] = ["advocate", "interpreter"];
+
+/** Whether a row has the "choose a colleague" box. */
+export function hasPersonField(role: InviteeRole): boolean {
+  return !isFamilyOrSupportRole(role) || PICKABLE_SUPPORT_ROLES.includes(role);
+}
 
 /**
  * The form that convenes a meeting: the concern, urgency, a proposed date and time (UK
@@ -96,8 +113,25 @@ export function conveneForm(caseReference: string, kind: MeetingKind, confirmati
   if (confirmations.includes("anotherOpen")) {
     fields.push({ id: ConveneField.confirmAnotherOpen, label: `Yes, convene another ${title.toLowerCase()} while one is open`, type: "toggle", required: false, maxLength: 5, section: "" });
   }
-  for (const role of INVITEE_ROLES) {
+  for (const role of inviteeRolesFor(kind)) {
     const label = INVITEE_ROLE_LABELS[role];
+    if (isFamilyOrSupportRole(role)) {
+      // Not agency representatives: described by who they are, and never part of the agency quorum.
+      const section = "Family and support (not agency representatives)";
+      if (hasPersonField(role)) {
+        fields.push({ id: ConveneField.person(role), label: `${label} (optional)`, type: "person", required: false, maxLength: 100, section, placeholder: "Choose a colleague" });
+      }
+      fields.push({
+        id: ConveneField.contact(role),
+        label: hasPersonField(role) ? `${label}: or who they are (no names)` : `${label} (optional): who they are (no names)`,
+        type: "text",
+        required: false,
+        maxLength: CONTACT_MAX_LENGTH,
+        section,
+        placeholder: CONTACT_EXAMPLES[role],
+      });
+      continue;
+    }
     const section = "Who is invited";
     fields.push(
       { id: ConveneField.person(role), label: `${label} (${required.has(role) ? "required" : "optional"})`, type: "person", required: false, maxLength: 100, section, placeholder: "Choose a colleague" },

@@ -84,9 +84,42 @@
     result.didProcess = true;
   };
 
+  // Text colours that pass WCAG AA (4.5:1) on the card's white background: the library's
+  // defaults do not (its orange "warning" is 2.42:1, its blue "accent" 3.44:1). Subtle text
+  // is solid too, because the defaults' alpha makes it lighter still.
+  var COLOURS = {
+    "default": { "default": "#242424", subtle: "#616161" },
+    dark: { "default": "#000000", subtle: "#424242" },
+    light: { "default": "#FFFFFF", subtle: "#FFFFFF" },
+    accent: { "default": "#0F6CBD", subtle: "#0F548C" },
+    good: { "default": "#0E700E", subtle: "#0E700E" },
+    warning: { "default": "#9D5A00", subtle: "#8A4B00" },
+    attention: { "default": "#C4314B", subtle: "#A4262C" }
+  };
+  var HOST_CONFIG = {
+    fontFamily: "Segoe UI, system-ui, sans-serif",
+    containerStyles: { "default": { foregroundColors: COLOURS }, emphasis: { foregroundColors: COLOURS } },
+    // A TextBlock of style "heading" gets role=heading; without a level it is invalid ARIA.
+    // Level 3: the page's own headings are level 2, and a card sits inside the conversation.
+    textBlock: { headingLevel: 3 }
+  };
+
+  // The library labels a filtered (type-ahead) choice set's wrapper, not the text box a
+  // screen reader lands on: give the box its field's label too.
+  function labelFilteredChoiceSets(root) {
+    var boxes = root.querySelectorAll("input.ac-choiceSetInput-filtered");
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i];
+      if (box.getAttribute("aria-labelledby")) continue;
+      var wrapper = box.closest("[aria-labelledby]");
+      if (wrapper) box.setAttribute("aria-labelledby", wrapper.getAttribute("aria-labelledby"));
+    }
+    return root;
+  }
+
   function renderCard(messageId, json) {
     var card = new AdaptiveCards.AdaptiveCard();
-    card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: "Segoe UI, system-ui, sans-serif" });
+    card.hostConfig = new AdaptiveCards.HostConfig(HOST_CONFIG);
     card.onExecuteAction = function (action) {
       if (action instanceof AdaptiveCards.ExecuteAction) {
         var data = Object.assign({}, action.data || {});
@@ -100,7 +133,7 @@
       }
     };
     card.parse(json);
-    return card.render();
+    return labelFilteredChoiceSets(card.render());
   }
 
   function draw(m) {
