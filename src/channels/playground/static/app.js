@@ -133,7 +133,27 @@
       }
     };
     card.parse(json);
+    state.live = state.live || {};
+    state.live[messageId] = card;
     return labelFilteredChoiceSets(card.render());
+  }
+
+  // A form someone is filling in keeps what they typed when its message is drawn again (an
+  // update from the outbox, a poll): the values go back into the card's JSON before it renders.
+  function keepTypedValues(messageId, json) {
+    var live = state.live && state.live[messageId];
+    if (!live) return json;
+    var typed = {};
+    live.getAllInputs().forEach(function (input) {
+      if (input.id && input.value !== undefined && input.value !== null && !(typeof input.value === "number" && isNaN(input.value))) typed[input.id] = input.value;
+    });
+    (function walk(node) {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== "object") return;
+      if (typeof node.type === "string" && node.type.indexOf("Input.") === 0 && node.id && Object.prototype.hasOwnProperty.call(typed, node.id)) node.value = typed[node.id];
+      Object.keys(node).forEach(function (k) { walk(node[k]); });
+    })(json);
+    return json;
   }
 
   function draw(m) {
@@ -151,7 +171,7 @@
     el.appendChild(from);
     var override = state.overrides[m.id];
     var cards = (m.attachments || []).filter(function (a) { return a.contentType === "application/vnd.microsoft.card.adaptive"; });
-    if (override && override.user === state.user.id) cards = [{ content: override.card }];
+    if (override && override.user === state.user.id) cards = [{ content: override.isForm ? keepTypedValues(m.id, override.card) : override.card }];
     if (cards.length) {
       cards.forEach(function (a) { el.appendChild(renderCard(m.id, a.content)); });
       // Like Teams: a card whose refresh lists this user is refreshed automatically (user-specific view).
