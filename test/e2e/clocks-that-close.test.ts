@@ -215,8 +215,11 @@ describe("clocks that close: the section 47 enquiry across Christmas", () => {
     expect(await server.context.prisma.deadline.count({ where: { rule: { in: ["core-group", "next-core-group", "first-review", "next-review", "review-before-18"] }, status: "open" } })).toBe(0);
     // The case channel is told, mentioning every person invited to the initial conference.
     await drainOutbox(server.context);
-    const posts = connector.captured.slice(before).filter((c) => c.method === "POST" && JSON.stringify(c.body).includes("child protection plan ended"));
+    const told = connector.captured.slice(before).filter((c) => c.method === "POST" && JSON.stringify(c.body).includes("child protection plan ended"));
+    const posts = told.filter((c) => c.path.includes(encodeURIComponent(ctx.conversationId)));
     expect(posts).toHaveLength(1);
+    // Each of them is also told personally, in a personal chat the bot opens with them.
+    expect(told.filter((c) => !c.path.includes(encodeURIComponent(ctx.conversationId)))).toHaveLength(2);
     const invited = await server.context.prisma.invitation.findMany({ where: { meetingId: icpcMeetingId } });
     expect(invited).toHaveLength(3);
     // Teams mentions live in the card's msteams.entities, each matching an <at> in its text.

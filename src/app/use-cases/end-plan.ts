@@ -112,8 +112,16 @@ export async function endPlan(deps: AppDeps, input: EndPlanCommand): Promise<{ n
         ].join("\n"),
         mentions,
       };
-      for (const link of await repos.channelLinks.listForCase(c.id)) {
+      const links = await repos.channelLinks.listForCase(c.id);
+      for (const link of links) {
         await repos.outbox.enqueue({ idempotencyKey: `plan-end/${id}/${link.id}`, channelLinkId: link.id, operation: "post", payload: { type: "notice", view: notice }, availableAt: now });
+      }
+      // And each of them personally (a Teams personal chat, a Slack DM), through a case channel of their platform.
+      for (const m of mentions) {
+        const link = links.find((l) => l.platform === m.platform);
+        // The person who ended it needs no message about it.
+        if (!link || (m.platform === actor.platform && m.platformUserId === actor.platformUserId)) continue;
+        await repos.outbox.enqueue({ idempotencyKey: `plan-end/${id}/direct/${m.platform}:${m.platformUserId}`, channelLinkId: link.id, operation: "post", payload: { type: "notice", view: { ...notice, mentions: [] } }, availableAt: now, directTo: m.platformUserId });
       }
       return { notice };
     }),
