@@ -157,6 +157,15 @@ describe("chasing required invitees who have not answered", () => {
       const second = await runChasePassNow(server.context);
       expect(second.sent.map((s) => s.invitationId)).not.toContain(row.id);
       expect(second.sent).toHaveLength(2);
+      // After the second reminder the chase escalates once, to the convenor, in the channel.
+      clock.set("2026-11-30T16:03:00Z");
+      const third = await runChasePassNow(server.context);
+      await drainOutbox(server.context);
+      expect(third.sent.every((s) => s.escalated)).toBe(true);
+      const escalations = slack.callsOf("chat.postMessage").filter((c) => JSON.stringify(c.args).includes("Still no answer"));
+      expect(escalations.length).toBeGreaterThan(0);
+      expect(JSON.stringify(escalations[0]!.args)).toContain("<@U0SW>");
+      expect(JSON.stringify(escalations[0]!.args)).toContain("ask for a delegate or move the meeting");
     });
   });
 });

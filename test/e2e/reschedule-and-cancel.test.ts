@@ -135,6 +135,9 @@ describe("reschedule and cancel", () => {
       await post(blockAction(sctx, sw, { actionId: slackActionId(ActionId.RescheduleMeeting, meetingId), value: meetingId }));
       const view = slack.lastOpenedView();
       expect(view.callback_id).toBe(ActionId.RescheduleMeeting);
+      const past = await post(viewSubmission(sctx, sw, view, { date: "2026-11-20", time: "10:00" }));
+      expect(past?.response_action).toBe("errors");
+      expect(JSON.stringify(past?.errors)).toContain("Fri 20 Nov 2026 has passed");
       const weekend = await post(viewSubmission(sctx, sw, view, { date: "2026-12-05", time: "10:00" }));
       expect(weekend?.response_action).toBe("update");
       expect(JSON.stringify(weekend?.view)).toContain("Sat 5 Dec 2026 is a weekend day");
