@@ -20,6 +20,10 @@ export interface OutboxClaimStore {
   release(id: string, owner: string, availableAt: Date): Promise<boolean>;
   markDead(id: string, owner: string, error: string): Promise<boolean>;
   findAnchor(idempotencyKey: string): Promise<{ status: string; platformMessageId: string | null } | null>;
+  /** Marks an update superseded (if still ours) when a newer update of the same message exists: sending it now would show an old state last. */
+  supersedeIfStale(row: OutboxRow, owner: string): Promise<boolean>;
+  /** Whether an older update of the same message is being sent right now (leased): this one must wait, or the two could land out of order. */
+  olderUpdateInFlight(row: OutboxRow, now: Date): Promise<boolean>;
   findChannelLink(id: string): Promise<ChannelLink | null>;
   countPending(): Promise<number>;
   nextAvailableAt(): Promise<Date | null>;
@@ -174,6 +178,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     let platformMessageId: string;
     try {
       if (row.operation === "update") {
+        // Updates of one message must land in order: drop one a newer update replaces, and let
+        // one wait while an older update of the same message is still being sent.
+        if (await store.supersedeIfStale(row, owner)) return "released";
+        if (await store.olderUpdateInFlight(row, deps.clock.now())) {
+          await store.release(row.id, owner, later(now, 500));
+          return "released";
+        }
         const anchor = row.anchorKey ? await store.findAnchor(row.anchorKey) : null;
         if (anchor?.status === "pending") {
           // The card to update has not gone out yet: wait for it, without using up attempts.

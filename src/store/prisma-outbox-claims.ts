@@ -85,6 +85,26 @@ export class PrismaOutboxClaims {
     return r.count === 1;
   }
 
+  async supersedeIfStale(row: OutboxRow, owner: string): Promise<boolean> {
+    if (row.operation !== "update" || !row.anchorKey) return false;
+    const newer = await this.prisma.outboxMessage.findFirst({
+      where: { anchorKey: row.anchorKey, operation: "update", status: { in: ["pending", "sent"] }, id: { not: row.id }, OR: [{ createdAt: { gt: row.createdAt } }, { createdAt: row.createdAt, id: { gt: row.id } }] },
+      select: { id: true },
+    });
+    if (!newer) return false;
+    const r = await this.prisma.outboxMessage.updateMany({ where: { id: row.id, leaseOwner: owner, status: "pending" }, data: { status: "superseded", leaseOwner: null, leaseExpiresAt: null } });
+    return r.count === 1;
+  }
+
+  async olderUpdateInFlight(row: OutboxRow, now: Date): Promise<boolean> {
+    if (row.operation !== "update" || !row.anchorKey) return false;
+    const older = await this.prisma.outboxMessage.findFirst({
+      where: { anchorKey: row.anchorKey, operation: "update", status: "pending", id: { not: row.id }, leaseExpiresAt: { gt: now }, OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }] },
+      select: { id: true },
+    });
+    return older !== null;
+  }
+
   /** The status and platform id of the message an update refers to (its anchor). */
   async findAnchor(idempotencyKey: string): Promise<{ status: string; platformMessageId: string | null } | null> {
     return this.prisma.outboxMessage.findUnique({ where: { idempotencyKey }, select: { status: true, platformMessageId: true } });
