@@ -24,7 +24,7 @@ export async function respondToInvitation(deps: AppDeps, input: RespondToInvitat
       const inv = await repos.invitations.findById(cmd.invitationId);
       if (!inv) throw new DomainError("INVITATION_NOT_FOUND", "That invitation no longer exists.");
       const meeting = await repos.meetings.findById(inv.meetingId);
-      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
+      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId, cmd.actor);
       if (!meeting || meeting.caseId !== c.id) throw new DomainError("CASE_NOT_LINKED", "That meeting belongs to another case.");
       if (meeting.status === "cancelled" || meeting.status === "recorded") {
         throw new DomainError("MEETING_CLOSED", `This meeting is ${meeting.status}; answers can no longer change.`);
