@@ -89,7 +89,9 @@ export async function auditDenial(deps: AppDeps, err: unknown, context: Omit<Den
   if (!(err instanceof DomainError) || !DENIAL_CODES.has(err.code)) return;
   try {
     const written = await deps.uow.run((repos) => appendDenial(repos, deps.clock.now(), { ...context, code: err.code }));
-    deps.logger.info({ code: err.code, useCase: context.useCase, audited: written }, "denied");
+    // Repeats go to debug, so a flood fills neither the trail nor the info log.
+    if (written) deps.logger.info({ code: err.code, useCase: context.useCase }, "denial audited");
+    else deps.logger.debug({ code: err.code, useCase: context.useCase }, "denial repeated (not audited again)");
   } catch (auditErr) {
     deps.logger.error({ err: { message: (auditErr as Error)?.message, code: (auditErr as { code?: string })?.code }, denial: err.code }, "denial audit failed");
   }

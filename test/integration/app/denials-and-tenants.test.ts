@@ -19,6 +19,7 @@ describe("denials are audited, rate-limited; every read checks the tenant", () =
   let db: TestDatabase;
   let app: App;
   let meetingId = "";
+  const logged: Array<{ level: string; o: object; m?: string | undefined }> = [];
   const clock = fixedClock("2026-11-23T10:00:00Z"); // the meeting's day (Monday)
 
   /** An Entra user of another organisation, whose activity names our linked case channel. */
@@ -33,7 +34,7 @@ describe("denials are audited, rate-limited; every read checks the tenant", () =
   beforeAll(async () => {
     db = createTestDatabase("denials");
     ({ meetingId } = await seedRecordedStrategyCase(db.uow, clock));
-    app = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silentLogger });
+    app = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: { ...silentLogger, info: (o: object, m?: string) => void logged.push({ level: "info", o, m }), debug: (o: object, m?: string) => void logged.push({ level: "debug", o, m }) } });
   });
   afterAll(() => db.dispose());
 
@@ -138,6 +139,15 @@ describe("denials are audited, rate-limited; every read checks the tenant", () =
       const before = (await denials()).length;
       expect(await code(app.linkChannel({ key: "bad-ref", actor: actors.socialWorker, conversation, caseRef: "Jane Smith", conversationRef: "{}" }))).toBe("INVALID_CASE_REF");
       expect((await denials()).length).toBe(before);
+    });
+
+    it("logs an audited denial at info by code alone, and repeats only at debug (a flood fills no log either)", async () => {
+      logged.length = 0;
+      clock.set(new Date(clock.now().getTime() + DENIAL_AUDIT_WINDOW_MS + 1000));
+      for (const key of ["lg-1", "lg-2", "lg-3"]) await code(app.markMeetingHeld({ key, actor: actors.stranger, conversation, meetingId }));
+      const denied = logged.filter((l) => /denial/.test(l.m ?? ""));
+      expect(denied.map((l) => l.level)).toEqual(["info", "debug", "debug"]);
+      expect(denied[0]!.o).toEqual({ code: "NOT_AUTHORISED", useCase: "markMeetingHeld" });
     });
 
     it("keeps the audit chain whole", async () => {
