@@ -66,8 +66,9 @@ export interface App {
   getCalendarInvite(token: string): Promise<CalendarInviteResult>;
   /**
    * The current roster of a meeting (for refresh). With `conversation`, refused unless that
-   * conversation is linked to the meeting's case. With `viewer`, carries what that person may
-   * press (for a copy only they see); a person Convene does not know gets the shared copy.
+   * conversation is linked to the meeting's case. With `viewer`, refused (`WRONG_TENANT`) unless
+   * they belong to the case's tenant, and carries what that person may press (for a copy only
+   * they see); a person Convene does not know gets the shared copy.
    */
   getRoster(meetingId: string, conversation?: { platform: "teams" | "slack"; conversationId: string }, viewer?: ActorIdentity): Promise<RosterView>;
   /** Moves an open meeting to a new time; answers are asked again and the invitees told. */

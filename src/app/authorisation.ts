@@ -1,6 +1,7 @@
 import type { Case } from "../domain/case/case-reference";
 import type { Meeting } from "../domain/meeting/meeting";
 import { DomainError } from "../domain/shared/domain-error";
+import type { ActorIdentity } from "./ports/actor";
 import type { Practitioner } from "./ports/practitioner";
 import type { Repositories } from "./ports/unit-of-work";
 
@@ -31,28 +32,49 @@ export function requireTeamManager(c: Case, p: Practitioner): void {
   throw new DomainError("NOT_AUTHORISED", "Only a team manager can waive a deadline.");
 }
 
+/** Who is asking, as far as the tenant check needs: the platform and tenant the platform vouched for. */
+export type Asker = Pick<ActorIdentity, "platform" | "tenant">;
+
+/** Said to someone whose organisation is not the case's: nothing about the case, not even its reference. */
+export const WRONG_TENANT_MESSAGE = "This case belongs to another organisation's Convene, so nothing about it can be shown or changed from your account.";
+
+/**
+ * Throws `WRONG_TENANT` unless the asker's platform and tenant are the case's own (from our
+ * Case row, set when the case was first linked). A conversation id alone is not enough: an
+ * activity from another Teams tenant naming a linked conversation must not read the case.
+ * Guests and shared-channel members act in the host's tenant, so they pass.
+ */
+export function requireSameTenant(c: Case, conversationPlatform: "teams" | "slack", asker: Asker): void {
+  if (asker.platform === conversationPlatform && asker.tenant === c.tenant) return;
+  throw new DomainError("WRONG_TENANT", WRONG_TENANT_MESSAGE);
+}
+
 /**
  * The case linked to the conversation a command came from. Acting on a meeting from a
  * conversation not linked to its case is refused, so a stray card in another channel
- * cannot change someone else's case.
+ * cannot change someone else's case. With `asker`, refused (`WRONG_TENANT`) unless they
+ * belong to the case's tenant.
  */
-export async function caseOfConversation(repos: Repositories, platform: "teams" | "slack", conversationId: string): Promise<Case> {
+export async function caseOfConversation(repos: Repositories, platform: "teams" | "slack", conversationId: string, asker?: Asker): Promise<Case> {
   const link = await repos.channelLinks.findByConversation(platform, conversationId);
   const c = link ? await repos.cases.findById(link.caseId) : null;
   if (!c) throw new DomainError("CASE_NOT_LINKED", "This conversation is not linked to a case yet. Type: link <case reference>.");
+  if (asker) requireSameTenant(c, platform, asker);
   return c;
 }
 
 /**
  * A meeting, loaded for an action from a conversation: refused unless the conversation is
- * linked to the meeting's case. Throws `CASE_NOT_LINKED` or `MEETING_NOT_FOUND`.
+ * linked to the meeting's case, and (with `asker`) the asker belongs to the case's tenant.
+ * Throws `CASE_NOT_LINKED`, `WRONG_TENANT` or `MEETING_NOT_FOUND`.
  */
 export async function meetingInConversation(
   repos: Repositories,
   conversation: { platform: "teams" | "slack"; conversationId: string },
   meetingId: string,
+  asker?: Asker,
 ): Promise<{ c: Case; meeting: Meeting }> {
-  const c = await caseOfConversation(repos, conversation.platform, conversation.conversationId);
+  const c = await caseOfConversation(repos, conversation.platform, conversation.conversationId, asker);
   const meeting = await repos.meetings.findById(meetingId);
   if (!meeting || meeting.caseId !== c.id) throw new DomainError("MEETING_NOT_FOUND", "That meeting is not part of this case.");
   return { c, meeting };

@@ -21,31 +21,43 @@ import { closeAction } from "./use-cases/close-action";
 import { recordClosingEvent } from "./use-cases/record-closing-event";
 import { recordEnquiryOutcomeFromChat } from "./use-cases/record-enquiry-outcome";
 import { endPlan } from "./use-cases/end-plan";
+import { auditDenial, auditingDenials } from "./denial-audit";
 
-/** Binds the use cases to their dependencies: the one object every edge talks to. */
+/**
+ * Binds the use cases to their dependencies: the one object every edge talks to. Every use
+ * case a person drives is wrapped so that a denial (a refusal by identity: not authorised,
+ * another tenant, another case) is audited, rate-limited per person, whichever edge asked.
+ */
 export function createApp(deps: AppDeps): App {
   return {
-    linkChannel: (cmd) => linkChannel(deps, cmd),
-    conveneMeeting: (cmd) => conveneMeeting(deps, cmd),
-    respondToInvitation: (cmd) => respondToInvitation(deps, cmd),
-    markMeetingHeld: (cmd) => markMeetingHeld(deps, cmd),
-    recordDecision: (cmd) => recordDecision(deps, cmd),
-    previewDecisionRecord: (cmd) => previewDecisionRecord(deps, cmd),
-    listDeadlines: (cmd) => listDeadlines(deps, cmd),
-    waiveDeadline: (cmd) => waiveDeadline(deps, cmd),
-    closeAction: (cmd) => closeAction(deps, cmd),
-    recordClosingEvent: (cmd) => recordClosingEvent(deps, cmd),
-    recordEnquiryOutcome: (cmd) => recordEnquiryOutcomeFromChat(deps, cmd),
-    endPlan: (cmd) => endPlan(deps, cmd),
-    openDecisionForm: (cmd) => openDecisionForm(deps, cmd),
-    recordCaseEvent: (cmd) => recordCaseEvent(deps, cmd),
-    viewDecisionRecord: (cmd) => viewDecisionRecord(deps, cmd),
+    linkChannel: auditingDenials(deps, "linkChannel", (cmd) => linkChannel(deps, cmd)),
+    conveneMeeting: auditingDenials(deps, "conveneMeeting", (cmd) => conveneMeeting(deps, cmd)),
+    respondToInvitation: auditingDenials(deps, "respondToInvitation", (cmd) => respondToInvitation(deps, cmd)),
+    markMeetingHeld: auditingDenials(deps, "markMeetingHeld", (cmd) => markMeetingHeld(deps, cmd)),
+    recordDecision: auditingDenials(deps, "recordDecision", (cmd) => recordDecision(deps, cmd)),
+    previewDecisionRecord: auditingDenials(deps, "previewDecisionRecord", (cmd) => previewDecisionRecord(deps, cmd)),
+    listDeadlines: auditingDenials(deps, "listDeadlines", (cmd) => listDeadlines(deps, cmd)),
+    waiveDeadline: auditingDenials(deps, "waiveDeadline", (cmd) => waiveDeadline(deps, cmd)),
+    closeAction: auditingDenials(deps, "closeAction", (cmd) => closeAction(deps, cmd)),
+    recordClosingEvent: auditingDenials(deps, "recordClosingEvent", (cmd) => recordClosingEvent(deps, cmd)),
+    recordEnquiryOutcome: auditingDenials(deps, "recordEnquiryOutcome", (cmd) => recordEnquiryOutcomeFromChat(deps, cmd)),
+    openDecisionForm: auditingDenials(deps, "openDecisionForm", (cmd) => openDecisionForm(deps, cmd)),
+    recordCaseEvent: auditingDenials(deps, "recordCaseEvent", (cmd) => recordCaseEvent(deps, cmd)),
+    viewDecisionRecord: auditingDenials(deps, "viewDecisionRecord", (cmd) => viewDecisionRecord(deps, cmd)),
     listRecordAudience: (meetingId, platform) => listRecordAudience(deps, meetingId, platform),
-    getRoster: (meetingId, conversation, viewer) => getRoster(deps, meetingId, conversation, viewer),
+    getRoster: async (meetingId, conversation, viewer) => {
+      try {
+        return await getRoster(deps, meetingId, conversation, viewer);
+      } catch (err) {
+        if (viewer) await auditDenial(deps, err, { useCase: "getRoster", actor: viewer, conversation });
+        throw err;
+      }
+    },
+    endPlan: auditingDenials(deps, "endPlan", (cmd) => endPlan(deps, cmd)),
     getCalendarInvite: (token) => getCalendarInvite(deps, token),
     claimReply: (key) => claimReply(deps, key),
-    rescheduleMeeting: (cmd) => rescheduleMeeting(deps, cmd),
-    cancelMeeting: (cmd) => cancelMeetingUseCase(deps, cmd),
+    rescheduleMeeting: auditingDenials(deps, "rescheduleMeeting", (cmd) => rescheduleMeeting(deps, cmd)),
+    cancelMeeting: auditingDenials(deps, "cancelMeeting", (cmd) => cancelMeetingUseCase(deps, cmd)),
     listMeetingParticipants: (meetingId, platform) => listMeetingParticipants(deps, meetingId, platform),
   };
 }

@@ -399,6 +399,9 @@ describe("Teams end to end through the real server", () => {
     });
 
     it("records a transfer-in notification and a date of birth (dob and date-of-birth)", async () => {
+      // The waiver's channel notice goes through the outbox, which the background dispatcher
+      // delivers whenever its round comes: deliver it now, or it can land after the reply read below.
+      await drainOutbox(server.context);
       await send(messageActivity(ctx, sw, "transfer-in CS-2026-0142 2026-12-01"));
       expect(connector.replyTexts().at(-1)).toContain("Transfer-in child protection conference");
       await send(messageActivity(ctx, sw, "dob CS-2026-0142 2010-05-14"));

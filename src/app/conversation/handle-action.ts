@@ -75,6 +75,16 @@ async function ownCopy(deps: ActionDeps, turn: ConversationTurn, roster: RosterV
   }
 }
 
+/**
+ * The shared roster a form is shown over (Held, Reschedule, Cancel). Read for the presser, so
+ * their tenant is checked like any read, but without their own rights: the host card is the
+ * shared copy, with every button.
+ */
+async function sharedRoster(deps: ActionDeps, turn: ConversationTurn, meetingId: string): Promise<RosterView> {
+  const { viewer: _own, ...roster } = await deps.app.getRoster(meetingId, turn.conversation, await turn.actor());
+  return roster;
+}
+
 async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: ActionId, target: string, values: SubmittedValues): Promise<ConversationReply> {
   const { app } = deps;
   const base = async () => ({ key: turn.key, actor: await turn.actor(), conversation: turn.conversation });
@@ -130,7 +140,7 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
       return reschedule(deps, turn, target, values);
     case ActionId.CancelMeeting: {
       const reason = readField(values, REASON_FIELD);
-      const roster = await app.getRoster(target, turn.conversation);
+      const roster = await sharedRoster(deps, turn, target);
       if (reason === undefined) return show(cancelMeetingForm(roster), { host: { roster } });
       const result = await app.cancelMeeting({ ...(await base()), meetingId: target, reason });
       return { kind: "roster", roster: result.roster, notice: "Cancelled. Everyone invited is told in the case channel." };
@@ -377,7 +387,7 @@ async function submitConvene(deps: ActionDeps, turn: ConversationTurn, caseRefTe
  * Without the statutory minimum the form comes back asking why it went ahead, beside the box.
  */
 async function markHeld(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues): Promise<ConversationReply> {
-  const roster: RosterView = await deps.app.getRoster(meetingId, turn.conversation);
+  const roster: RosterView = await sharedRoster(deps, turn, meetingId);
   const descriptor = heldForm(roster);
   const again = (errors: Record<string, string>): ConversationReply => ({ kind: "form", form: { descriptor, values: keptValues(descriptor, values), errors, host: { roster } } });
   if (values.step !== HELD_STEP) return { kind: "form", form: { descriptor, values: {}, errors: {}, host: { roster } } };
@@ -403,7 +413,7 @@ async function markHeld(deps: ActionDeps, turn: ConversationTurn, meetingId: str
 
 /** "Reschedule…" asks for the new time (a click carries no step); the submission moves the meeting. */
 async function reschedule(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues): Promise<ConversationReply> {
-  const roster = await deps.app.getRoster(meetingId, turn.conversation);
+  const roster = await sharedRoster(deps, turn, meetingId);
   const asked = RescheduleField.confirmNonWorkingDay in values;
   const descriptor = rescheduleForm(roster, asked);
   const again = (errors: Record<string, string>, shown = descriptor): ConversationReply => ({ kind: "form", form: { descriptor: shown, values: keptValues(shown, values), errors, host: { roster } } });

@@ -54,6 +54,8 @@ export interface AuditRepository {
   checkpoint(): Promise<AuditCheckpoint | null>;
   /** Sealed rows (roster rows, deadlines) whose seals do not match, up to `limit`. */
   brokenSeals(limit: number): Promise<BrokenSeal[]>;
+  /** An actor's events of one action since `since` (inclusive), newest first, up to `limit` (the denial rate limit reads it). */
+  recentByActor(actorId: string, action: string, since: Date, limit: number): Promise<StoredAuditEvent[]>;
   /** A page of the chain in stored order, from `afterSeq` (exclusive). */
   listChain(afterSeq: number, limit: number): Promise<StoredAuditEvent[]>;
 }

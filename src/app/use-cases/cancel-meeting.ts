@@ -20,7 +20,7 @@ export async function cancelMeetingUseCase(deps: AppDeps, input: CancelMeetingCo
     runOnce(repos, commandKey(cmd.conversation, "cancel", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
-      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);
+      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
       requireMeetingOwner(c, meeting, actor, "cancel the meeting");
       const cancelled = { ...cancel(meeting), cancelledReason: cmd.reason };
       await repos.meetings.update(cancelled);

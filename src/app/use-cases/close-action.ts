@@ -36,7 +36,7 @@ export async function closeAction(deps: AppDeps, input: CloseActionCommand): Pro
     runOnce(repos, commandKey(cmd.conversation, `action-${cmd.outcome}`, cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
-      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
+      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId, cmd.actor);
       const action = await repos.actions.findById(cmd.actionId);
       if (!action || action.caseId !== c.id) throw new DomainError("ACTION_NOT_FOUND", "That action is not part of this case.");
       const meeting = action.meetingId ? await repos.meetings.findById(action.meetingId) : null;

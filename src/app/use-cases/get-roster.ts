@@ -43,12 +43,14 @@ async function viewerRights(repos: Repositories, meetingId: string, viewer: Acto
 /**
  * The current roster card of a meeting, e.g. for Teams' card refresh. Read-only. Edges pass
  * the conversation asking: a meeting is shown only in a conversation linked to its case
- * (compared by case id, since references repeat across tenants). With `viewer`, the roster
- * says what that person may press, for a copy only they see.
+ * (compared by case id, since references repeat across tenants). With `viewer`, only to a
+ * person of the case's tenant (`WRONG_TENANT` otherwise: a Teams user of another tenant must
+ * not refresh the roster into view), and the roster says what that person may press, for a
+ * copy only they see.
  */
 export async function getRoster(deps: AppDeps, meetingId: string, conversation?: { platform: "teams" | "slack"; conversationId: string }, viewer?: ActorIdentity): Promise<RosterView> {
   return deps.uow.run(async (repos) => {
-    if (conversation) await meetingInConversation(repos, conversation, meetingId);
+    if (conversation) await meetingInConversation(repos, conversation, meetingId, viewer);
     const roster = await loadRoster(repos, meetingId, deps.clock.now().getTime(), deps.calendarLinks);
     const rights = viewer ? await viewerRights(repos, meetingId, viewer) : null;
     return rights ? { ...roster, viewer: rights } : roster;

@@ -19,7 +19,7 @@ import { planInForce } from "../deadlines/child-protection-plan";
 export async function listDeadlines(deps: AppDeps, input: ListDeadlinesCommand): Promise<DeadlinesView> {
   const cmd = ListDeadlinesSchema.parse(input);
   return deps.uow.run(async (repos) => {
-    const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
+    const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId, cmd.actor);
     if (cmd.caseRef && parseCaseReference(cmd.caseRef) !== c.reference) {
       throw new DomainError("CASE_NOT_LINKED", `This conversation is linked to ${c.reference}, not ${parseCaseReference(cmd.caseRef)}.`);
     }

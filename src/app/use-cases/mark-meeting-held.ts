@@ -20,7 +20,7 @@ export async function markMeetingHeld(deps: AppDeps, input: MarkMeetingHeldComma
     runOnce(repos, commandKey(cmd.conversation, "held", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
-      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);
+      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
       requireMeetingOwner(c, meeting, actor, "mark the meeting held");
       requireMeetingDayReached(meeting, now);
       const apologies = new Set(cmd.apologies ?? []);

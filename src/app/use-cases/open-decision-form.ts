@@ -63,7 +63,7 @@ export async function openDecisionForm(deps: AppDeps, input: OpenDecisionFormCom
   const cmd = OpenDecisionFormSchema.parse(input);
   return deps.uow.run(async (repos) => {
     const actor = await resolveActor(repos, cmd.actor);
-    const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);
+    const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
     requireMeetingOwner(c, meeting, actor, "record the decisions");
     requireHeld(meeting);
     const versions = await repos.records.listForMeeting(meeting.id);

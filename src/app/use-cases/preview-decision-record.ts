@@ -19,7 +19,7 @@ export async function previewDecisionRecord(deps: AppDeps, input: RecordDecision
   return deps.uow.run(async (repos) => {
     const now = deps.clock.now();
     const actor = await resolveActor(repos, cmd.actor);
-    const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);
+    const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
     requireMeetingOwner(c, meeting, actor, "record the decisions");
     requireHeld(meeting);
     const next = await prepareDecisionRecord(repos, deps.calendar, c, meeting, actor.id, cmd.values, cmd.amendmentReason, now);

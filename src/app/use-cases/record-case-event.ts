@@ -47,7 +47,7 @@ export async function recordCaseEvent(deps: AppDeps, input: RecordCaseEventComma
     runOnce(repos, commandKey(cmd.conversation, "case-event", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
-      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
+      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId, cmd.actor);
       if (c.reference !== reference) throw new DomainError("CASE_NOT_LINKED", `This conversation is linked to ${c.reference}, not ${reference}.`);
       requireCaseManager(c, actor, "record case events");
       if (cmd.event === "s47-enquiry") {

@@ -57,7 +57,7 @@ export async function recordClosingEvent(deps: AppDeps, input: RecordClosingEven
     runOnce(repos, commandKey(cmd.conversation, cmd.event.kind, cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
-      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
+      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId, cmd.actor);
       const d = await repos.deadlines.findById(cmd.deadlineId);
       if (!d || d.caseId !== c.id) throw new DomainError("DEADLINE_NOT_FOUND", "That deadline is not part of this case.");
       requireCaseManager(c, actor, "record this");

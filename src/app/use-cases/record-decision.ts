@@ -26,7 +26,7 @@ export async function recordDecision(deps: AppDeps, input: RecordDecisionCommand
     runOnce(repos, commandKey(cmd.conversation, "record", cmd.key), async (): Promise<RecordDecisionResult> => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
-      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);
+      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
       requireMeetingOwner(c, meeting, actor, "record the decisions");
       requireHeld(meeting);
 

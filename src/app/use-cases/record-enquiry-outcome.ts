@@ -36,7 +36,7 @@ export async function recordEnquiryOutcomeFromChat(deps: AppDeps, input: RecordE
     runOnce(repos, commandKey(cmd.conversation, "enquiry-outcome", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
-      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
+      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId, cmd.actor);
       const enquiry = await repos.enquiries.findById(cmd.enquiryId);
       if (!enquiry || enquiry.caseId !== c.id) throw new DomainError("ENQUIRY_NOT_FOUND", "That enquiry is not part of this case.");
       requireCaseManager(c, actor, "record an enquiry's outcome");

@@ -26,7 +26,7 @@ export async function rescheduleMeeting(deps: AppDeps, input: RescheduleMeetingC
     runOnce(repos, commandKey(cmd.conversation, "reschedule", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
-      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);
+      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
       requireMeetingOwner(c, meeting, actor, "move the meeting");
       if (meeting.status !== "proposed" && meeting.status !== "scheduled") throw new DomainError("MEETING_NOT_OPEN", `This meeting is ${meeting.status}; it can no longer be moved.`);
       requireSensibleMeetingDate(deps.calendar, cmd.scheduledLocal, now, cmd.confirm?.nonWorkingDay === true);

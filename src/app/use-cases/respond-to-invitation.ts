@@ -28,7 +28,7 @@ export async function respondToInvitation(deps: AppDeps, input: RespondToInvitat
       // bot (the invitation Convene sent the invitee), the case is the meeting's own, in the
       // actor's tenant; who may answer is still decided from our rows below.
       const linked = await repos.channelLinks.findByConversation(cmd.conversation.platform, cmd.conversation.conversationId);
-      const c = linked ? await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId) : meeting ? await repos.cases.findById(meeting.caseId) : null;
+      const c = linked ? await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId, cmd.actor) : meeting ? await repos.cases.findById(meeting.caseId) : null;
       if (!c || (!linked && c.tenant !== cmd.actor.tenant)) throw new DomainError("CASE_NOT_LINKED", "This conversation is not linked to that meeting's case.");
       if (!meeting || meeting.caseId !== c.id) throw new DomainError("CASE_NOT_LINKED", "That meeting belongs to another case.");
       if (meeting.status === "cancelled" || meeting.status === "recorded") {

@@ -5,6 +5,7 @@ import { entitlementReason } from "../../domain/sharing/information-sharing";
 import { meetingInConversation } from "../authorisation";
 import type { AppDeps } from "../app-deps";
 import { commandKey, runOnce } from "../idempotency";
+import { appendDenial } from "../denial-audit";
 import { disclosure } from "../sharing/log-disclosures";
 import { buildDecisionRecordSummary, buildDecisionRecordView, dayInWords, meetingWhen } from "../views/decision-record-view";
 import { loadDecisionRecord } from "../views/load-decision-record";
@@ -27,22 +28,20 @@ export type ViewDecisionRecordResult =
  * to its case. Entitlement comes from our own rows (attendance, the case's social worker and
  * team manager, the convenor and recorders), never from the card. Each opening of the full
  * record is logged as a disclosure, once per platform event (a redelivery logs nothing new);
- * a refusal is audited without content.
+ * a refusal is audited without content, rate-limited like every denial.
  */
 export async function viewDecisionRecord(deps: AppDeps, input: ViewDecisionRecordCommand): Promise<ViewDecisionRecordResult> {
   const cmd = ViewDecisionRecordSchema.parse(input);
   return deps.uow.run(async (repos) => {
     const now = deps.clock.now();
     const actor = await resolveActor(repos, cmd.actor);
-    const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId);
+    const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
     const loaded = await loadDecisionRecord(repos, c, meeting);
     const why = entitlementReason(loaded.audience, actor.id);
     const key = commandKey(cmd.conversation, "view-record", cmd.key);
     if (!why) {
-      await runOnce(repos, key, async () => {
-        await repos.audit.append({ at: now, actorId: actor.id, action: "refuse", entityType: "decision-record", entityId: loaded.latest.id, caseId: c.id, detail: { reason: "not-entitled" } });
-        return { refused: true };
-      });
+      // A denial like any other: audited without content, at most once per person in the window.
+      await appendDenial(repos, now, { code: "NOT_ENTITLED", useCase: "viewDecisionRecord", actor: cmd.actor, conversation: cmd.conversation });
       return { kind: "summary", summary: buildDecisionRecordSummary(loaded.input) };
     }
     // Only the log row is claimed once; the record itself is rebuilt on every call, so no
@@ -82,6 +81,7 @@ export async function listRecordAudience(deps: AppDeps, meetingId: string, platf
     if ((await repos.records.listForMeeting(meeting.id)).length === 0) return [];
     const { audience } = await loadDecisionRecord(repos, c, meeting);
     const ids = [...new Set([...audience.attendeeIds, audience.leadSocialWorkerId, audience.teamManagerId, audience.convenorId, ...audience.authorIds].filter((x): x is string => Boolean(x)))];
-    return (await repos.practitioners.findManyByIds(ids)).filter((p) => p.platform === platform).map((p) => p.platformUserId);
+    // Only people of the case's own tenant: a practitioner row from another tenant never gets the refresh.
+    return (await repos.practitioners.findManyByIds(ids)).filter((p) => p.platform === platform && p.platformTenant === c.tenant).map((p) => p.platformUserId);
   });
 }

@@ -16,7 +16,7 @@ export async function waiveDeadline(deps: AppDeps, input: WaiveDeadlineCommand):
     runOnce(repos, commandKey(cmd.conversation, "waive", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
-      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId);
+      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId, cmd.actor);
       const d = await repos.deadlines.findById(cmd.deadlineId);
       if (!d || d.caseId !== c.id) throw new DomainError("DEADLINE_NOT_FOUND", "That deadline is not part of this case.");
       requireTeamManager(c, actor);

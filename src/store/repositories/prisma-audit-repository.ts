@@ -44,6 +44,11 @@ export class PrismaAuditRepository implements AuditRepository {
     return this.tx.auditEvent.findMany({ where: { seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: limit });
   }
 
+  async recentByActor(actorId: string, action: string, since: Date, limit: number): Promise<StoredAuditEvent[]> {
+    // Served by the actorId index: one person's rows, not the whole trail.
+    return this.tx.auditEvent.findMany({ where: { actorId, action, at: { gte: since } }, orderBy: { seq: "desc" }, take: limit });
+  }
+
   async brokenSeals(limit: number): Promise<BrokenSeal[]> {
     const broken: BrokenSeal[] = [];
     const scan = async (table: "Invitation" | "Deadline", page: (after: string) => Promise<Array<Record<string, unknown> & { id: string; seal: string }>>) => {
