@@ -201,16 +201,8 @@ async function endPlanFromChat(deps: ActionDeps, turn: ConversationTurn, caseRef
     });
     return deadlinesAfter(deps, turn, notice);
   } catch (err) {
-    if (err instanceof ZodError) {
-      const errors: Record<string, string> = {};
-      for (const issue of err.issues) {
-        const key = String(issue.path.at(-1) ?? WHOLE_FORM);
-        const id = key === "reason" ? PlanEndField.reason : descriptor.fields.some((f) => f.id === key) ? key : WHOLE_FORM;
-        errors[id] ??= issue.message;
-      }
-      return again(errors);
-    }
-    if (err instanceof DomainError && typeof err.details?.field === "string") return again({ [err.details.field]: err.message });
+    const errors = fieldErrorsOf(err, descriptor, { ["reason"]: PlanEndField.reason });
+    if (errors) return again(errors);
     throw err;
   }
 }
@@ -240,16 +232,8 @@ async function enquiryOutcomeFromChat(deps: ActionDeps, turn: ConversationTurn, 
     });
     return deadlinesAfter(deps, turn, notice);
   } catch (err) {
-    if (err instanceof ZodError) {
-      const errors: Record<string, string> = {};
-      for (const issue of err.issues) {
-        const key = String(issue.path.at(-1) ?? WHOLE_FORM);
-        const id = key === "outcomeOn" ? OUTCOME_DATE_FIELD : descriptor.fields.some((f) => f.id === key) ? key : WHOLE_FORM;
-        errors[id] ??= issue.message;
-      }
-      return again(errors);
-    }
-    if (err instanceof DomainError && typeof err.details?.field === "string") return again({ [err.details.field]: err.message });
+    const errors = fieldErrorsOf(err, descriptor, { ["outcomeOn"]: OUTCOME_DATE_FIELD });
+    if (errors) return again(errors);
     throw err;
   }
 }
@@ -321,18 +305,29 @@ async function closeClockFromChat(deps: ActionDeps, turn: ConversationTurn, acti
     const { notice } = await deps.app.recordClosingEvent({ key: turn.key, actor, conversation: turn.conversation, deadlineId, closedOn: field(CLOSED_ON_FIELD), event });
     return deadlinesAfter(deps, turn, notice);
   } catch (err) {
-    if (err instanceof ZodError) {
-      const errors: Record<string, string> = {};
-      for (const issue of err.issues) {
-        const key = String(issue.path.at(-1) ?? WHOLE_FORM);
-        const id = key === "overrunReason" ? REASON_FIELD : descriptor.fields.some((f) => f.id === key) ? key : WHOLE_FORM;
-        errors[id] ??= issue.message;
-      }
-      return again(errors);
-    }
-    if (err instanceof DomainError && typeof err.details?.field === "string") return again({ [err.details.field]: err.message });
+    const errors = fieldErrorsOf(err, descriptor, { ["overrunReason"]: REASON_FIELD });
+    if (errors) return again(errors);
     throw err;
   }
+}
+
+/**
+ * A use case's refusal as errors beside the form's boxes: zod issues by the last step of
+ * their path (renamed through `aliases` where the command's name differs from the box's),
+ * and a DomainError that names its field. Null when the failure belongs to no field.
+ */
+function fieldErrorsOf(err: unknown, descriptor: FormDescriptor, aliases: Record<string, string>): Record<string, string> | null {
+  if (err instanceof ZodError) {
+    const errors: Record<string, string> = {};
+    for (const issue of err.issues) {
+      const key = String(issue.path.at(-1) ?? WHOLE_FORM);
+      const id = aliases[key] ?? (descriptor.fields.some((f) => f.id === key) ? key : WHOLE_FORM);
+      errors[id] ??= issue.message;
+    }
+    return errors;
+  }
+  if (err instanceof DomainError && typeof err.details?.field === "string") return { [err.details.field]: err.message };
+  return null;
 }
 
 /** The row's role label, for a form's words only (never for authorisation); null when the button did not say. */

@@ -85,23 +85,19 @@ export class SlackGateway implements ChannelGateway {
   constructor(private readonly client: WebClient) {}
 
   /** Posts a card; returns its `ts`. */
-  async post(link: ChannelLink, card: OutboundCard): Promise<string> {
-    const message = slackMessageFor(card);
-    try {
-      const r = await this.client.chat.postMessage({ channel: slackChannelOf(link), text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
-      if (!r.ts) throw new DeliveryError("slack chat.postMessage returned no ts");
-      return r.ts;
-    } catch (err) {
-      if (err instanceof DeliveryError) throw err;
-      throw toDeliveryError(err);
-    }
+  post(link: ChannelLink, card: OutboundCard): Promise<string> {
+    return this.postTo(slackChannelOf(link), card);
   }
 
   /** A direct message from the bot to one person (Slack opens the DM for a user id). Returns its `ts`. */
-  async postDirect(_link: ChannelLink, userId: string, card: OutboundCard): Promise<string> {
+  postDirect(_link: ChannelLink, userId: string, card: OutboundCard): Promise<string> {
+    return this.postTo(userId, card);
+  }
+
+  private async postTo(channel: string, card: OutboundCard): Promise<string> {
     const message = slackMessageFor(card);
     try {
-      const r = await this.client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+      const r = await this.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
       if (!r.ts) throw new DeliveryError("slack chat.postMessage returned no ts");
       return r.ts;
     } catch (err) {
