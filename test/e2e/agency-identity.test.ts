@@ -10,7 +10,8 @@ import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox } from "../../src/server/mount-delivery";
 import { startServer, type RunningServer } from "../../src/server/start-server";
 import { FakeConnector } from "../helpers/fake-teams-connector";
-import { blockAction, FakeSlackWebApi, signedHeaders, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
+import { postToSlack, sendActivity } from "../helpers/e2e-server";
+import { blockAction, FakeSlackWebApi, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
 import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
 
 // Agency comes from identity, never from a claim: a police duty desk row can be claimed by
@@ -43,11 +44,7 @@ describe("only the right agency fills an agency's row", () => {
     const connector = new FakeConnector([sw, dsl, stranger, officer, nurse]);
     let server: RunningServer;
     let ctx: ActivityContext;
-    const send = async (activity: object) => {
-      const res = await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
-      const text = await res.text();
-      return text ? (JSON.parse(text) as { type?: string; value?: unknown }) : null;
-    };
+    const send = (activity: object) => sendActivity(server, activity);
 
     beforeAll(async () => {
       await connector.start();
@@ -116,11 +113,7 @@ describe("only the right agency fills an agency's row", () => {
     const slack = new FakeSlackWebApi([sw, dsl, stranger, officer, nurse], TEAM);
     const sctx = { teamId: TEAM, channelId: "C0AGENCY" };
     let server: RunningServer;
-    const post = async (req: SlackRequest) => {
-      const res = await fetch(`${server.url}/slack/events`, { method: "POST", headers: signedHeaders(SECRET, req, Math.floor(clock.now().getTime() / 1000)), body: req.body });
-      const text = await res.text();
-      return text ? (JSON.parse(text) as Record<string, unknown>) : null;
-    };
+    const post = (req: SlackRequest) => postToSlack(server, SECRET, clock, req);
     const press = async (who: TestSlackUser, action: ActionId, target: string) => {
       const before = slack.callsOf("chat.postEphemeral").length;
       await post(blockAction(sctx, who, { actionId: slackActionId(action, target), value: target }));

@@ -9,6 +9,7 @@ import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox } from "../../src/server/mount-delivery";
 import { startServer, type RunningServer } from "../../src/server/start-server";
 import { FakeConnector } from "../helpers/fake-teams-connector";
+import { startTestServer } from "../helpers/e2e-server";
 import { FakeSlackWebApi, signedHeaders, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
 import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
 
@@ -69,7 +70,7 @@ describe("calendar invites from the roster card", () => {
 
     beforeAll(async () => {
       await connector.start();
-      server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "teams.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" }), { clock });
+      server = await startTestServer(dir, "teams", clock);
       ctx = { serviceUrl: connector.url, conversationId: "19:ics@thread.tacv2" };
       await send(messageActivity(ctx, sw, `link ${CASE}`));
       await send(

@@ -8,7 +8,8 @@ import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox, runChasePassNow } from "../../src/server/mount-delivery";
 import { startServer, type RunningServer } from "../../src/server/start-server";
 import { FakeConnector } from "../helpers/fake-teams-connector";
-import { blockAction, FakeSlackWebApi, signedHeaders, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
+import { postToSlack, sendActivity, slackEnv, startTestServer } from "../helpers/e2e-server";
+import { blockAction, FakeSlackWebApi, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
 import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
 import { slackActionId } from "../../src/cards/slack/slack-action-id";
 
@@ -31,11 +32,7 @@ describe("chasing required invitees who have not answered", () => {
     const config = () => loadConfig({ DATABASE_URL: `file:${path.join(dir, "teams.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", CONVENE_CHASE_REMINDERS: "2" });
     let server: RunningServer;
     let ctx: ActivityContext;
-    const send = async (activity: object) => {
-      const res = await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
-      const text = await res.text();
-      return text ? (JSON.parse(text) as { type?: string; value?: unknown }) : null;
-    };
+    const send = (activity: object) => sendActivity(server, activity);
     const chases = () => connector.cardTexts("POST").filter((t) => t.includes("Reminder ") || t.includes("Still no answer"));
     const passAt = async (at: string) => {
       clock.set(at);
@@ -123,15 +120,11 @@ describe("chasing required invitees who have not answered", () => {
     const sctx = { teamId: TEAM, channelId: "C0CHASE" };
     const clock = fixedClock("2026-11-30T10:00:00Z"); // Monday 10:00
     let server: RunningServer;
-    const post = async (req: SlackRequest) => {
-      const res = await fetch(`${server.url}/slack/events`, { method: "POST", headers: signedHeaders(SECRET, req, Math.floor(clock.now().getTime() / 1000)), body: req.body });
-      const text = await res.text();
-      return text ? (JSON.parse(text) as Record<string, unknown>) : null;
-    };
+    const post = (req: SlackRequest) => postToSlack(server, SECRET, clock, req);
 
     beforeAll(async () => {
       await slack.start();
-      server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "slack.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: slack.apiUrl }), { clock });
+      server = await startTestServer(dir, "slack", clock, { ...slackEnv(SECRET, slack.apiUrl) });
       await post(slashCommand(sctx, sw, `link ${CASE}`));
       await post(slashCommand(sctx, sw, `strategy ${CASE}`));
       await post(viewSubmission(sctx, sw, slack.lastOpenedView(), { concern: "Concern shared by school.", urgency: "today", date: "2026-11-30", time: "17:00", mode: "call", "person_social-worker": sw.id, person_health: nurse.id, person_police: officer.id }));

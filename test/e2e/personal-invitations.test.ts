@@ -3,12 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ActionId } from "../../src/app/conversation/action-id";
 import { slackActionId } from "../../src/cards/slack/slack-action-id";
-import { loadConfig } from "../../src/config/config";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox } from "../../src/server/mount-delivery";
-import { startServer, type RunningServer } from "../../src/server/start-server";
 import { FakeConnector } from "../helpers/fake-teams-connector";
-import { blockAction, FakeSlackWebApi, signedHeaders, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
+import { postToSlack, sendActivity, slackEnv, startTestServer } from "../helpers/e2e-server";
+import { blockAction, FakeSlackWebApi, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
 import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
 
 // Invitees are told personally as well as in the channel: a police officer in Teams would
@@ -28,14 +27,10 @@ describe("each named invitee gets a personal message with the meeting and their 
     const nurse: TestTeamsUser = { id: "29:rn", aadObjectId: "aad-rn", name: "Hana Lewis", email: "hana@nhs.example" };
     const connector = new FakeConnector([sw, police, nurse]);
     await connector.start();
-    const server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "teams.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" }), { clock });
+    const server = await startTestServer(dir, "teams", clock);
     try {
       const ctx: ActivityContext = { serviceUrl: connector.url, conversationId: "19:personal@thread.tacv2" };
-      const send = async (activity: object) => {
-        const res = await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
-        const text = await res.text();
-        return text ? (JSON.parse(text) as { type?: string; value?: unknown }) : null;
-      };
+      const send = (activity: object) => sendActivity(server, activity);
       await send(messageActivity(ctx, sw, `link ${CASE}`));
       await send(actionActivity(ctx, sw, ActionId.SubmitConvene, { caseRef: CASE, kind: "strategy-discussion", concern: "Concern only the channel sees.", urgency: "today", date: "2026-12-01", time: "10:00", mode: "call", "person_social-worker": sw.aadObjectId, person_police: police.aadObjectId, person_health: nurse.aadObjectId }));
       await drainOutbox(server.context);
@@ -71,14 +66,10 @@ describe("each named invitee gets a personal message with the meeting and their 
     const nurse: TestSlackUser = { id: "U0RN", name: "Hana Lewis", email: "hana@nhs.example", teamId: TEAM };
     const slack = new FakeSlackWebApi([sw, police, nurse], TEAM);
     await slack.start();
-    const server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "slack.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: slack.apiUrl }), { clock });
+    const server = await startTestServer(dir, "slack", clock, { ...slackEnv(SECRET, slack.apiUrl) });
     try {
       const sctx = { teamId: TEAM, channelId: "C0PERSONAL" };
-      const post = async (req: SlackRequest) => {
-        const res = await fetch(`${server.url}/slack/events`, { method: "POST", headers: signedHeaders(SECRET, req, Math.floor(clock.now().getTime() / 1000)), body: req.body });
-        const text = await res.text();
-        return text ? (JSON.parse(text) as Record<string, unknown>) : null;
-      };
+      const post = (req: SlackRequest) => postToSlack(server, SECRET, clock, req);
       await post(slashCommand(sctx, sw, `link ${CASE}`));
       await post(slashCommand(sctx, sw, `strategy ${CASE}`));
       await post(viewSubmission(sctx, sw, slack.lastOpenedView(), { concern: "Concern only the channel sees.", urgency: "today", date: "2026-12-01", time: "10:00", mode: "call", "person_social-worker": sw.id, person_health: nurse.id, person_police: police.id }));

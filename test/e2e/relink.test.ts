@@ -3,11 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ActionId } from "../../src/app/conversation/action-id";
 import { CONFIRM_MOVE_FIELD } from "../../src/app/conversation/forms/relink.form";
-import { loadConfig } from "../../src/config/config";
 import { fixedClock } from "../../src/domain/shared/clock";
-import { startServer, type RunningServer } from "../../src/server/start-server";
 import { FakeConnector } from "../helpers/fake-teams-connector";
-import { FakeSlackWebApi, signedHeaders, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
+import { postToSlack, sendActivity, slackEnv, startTestServer } from "../helpers/e2e-server";
+import { FakeSlackWebApi, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
 import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
 
 // Re-linking was silent: `link` moved a channel to another case and the old case's cards then
@@ -22,14 +21,10 @@ describe("linking a channel that belongs to another case asks first", () => {
     const sw: TestTeamsUser = { id: "29:sw", aadObjectId: "aad-sw", name: "Sam Okafor", email: "sam@la.example" };
     const connector = new FakeConnector([sw]);
     await connector.start();
-    const server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "teams.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" }), { clock });
+    const server = await startTestServer(dir, "teams", clock);
     try {
       const ctx: ActivityContext = { serviceUrl: connector.url, conversationId: "19:relink@thread.tacv2" };
-      const send = async (activity: object) => {
-        const res = await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
-        const text = await res.text();
-        return text ? (JSON.parse(text) as { value?: unknown }) : null;
-      };
+      const send = (activity: object) => sendActivity(server, activity);
       await send(messageActivity(ctx, sw, "link CS-2026-0701"));
       await send(actionActivity(ctx, sw, ActionId.SubmitConvene, { caseRef: "CS-2026-0701", kind: "core-group", concern: "Core group.", urgency: "routine", date: "2026-12-01", time: "10:00", mode: "meeting", "person_social-worker": sw.aadObjectId }));
       await send(messageActivity(ctx, sw, "link CS-2026-0702"));
@@ -55,14 +50,10 @@ describe("linking a channel that belongs to another case asks first", () => {
     const sw: TestSlackUser = { id: "U0SW", name: "Sam Okafor", email: "sam@la.example", teamId: "T0CASE" };
     const slack = new FakeSlackWebApi([sw], "T0CASE");
     await slack.start();
-    const server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "slack.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: slack.apiUrl }), { clock });
+    const server = await startTestServer(dir, "slack", clock, { ...slackEnv(SECRET, slack.apiUrl) });
     try {
       const sctx = { teamId: "T0CASE", channelId: "C0RELINK" };
-      const post = async (req: SlackRequest) => {
-        const res = await fetch(`${server.url}/slack/events`, { method: "POST", headers: signedHeaders(SECRET, req, Math.floor(clock.now().getTime() / 1000)), body: req.body });
-        const text = await res.text();
-        return text ? (JSON.parse(text) as Record<string, unknown>) : null;
-      };
+      const post = (req: SlackRequest) => postToSlack(server, SECRET, clock, req);
       await post(slashCommand(sctx, sw, "link CS-2026-0801"));
       await post(slashCommand(sctx, sw, "link CS-2026-0802"));
       const view = slack.lastOpenedView();

@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ActionId } from "../../src/app/conversation/action-id";
 import { slackActionId } from "../../src/cards/slack/slack-action-id";
-import { loadConfig } from "../../src/config/config";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox } from "../../src/server/mount-delivery";
-import { startServer, type RunningServer } from "../../src/server/start-server";
+import { type RunningServer } from "../../src/server/start-server";
 import { FakeConnector } from "../helpers/fake-teams-connector";
-import { blockAction, FakeSlackWebApi, signedHeaders, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
+import { postToSlack, sendActivity, slackEnv, startTestServer } from "../helpers/e2e-server";
+import { blockAction, FakeSlackWebApi, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
 import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
 
 // Meetings can be moved or cancelled from the roster by the convenor, the case's social worker
@@ -30,15 +30,11 @@ describe("reschedule and cancel", () => {
     let server: RunningServer;
     let ctx: ActivityContext;
     let meetingId = "";
-    const send = async (activity: object) => {
-      const res = await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
-      const text = await res.text();
-      return text ? (JSON.parse(text) as { type?: string; value?: unknown }) : null;
-    };
+    const send = (activity: object) => sendActivity(server, activity);
 
     beforeAll(async () => {
       await connector.start();
-      server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "teams.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" }), { clock });
+      server = await startTestServer(dir, "teams", clock);
       ctx = { serviceUrl: connector.url, conversationId: "19:move@thread.tacv2" };
       await send(messageActivity(ctx, sw, `link ${CASE}`));
       await send(
@@ -111,15 +107,11 @@ describe("reschedule and cancel", () => {
     const clock = fixedClock("2026-11-30T10:00:00Z");
     let server: RunningServer;
     let meetingId = "";
-    const post = async (req: SlackRequest) => {
-      const res = await fetch(`${server.url}/slack/events`, { method: "POST", headers: signedHeaders(SECRET, req, Math.floor(clock.now().getTime() / 1000)), body: req.body });
-      const text = await res.text();
-      return text ? (JSON.parse(text) as Record<string, unknown>) : null;
-    };
+    const post = (req: SlackRequest) => postToSlack(server, SECRET, clock, req);
 
     beforeAll(async () => {
       await slack.start();
-      server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "slack.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: slack.apiUrl }), { clock });
+      server = await startTestServer(dir, "slack", clock, { ...slackEnv(SECRET, slack.apiUrl) });
       await post(slashCommand(sctx, sw, `link ${CASE}`));
       await post(slashCommand(sctx, sw, `strategy ${CASE}`));
       await post(viewSubmission(sctx, sw, slack.lastOpenedView(), { concern: "Concern.", urgency: "today", date: "2026-12-01", time: "10:00", mode: "call", "person_social-worker": sw.id, person_health: nurse.id, person_police: police.id }));

@@ -114,18 +114,18 @@ export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand
       for (const i of invitations) await repos.invitations.create(i);
 
       const named = invitations.map((i) => i.inviteePractitionerId).filter((x): x is string => Boolean(x));
+      const people = named.length ? await repos.practitioners.findManyByIds(named) : [];
       // The roster post @mentions each named invitee, so they are told in the channel.
       const view = {
-        ...buildRosterView(c, meeting, invitations, actor.displayName, now.getTime(), named.length ? await repos.practitioners.findManyByIds(named) : []),
+        ...buildRosterView(c, meeting, invitations, actor.displayName, now.getTime(), people),
         ...calendarUrlFor(meeting, deps.calendarLinks, now),
       };
-      for (const l of await repos.channelLinks.listForCase(c.id)) {
+      const links = await repos.channelLinks.listForCase(c.id);
+      for (const l of links) {
         await repos.outbox.enqueue({ idempotencyKey: rosterPostKey(meeting.id, l.id), channelLinkId: l.id, operation: "post", payload: { type: "roster", view }, availableAt: now });
       }
       // Each named invitee is also told personally (a Teams personal chat, a Slack DM), with the
       // answer buttons, through a case channel of their own platform.
-      const links = await repos.channelLinks.listForCase(c.id);
-      const people = named.length ? await repos.practitioners.findManyByIds(named) : [];
       for (const i of invitations) {
         const p = people.find((x) => x.id === i.inviteePractitionerId);
         const link = p ? links.find((l) => l.platform === p.platform) : undefined;

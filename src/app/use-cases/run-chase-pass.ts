@@ -11,6 +11,7 @@ import type { Practitioner } from "../ports/practitioner";
 import type { AppLogger } from "../ports/plumbing";
 import type { Repositories, UnitOfWork } from "../ports/unit-of-work";
 import { londonLabel } from "../views/roster-view";
+import { runIsolatedPass } from "../scheduling/isolated-pass";
 import type { ChaseView, MentionView } from "../views/view-models";
 
 /** What a chase pass needs. */
@@ -51,31 +52,17 @@ const FAILED_RETRY_MS = 15 * 60_000;
 export async function runChasePass(deps: ChasePassDeps, opts: { limit?: number } = {}): Promise<ChasePassResult> {
   const now = deps.clock.now();
   const batch = opts.limit ?? 500;
-  const result: ChasePassResult = { sent: [], considered: 0, failed: 0 };
-  const seen = new Set<string>();
-  for (;;) {
-    const due = await deps.uow.run((repos) => repos.invitations.listDueForChase(now, batch));
-    const fresh = due.filter((i) => !seen.has(i.id));
-    if (!fresh.length) break;
-    for (const inv of fresh) {
-      seen.add(inv.id);
-      result.considered++;
-      try {
-        const sent = await deps.uow.run((repos) => chaseOne(repos, inv.id, now, deps));
-        if (sent) result.sent.push(sent);
-      } catch (err) {
-        result.failed++;
-        deps.logger.error({ invitationId: inv.id, err: (err as Error).message }, "chase failed for an invitation; others continue");
-        await deps.uow
-          .run(async (repos) => {
-            const row = await repos.invitations.findById(inv.id);
-            if (row?.nextChaseAt) await repos.invitations.update({ ...row, nextChaseAt: new Date(now.getTime() + FAILED_RETRY_MS) });
-          })
-          .catch(() => undefined);
-      }
-    }
-    if (due.length < batch) break;
-  }
+  const result: ChasePassResult = await runIsolatedPass({
+    batch,
+    listDue: async () => (await deps.uow.run((repos) => repos.invitations.listDueForChase(now, batch))).map((i) => i.id),
+    handle: (id) => deps.uow.run((repos) => chaseOne(repos, id, now, deps)),
+    onFailure: (id, err) => deps.logger.error({ invitationId: id, err: (err as Error).message }, "chase failed for an invitation; others continue"),
+    pushBack: (id) =>
+      deps.uow.run(async (repos) => {
+        const row = await repos.invitations.findById(id);
+        if (row?.nextChaseAt) await repos.invitations.update({ ...row, nextChaseAt: new Date(now.getTime() + FAILED_RETRY_MS) });
+      }),
+  });
   if (result.sent.length) deps.logger.info({ sent: result.sent.length, considered: result.considered }, "chase pass");
   return result;
 }

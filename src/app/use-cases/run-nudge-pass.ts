@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { MentionView, NudgeView } from "../views/view-models";
 import type { WorkingDayCalendar } from "../../domain/calendar/working-day-calendar";
+import { runIsolatedPass } from "../scheduling/isolated-pass";
 import { describeRule, getRule } from "../../domain/deadline/statutory-rules";
 import { evaluateNudge, type NudgePlanConfigInput } from "../../domain/nudge/nudge-plan";
 import { nudgeMonthsBefore, type LocalPolicy } from "../deadlines/local-policy";
@@ -75,32 +76,17 @@ const FAILED_RETRY_MS = 15 * 60_000;
 export async function runNudgePass(deps: NudgePassDeps, opts: { limit?: number } = {}): Promise<NudgePassResult> {
   const now = deps.clock.now();
   const batch = opts.limit ?? 500;
-  const result: NudgePassResult = { sent: [], considered: 0, failed: 0 };
-  const seen = new Set<string>();
-  for (;;) {
-    const due = await deps.uow.run((repos) => repos.deadlines.listDueForNudge(now, batch));
-    const fresh = due.filter((d) => !seen.has(d.id));
-    if (fresh.length === 0) break;
-    for (const d of fresh) {
-      seen.add(d.id);
-      result.considered++;
-      try {
-        const sent = await deps.uow.run((repos) => nudgeOne(repos, d.id, now, deps));
-        if (sent) result.sent.push(sent);
-      } catch (err) {
-        result.failed++;
-        deps.logger.error({ deadlineId: d.id, err: (err as Error).message }, "nudge failed for a deadline; other deadlines continue");
-        // Push it back a little so a poisoned row cannot hog the head of every pass.
-        await deps.uow
-          .run(async (repos) => {
-            const row = await repos.deadlines.findById(d.id);
-            if (row && row.status === "open") await repos.deadlines.update({ ...row, nextNudgeAt: new Date(now.getTime() + FAILED_RETRY_MS) });
-          })
-          .catch(() => undefined);
-      }
-    }
-    if (due.length < batch) break;
-  }
+  const result: NudgePassResult = await runIsolatedPass({
+    batch,
+    listDue: async () => (await deps.uow.run((repos) => repos.deadlines.listDueForNudge(now, batch))).map((d) => d.id),
+    handle: (id) => deps.uow.run((repos) => nudgeOne(repos, id, now, deps)),
+    onFailure: (id, err) => deps.logger.error({ deadlineId: id, err: (err as Error).message }, "nudge failed for a deadline; other deadlines continue"),
+    pushBack: (id) =>
+      deps.uow.run(async (repos) => {
+        const row = await repos.deadlines.findById(id);
+        if (row && row.status === "open") await repos.deadlines.update({ ...row, nextNudgeAt: new Date(now.getTime() + FAILED_RETRY_MS) });
+      }),
+  });
   if (result.sent.length) deps.logger.info({ sent: result.sent.length, considered: result.considered }, "nudge pass");
   return result;
 }

@@ -115,7 +115,7 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
         // The roster message itself updates through the outbox; only a note must reach the actor.
         return reply.note?.length ? { message: textBlocks([reply.notice ?? "", ...reply.note].filter(Boolean).join("\n")), inChannel: false } : null;
       case "form":
-        return openFormBlocks(reply.form) ? { message: openFormBlocks(reply.form)!, inChannel: false } : { message: textBlocks("Open the form from a slash command: type /convene help."), inChannel: false };
+        return { message: openFormBlocks(reply.form) ?? textBlocks("Open the form from a slash command: type /convene help."), inChannel: false };
     }
   };
 
