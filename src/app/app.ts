@@ -1,6 +1,7 @@
 import type {
   CancelMeetingCommand,
   RescheduleMeetingCommand,
+  ChangeInviteesCommand,
   ConveneMeetingCommand,
   LinkChannelCommand,
   ListDeadlinesCommand,
@@ -75,6 +76,8 @@ export interface App {
   rescheduleMeeting(cmd: RescheduleMeetingCommand): Promise<{ roster: RosterView }>;
   /** Cancels an open meeting with a reason; chasing stops and the invitees are told. */
   cancelMeeting(cmd: CancelMeetingCommand): Promise<{ roster: RosterView }>;
+  /** Gives rows to someone else, adds or removes optional rows; new invitees asked, those taken off told. */
+  changeInvitees(cmd: ChangeInviteesCommand): Promise<{ roster: RosterView; changed: number }>;
   /** Claims the one reply to an inbound event (true the first time); kept in the database so replicas agree. */
   claimReply(key: string): Promise<boolean>;
   /** The platform user ids a roster concerns (convenor, invitees, claimants, delegates), for user-specific card views. */

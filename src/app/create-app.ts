@@ -2,6 +2,7 @@ import type { App } from "./app";
 import type { AppDeps } from "./app-deps";
 import { claimReply } from "./use-cases/claim-reply";
 import { cancelMeetingUseCase } from "./use-cases/cancel-meeting";
+import { changeInvitees } from "./use-cases/change-invitees";
 import { rescheduleMeeting } from "./use-cases/reschedule-meeting";
 import { conveneMeeting } from "./use-cases/convene-meeting";
 import { getRoster } from "./use-cases/get-roster";
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): App {
     claimReply: (key) => claimReply(deps, key),
     rescheduleMeeting: auditingDenials(deps, "rescheduleMeeting", (cmd) => rescheduleMeeting(deps, cmd)),
     cancelMeeting: auditingDenials(deps, "cancelMeeting", (cmd) => cancelMeetingUseCase(deps, cmd)),
+    changeInvitees: auditingDenials(deps, "changeInvitees", (cmd) => changeInvitees(deps, cmd)),
     listMeetingParticipants: (meetingId, platform) => listMeetingParticipants(deps, meetingId, platform),
   };
 }

@@ -199,11 +199,27 @@ function renderMeeting(m: CaseExportMeeting): string {
     `<article class="meeting">`,
     `<h3>${escapeHtml(meetingKindTitle(m.kind))}, ${escapeHtml(when ?? "date to be agreed")}${escapeHtml(status)}</h3>`,
     `<p class="meta">Status: ${escapeHtml(statusLabel(m.status))}${versions.length > 1 ? ` · ${countOf(versions.length, "version")}` : ""}</p>`,
+    m.cancelledReason ? `<p>Cancelled because: ${escapeHtml(m.cancelledReason)}</p>` : "",
+    renderInvitees(m),
     versions.length === 0
       ? `<p>No decision record.</p>`
       : versions.map((v, i) => renderVersion(m.kind, v, versions[i - 1])).join("\n"),
     `</article>`,
   ].join("\n");
+}
+
+const RESPONSE_WORDS: Readonly<Record<string, string>> = { invited: "No answer", accepted: "Accepted", tentative: "Tentative", declined: "Declined", delegated: "Delegated" };
+const ATTENDANCE_WORDS: Readonly<Record<string, string>> = { unknown: "Not recorded", attended: "Took part", apologies: "Sent apologies", absent: "Did not take part" };
+
+/** Who was invited to the meeting, row by row: their answer, and whether they took part. */
+function renderInvitees(m: CaseExportMeeting): string {
+  const rows = m.invitees ?? [];
+  if (!rows.length) return "";
+  const head = ["Role", "Invited", "Answer", "Took part", "Reminders"].map((c) => `<th scope="col">${c}</th>`).join("");
+  const body = rows
+    .map((r) => `<tr>${[`${r.roleLabel}${r.required ? " (required)" : ""}`, r.invitee, RESPONSE_WORDS[r.response] ?? r.response, ATTENDANCE_WORDS[r.attendance] ?? r.attendance, String(r.chased)].map((v) => `<td>${escapeHtml(v)}</td>`).join("")}</tr>`)
+    .join("");
+  return `<table class="log"><caption>Who was invited</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function renderSharingLog(model: CaseExportModel): string {

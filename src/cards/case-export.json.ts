@@ -26,6 +26,10 @@ export interface CaseExportJson {
     scheduledAt: string | null;
     heldAt: string | null;
     records: { version: number; createdAt: string; authorId: string; reason: string | null; payload: unknown }[];
+    /** The roster as it stands: who was invited to each row, their answer and whether they took part. Added without a bump. */
+    invitees: { role: string; required: boolean; invitee: string; response: string; attendance: string; chased: number }[];
+    /** Why it was cancelled (null unless cancelled). Added without a bump. */
+    cancelledReason: string | null;
   }[];
   /** Actions by due date. */
   actions: { id: string; meetingId: string | null; owner: string; description: string; dueDate: string; status: string }[];
@@ -100,6 +104,8 @@ export function buildCaseExportJson(model: CaseExportModel): CaseExportJson {
           reason: r.reason ?? null,
           payload: sortKeys(r.payload),
         })),
+      invitees: (m.invitees ?? []).map((i) => ({ role: i.role, required: i.required, invitee: i.invitee, response: i.response, attendance: i.attendance, chased: i.chased })),
+      cancelledReason: m.cancelledReason ?? null,
     }));
   const actions = [...model.actions]
     .sort((a, b) => cmp(a.dueDate, b.dueDate) || cmp(a.id, b.id))

@@ -146,10 +146,12 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
   }
   // The convenor's buttons, less the one whose form is open on the card now; on a copy for one
   // person, only if they are the convenor or manage the case.
+  // They sit in a row of their own in the body: a card's own actions hold at most five.
   const manages = !view.viewer || view.viewer.canManageMeeting;
   if (manages && open) {
-    const own: Array<[ActionId, string]> = [[ActionId.MarkHeld, "Mark held"], [ActionId.RescheduleMeeting, "Reschedule…"], [ActionId.CancelMeeting, "Cancel meeting…"]];
-    for (const [action, title] of own) if (inline?.descriptor.action !== action) actions.push(execute(title, action, actionData(action, view.meetingId)));
+    const own: Array<[ActionId, string]> = [[ActionId.MarkHeld, "Mark held"], [ActionId.RescheduleMeeting, "Reschedule…"], [ActionId.ChangeInvitees, "Change invitees…"], [ActionId.CancelMeeting, "Cancel meeting…"]];
+    const buttons = own.filter(([action]) => inline?.descriptor.action !== action).map(([action, title]) => execute(title, action, actionData(action, view.meetingId)));
+    body.push({ type: "ActionSet", spacing: "Medium", actions: buttons });
   }
   if (manages && view.status === "held") actions.push(execute("Record decision", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId), { style: "positive" }));
   if (manages && view.status === "recorded") actions.push(execute("Amend record", ActionId.OpenRecord, actionData(ActionId.OpenRecord, view.meetingId)));

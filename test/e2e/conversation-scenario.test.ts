@@ -46,6 +46,8 @@ interface ChannelDriver {
   markHeld(who: Person, meetingId: string): Promise<Answer>;
   /** Opens the decision record form, then submits it. */
   recordDecision(who: Person, meetingId: string, values: Record<string, string>): Promise<Answer>;
+  /** Presses "Change invitees…", then submits the form with these values. */
+  changeInvitees(who: Person, meetingId: string, values: Record<string, string>): Promise<Answer>;
 }
 
 const clockStart = "2026-11-23T09:00:00Z";
@@ -82,7 +84,7 @@ abstract class ActivityDriver implements ChannelDriver {
   }
 
   async press(who: Person, action: ActionId, target: string, values: Record<string, string> = {}): Promise<Answer> {
-    const key = { [ActionId.MarkHeld]: "meetingId", [ActionId.OpenRecord]: "meetingId", [ActionId.SubmitRecord]: "meetingId", [ActionId.ShowDeadlines]: "caseRef" }[action as string] ?? "invitationId";
+    const key = { [ActionId.MarkHeld]: "meetingId", [ActionId.ChangeInvitees]: "meetingId", [ActionId.OpenRecord]: "meetingId", [ActionId.SubmitRecord]: "meetingId", [ActionId.ShowDeadlines]: "caseRef" }[action as string] ?? "invitationId";
     const body = await this.send(actionActivity(this.ctx(), this.users[who], action, { ...values, [key]: target }));
     const refused = body?.type === "application/vnd.microsoft.activity.message";
     return { text: refused ? String(body?.value) : JSON.stringify(body?.value ?? {}), refused };
@@ -108,6 +110,12 @@ abstract class ActivityDriver implements ChannelDriver {
     const form = await this.press(who, ActionId.MarkHeld, meetingId);
     expect(form.text).toContain("Who took part");
     return this.press(who, ActionId.MarkHeld, meetingId, { step: "attendance" });
+  }
+
+  async changeInvitees(who: Person, meetingId: string, values: Record<string, string>): Promise<Answer> {
+    const form = await this.press(who, ActionId.ChangeInvitees, meetingId);
+    expect(form.text).toContain("Rows left empty keep who is invited now");
+    return this.press(who, ActionId.ChangeInvitees, meetingId, { step: "invitees", ...values });
   }
 
   async recordDecision(who: Person, meetingId: string, values: Record<string, string>): Promise<Answer> {
@@ -239,6 +247,14 @@ class SlackDriver implements ChannelDriver {
     return { text: JSON.stringify(ack), refused: ack !== null };
   }
 
+  async changeInvitees(who: Person, meetingId: string, values: Record<string, string>): Promise<Answer> {
+    await this.press(who, ActionId.ChangeInvitees, meetingId);
+    const view = this.slack.lastOpenedView();
+    expect(view.callback_id).toBe(ActionId.ChangeInvitees);
+    const ack = await this.post(viewSubmission(this.ctx, this.users[who], view, values));
+    return { text: JSON.stringify(ack), refused: ack !== null };
+  }
+
   async recordDecision(who: Person, meetingId: string, values: Record<string, string>): Promise<Answer> {
     await this.press(who, ActionId.OpenRecord, meetingId);
     const view = this.slack.lastOpenedView();
@@ -315,6 +331,12 @@ describe("one conversation through Teams, Slack and the playground", () => {
     g.wrongUser = { refused: wrong.refused, names: wrong.text.includes(`Only ${d.names.health}`) };
     expect((await d.server.context.prisma.invitation.findFirstOrThrow({ where: { role: "health" } })).response).toBe("invited");
 
+    // An agency row added after convening, then taken off again: the roster follows, in every channel.
+    const added = await d.changeInvitees("sw", meetingId, { contact_other: "Housing options duty officer", agency_other: "Housing" });
+    const addedRow = await d.server.context.prisma.invitation.findFirst({ where: { role: "other" } });
+    const removed = await d.changeInvitees("sw", meetingId, { remove_other: "true" });
+    g.changedInvitees = { added: !added.refused && addedRow?.inviteeLabel === "Housing options duty officer", removed: !removed.refused && !(await d.server.context.prisma.invitation.findFirst({ where: { role: "other" } })) };
+
     const answers: Record<string, boolean> = {};
     for (const who of ["sw", "police", "health"] as const) answers[who] = !(await d.press(who, ActionId.Accept, await rowOf(ROLE_OF[who]))).refused;
     g.answers = answers;
@@ -340,6 +362,7 @@ describe("one conversation through Teams, Slack and the playground", () => {
       link: true,
       convened: true,
       wrongUser: { refused: true, names: true },
+      changedInvitees: { added: true, removed: true },
       answers: { sw: true, police: true, health: true },
       held: true,
       recorded: true,

@@ -22,6 +22,8 @@ export enum ActionId {
   MarkHeld = "meeting.markHeld",
   /** Moves an open meeting to a new time (asks for it when missing). Target: a meeting. */
   RescheduleMeeting = "meeting.reschedule",
+  /** Gives a row to someone else, adds a row or removes an optional one (asks when the values are missing). Target: a meeting. */
+  ChangeInvitees = "meeting.changeInvitees",
   /** Cancels an open meeting with a reason (asked for when missing). Target: a meeting. */
   CancelMeeting = "meeting.cancel",
   /** Opens the decision record form (or its amendment). Target: a meeting. */
@@ -69,6 +71,7 @@ export const ACTION_TARGET: Record<ActionId, ActionTargetKey> = {
   [ActionId.MarkHeld]: "meetingId",
   [ActionId.RescheduleMeeting]: "meetingId",
   [ActionId.CancelMeeting]: "meetingId",
+  [ActionId.ChangeInvitees]: "meetingId",
   [ActionId.OpenRecord]: "meetingId",
   [ActionId.SubmitRecord]: "meetingId",
   [ActionId.RefreshRoster]: "meetingId",

@@ -38,40 +38,7 @@ export async function readConveneSubmission(values: SubmittedValues, ctx: Conven
   if (date && !time) errors[ConveneField.time] = "Give a time as well as the date (UK time), or clear the date if the time is still to be agreed.";
   if (time && !date) errors[ConveneField.date] = "Give a date as well as the time, or clear the time.";
 
-  const required = new Set<InviteeRole>(requiredRoles(ctx.kind));
-  const invitees: InviteeInput[] = [];
-  const inviteeFields: string[] = [];
-  // Only the rows this kind of meeting has: a stray family row sent to a strategy discussion is ignored here and refused by the app.
-  for (const role of inviteeRolesFor(ctx.kind)) {
-    const personField = ConveneField.person(role);
-    const contactField = ConveneField.contact(role);
-    const userId = hasPersonField(role) ? s(personField) : "";
-    const contact = s(contactField);
-    const label = INVITEE_ROLE_LABELS[role];
-    if (userId && contact) {
-      errors[contactField] = isFamilyOrSupportRole(role)
-        ? `Choose a colleague or say who the ${label.toLowerCase()} is, not both.`
-        : `Choose a colleague or type an agency contact for ${label}, not both.`;
-      continue;
-    }
-    if (!userId && !contact) {
-      if (required.has(role)) errors[personField] = `Choose the ${label.toLowerCase()} invitee, or name an agency contact for ${label}.`;
-      continue;
-    }
-    const agency = role === "other" ? s(ConveneField.otherAgency) || ROLE_AGENCIES.other : ROLE_AGENCIES[role];
-    if (userId) {
-      try {
-        invitees.push({ role, agency, person: await ctx.resolvePerson(userId), agencyContact: null });
-        inviteeFields.push(personField);
-      } catch (err) {
-        if (!(err instanceof DomainError)) throw err;
-        errors[personField] = err.message;
-      }
-    } else {
-      invitees.push({ role, agency, person: null, agencyContact: contact });
-      inviteeFields.push(contactField);
-    }
-  }
+  const { invitees, inviteeFields } = await readInviteeRows(values, ctx.kind, ctx.resolvePerson, errors, { requireRequired: true });
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const urgency = s(ConveneField.urgency);
@@ -93,6 +60,58 @@ export async function readConveneSubmission(values: SubmittedValues, ctx: Conven
       confirm: { nonWorkingDay: s(ConveneField.confirmNonWorkingDay) === "true", anotherOpen: s(ConveneField.confirmAnotherOpen) === "true" },
     },
   };
+}
+
+/**
+ * Reads the invitee boxes (see `inviteeFields`): for each role a picked person, resolved
+ * through the platform, or a typed contact. Problems a person can fix go into `errors` beside
+ * their boxes. `inviteeFields` says which box each invitee came from, in order, so the app's
+ * refusals (`invitees.2…`) find their way back beside it. With `requireRequired`, an empty
+ * required role is an error (convening); without, an empty row means "no change".
+ */
+export async function readInviteeRows(
+  values: SubmittedValues,
+  kind: MeetingKind,
+  resolvePerson: (platformUserId: string) => Promise<ActorIdentity>,
+  errors: Record<string, string>,
+  opts: { requireRequired: boolean },
+): Promise<{ invitees: InviteeInput[]; inviteeFields: string[] }> {
+  const s = (id: string) => (values[id] ?? "").trim();
+  const required = new Set<InviteeRole>(requiredRoles(kind));
+  const invitees: InviteeInput[] = [];
+  const inviteeFields: string[] = [];
+  // Only the rows this kind of meeting has: a stray family row sent to a strategy discussion is ignored here and refused by the app.
+  for (const role of inviteeRolesFor(kind)) {
+    const personField = ConveneField.person(role);
+    const contactField = ConveneField.contact(role);
+    const userId = hasPersonField(role) ? s(personField) : "";
+    const contact = s(contactField);
+    const label = INVITEE_ROLE_LABELS[role];
+    if (userId && contact) {
+      errors[contactField] = isFamilyOrSupportRole(role)
+        ? `Choose a colleague or say who the ${label.toLowerCase()} is, not both.`
+        : `Choose a colleague or type an agency contact for ${label}, not both.`;
+      continue;
+    }
+    if (!userId && !contact) {
+      if (opts.requireRequired && required.has(role)) errors[personField] = `Choose the ${label.toLowerCase()} invitee, or name an agency contact for ${label}.`;
+      continue;
+    }
+    const agency = role === "other" ? s(ConveneField.otherAgency) || ROLE_AGENCIES.other : ROLE_AGENCIES[role];
+    if (userId) {
+      try {
+        invitees.push({ role, agency, person: await resolvePerson(userId), agencyContact: null });
+        inviteeFields.push(personField);
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        errors[personField] = err.message;
+      }
+    } else {
+      invitees.push({ role, agency, person: null, agencyContact: contact });
+      inviteeFields.push(contactField);
+    }
+  }
+  return { invitees, inviteeFields };
 }
 
 /**

@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import { parseCaseReference } from "../../domain/case/case-reference";
 import { INVITEE_ROLE_LABELS, type InviteeRole } from "../../domain/invitation/invitation";
 import { isMeetingKind } from "../../domain/meeting/meeting-kind";
+import { inviteeRolesFor } from "../../domain/meeting/meeting";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { App } from "../app";
 import type { AppLogger } from "../ports/plumbing";
@@ -10,15 +11,16 @@ import type { NoticeView, RosterView } from "../views/view-models";
 import { ACTION_TARGET, ActionId, isActionId } from "./action-id";
 import type { ConversationReply } from "./conversation-reply";
 import type { ConversationTurn } from "./conversation-turn";
-import { conveneErrorFields, readConveneSubmission } from "./convene-submission";
+import { conveneErrorFields, readConveneSubmission, readInviteeRows } from "./convene-submission";
 import { readField, WHOLE_FORM, type FormDescriptor, type FormView } from "./form-descriptor";
 import { fieldValues, keptValues, overLongFields, toSubmittedValues, type SubmittedValues } from "./form-values";
-import { CONFIRMATION_FIELD, conveneForm, type ConveneConfirmation } from "./forms/convene.form";
+import { CONFIRMATION_FIELD, ConveneField, conveneForm, type ConveneConfirmation } from "./forms/convene.form";
 import { DELEGATE_FIELD, delegateForm } from "./forms/delegate.form";
 import { declineForm, REASON_FIELD, waiveForm } from "./forms/reason.forms";
 import { ATTENDANCE_CHOICES, HELD_STEP, HeldField, heldForm } from "./forms/held.form";
 import { cancelMeetingForm, RESCHEDULE_STEP, RescheduleField, rescheduleForm } from "./forms/reschedule.form";
 import { CONFIRM_MOVE_FIELD, relinkForm } from "./forms/relink.form";
+import { CHANGE_INVITEES_STEP, changeInviteesForm, removeRowField } from "./forms/change-invitees.form";
 import { AMENDMENT_REASON_FIELD, recordForm } from "./forms/record.form";
 import { recordPreview, RecordStep } from "./record-preview";
 import { cancelActionForm, CLOSED_ON_FIELD, concludeAssessmentForm, FEEDBACK_HOW_FIELD, FEEDBACK_ON_FIELD, permanencePlanForm, referralDecisionForm, RESPONSE_FIELD } from "./forms/closing.forms";
@@ -138,6 +140,8 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
       return markHeld(deps, turn, target, values);
     case ActionId.RescheduleMeeting:
       return reschedule(deps, turn, target, values);
+    case ActionId.ChangeInvitees:
+      return changeInviteesFromChat(deps, turn, target, values);
     case ActionId.CancelMeeting: {
       const reason = readField(values, REASON_FIELD);
       const roster = await sharedRoster(deps, turn, target);
@@ -429,6 +433,41 @@ async function reschedule(deps: ActionDeps, turn: ConversationTurn, meetingId: s
     if (!(err instanceof DomainError)) throw err;
     if (err.details?.confirm === "nonWorkingDay") return again({ [RescheduleField.confirmNonWorkingDay]: err.message }, rescheduleForm(roster, true));
     if (err.details?.field === "scheduledLocal") return again({ [RescheduleField.date]: err.message });
+    throw err;
+  }
+}
+
+/**
+ * "Change invitees…" asks who each row should have now (a click carries no step); the
+ * submission gives rows to someone else, adds rows or removes optional ones. Refusals come back
+ * beside the row's boxes, with what was typed kept.
+ */
+async function changeInviteesFromChat(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues): Promise<ConversationReply> {
+  const roster = await sharedRoster(deps, turn, meetingId);
+  const descriptor = changeInviteesForm(roster);
+  const again = (errors: Record<string, string>): ConversationReply => ({ kind: "form", form: { descriptor, values: keptValues(descriptor, values), errors, host: { roster } } });
+  if (values.step !== CHANGE_INVITEES_STEP) return { kind: "form", form: { descriptor, values: {}, errors: {}, host: { roster } } };
+  const tooLong = overLongFields(descriptor, values);
+  if (Object.keys(tooLong).length) return again(tooLong);
+  const kind = isMeetingKind(roster.kind) ? roster.kind : "strategy-discussion";
+  const errors: Record<string, string> = {};
+  const read = await readInviteeRows(values, kind, (id) => turn.resolvePerson(id), errors, { requireRequired: false });
+  if (Object.keys(errors).length) return again(errors);
+  const remove = inviteeRolesFor(kind).filter((role) => values[removeRowField(role)] === "true");
+  // The boxes a role's refusal goes beside: the one it was filled in, else its remove box.
+  const onForm = (id: string | undefined) => (id && descriptor.fields.some((f) => f.id === id) ? id : undefined);
+  const fieldOfRole = (role: string): string =>
+    onForm(read.inviteeFields[read.invitees.findIndex((i) => i.role === role)]) ?? onForm(removeRowField(role as InviteeRole)) ?? onForm(ConveneField.person(role as InviteeRole)) ?? WHOLE_FORM;
+  try {
+    const { roster: changed } = await deps.app.changeInvitees({ key: turn.key, actor: await turn.actor(), conversation: turn.conversation, meetingId, invitees: read.invitees, remove });
+    return { kind: "roster", roster: changed, notice: "Invitees changed. New invitees are asked personally, anyone taken off is told, and the case channel sees the change." };
+  } catch (err) {
+    if (err instanceof ZodError) return again(conveneErrorFields(err.issues, read.inviteeFields));
+    if (!(err instanceof DomainError)) throw err;
+    // A row's refusal goes beside its boxes; anything else (not theirs to change) is a private refusal.
+    const role = err.details?.role;
+    if (typeof role === "string") return again({ [fieldOfRole(role)]: err.message });
+    if (err.code === "NOTHING_TO_CHANGE") return again({ [WHOLE_FORM]: err.message });
     throw err;
   }
 }

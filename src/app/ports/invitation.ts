@@ -10,6 +10,8 @@ export interface InvitationRepository {
   create(i: Invitation): Promise<void>;
   /** Saves a changed invitation (an answer, a claim, attendance). */
   update(i: Invitation): Promise<void>;
+  /** Takes a row off the roster (the audit trail keeps that it was there). */
+  remove(id: string): Promise<void>;
   /** Invitations whose next reminder is due, oldest first (the nextChaseAt index). */
   listDueForChase(now: Date, limit: number): Promise<Invitation[]>;
 }

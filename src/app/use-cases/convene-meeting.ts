@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { ConveneMeetingSchema, type ConveneMeetingCommand } from "../../domain/commands/command.schemas";
 import { parseCaseReference } from "../../domain/case/case-reference";
-import type { Invitation } from "../../domain/invitation/invitation";
+import { freshInvitation, type Invitation, type RowInvitee } from "../../domain/invitation/invitation";
 import { requireRowAgency } from "../../domain/agency/agency";
 import { nextChaseAt } from "../../domain/chase/chase-plan";
 import { requiredRoles, requireRoleForKind, type Meeting } from "../../domain/meeting/meeting";
@@ -11,8 +11,8 @@ import { DomainError } from "../../domain/shared/domain-error";
 import { LONDON } from "../../domain/shared/iso-date";
 import { parseLondonTime, requireSensibleMeetingDate } from "../../domain/meeting/meeting-date";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
-import type { ChaseView, RosterView } from "../views/view-models";
-import { INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
+import type { RosterView } from "../views/view-models";
+import { enqueuePersonalInvitation } from "../views/personal-invitation";
 import { requireCaseManager } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../app-deps";
@@ -90,26 +90,10 @@ export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand
             throw err;
           }
         }
-        invitations.push({
-          id: nextId(),
-          meetingId: meeting.id,
-          role: inv.role,
-          agency: inv.agency,
-          required: required.has(inv.role),
-          inviteeKind: person ? "person" : "agency",
-          inviteePractitionerId: person?.id ?? null,
-          inviteeLabel: person ? person.displayName : (inv.agencyContact ?? inv.agency),
-          claimedById: null,
-          delegateId: null,
-          response: "invited",
-          responseReason: null,
-          seniorityConfirmed: false,
-          attendance: "unknown",
-          respondedAt: null,
-          // Required rows are chased until answered, on a plan scaled by urgency.
-          chaseCount: 0,
-          nextChaseAt: required.has(inv.role) ? nextChaseAt(cmd.urgency, now, deps.calendar) : null,
-        });
+        const invitee: RowInvitee = person ? { kind: "person", practitionerId: person.id, displayName: person.displayName } : { kind: "agency", label: inv.agencyContact ?? inv.agency };
+        // Required rows are chased until answered, on a plan scaled by urgency.
+        const chaseFrom = required.has(inv.role) ? nextChaseAt(cmd.urgency, now, deps.calendar) : null;
+        invitations.push(freshInvitation({ id: nextId(), meetingId: meeting.id, role: inv.role, agency: inv.agency, required: required.has(inv.role) }, invitee, chaseFrom));
       }
       for (const i of invitations) await repos.invitations.create(i);
 
@@ -124,18 +108,11 @@ export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand
       for (const l of links) {
         await repos.outbox.enqueue({ idempotencyKey: rosterPostKey(meeting.id, l.id), channelLinkId: l.id, operation: "post", payload: { type: "roster", view }, availableAt: now });
       }
-      // Each named invitee is also told personally (a Teams personal chat, a Slack DM), with the
-      // answer buttons, through a case channel of their own platform.
+      // Each named invitee is also told personally (a Teams personal chat, a Slack DM), with the answer buttons.
       for (const i of invitations) {
         const p = people.find((x) => x.id === i.inviteePractitionerId);
-        const link = p ? links.find((l) => l.platform === p.platform) : undefined;
-        if (!p || !link || p.id === actor.id) continue;
-        const personal: ChaseView = {
-          invitationId: i.id, meetingId: meeting.id, caseReference: c.reference, kindTitle: view.kindTitle, roleLabel: INVITEE_ROLE_LABELS[i.role], inviteeLabel: i.inviteeLabel,
-          whenLabel: view.whenLabel, count: 0, escalated: false, mentions: [], dutyContact: null,
-          prompt: `${actor.displayName} invited you for the ${INVITEE_ROLE_LABELS[i.role]} row. Accept only if you can make decisions for your agency; the roster card is in the case channel.`,
-        };
-        await repos.outbox.enqueue({ idempotencyKey: `meeting/${meeting.id}/invite/${i.id}`, channelLinkId: link.id, operation: "post", payload: { type: "chase", view: personal }, availableAt: now, directTo: p.platformUserId });
+        if (!p || p.id === actor.id) continue;
+        await enqueuePersonalInvitation(repos, i, p, { meetingId: meeting.id, caseReference: c.reference, kindTitle: view.kindTitle, whenLabel: view.whenLabel, invitedBy: actor.displayName, links, now });
       }
       await repos.audit.append({
         at: now, actorId: actor.id, action: "create", entityType: "meeting", entityId: meeting.id, caseId: c.id,

@@ -4,6 +4,7 @@ import type { DecisionRecordPayload } from "../../domain/decision-record/decisio
 import { getRule, isRuleId } from "../../domain/deadline/statutory-rules";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { CaseExportModel } from "../views/case-export-view";
+import { INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
 import type { Clock } from "../../domain/shared/clock";
 import type { UnitOfWork } from "../ports/unit-of-work";
 import { buildDecisionRecordView, dayInWords, meetingWhen } from "../views/decision-record-view";
@@ -56,6 +57,10 @@ export async function exportCase(deps: { uow: UnitOfWork; clock: Clock }, req: E
         scheduledAt: m.scheduledAt,
         heldAt: m.heldAt,
         ...(when.date ? { whenLabel: `${dayInWords(when.date)}${when.time ? ` at ${when.time}` : ""}` } : {}),
+        cancelledReason: m.cancelledReason ?? null,
+        invitees: (await repos.invitations.listForMeeting(m.id)).map((i) => ({
+          role: i.role, roleLabel: INVITEE_ROLE_LABELS[i.role], required: i.required, invitee: i.inviteeLabel, response: i.response, attendance: i.attendance, chased: i.chaseCount ?? 0,
+        })),
         records: versions.map((r) => ({
           version: r.version, createdAt: r.createdAt, authorId: r.authorId, authorLabel: authors.get(r.authorId), reason: r.reason, payload: r.payload as DecisionRecordPayload,
           ...(loaded

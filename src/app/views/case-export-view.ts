@@ -42,6 +42,28 @@ export interface CaseExportMeeting {
   whenLabel?: string;
   /** Every record version, in any order (renderers sort by version). */
   records: CaseExportRecordVersion[];
+  /** Who was invited, row by row, as the roster stands now (changes are in the audit trail). */
+  invitees?: CaseExportInvitee[];
+  /** Why it was cancelled, when it was. */
+  cancelledReason?: string | null;
+}
+
+/** One roster row of a meeting, for the export. */
+export interface CaseExportInvitee {
+  /** The role's id, e.g. "police". */
+  role: string;
+  /** The role in words, e.g. "Police". */
+  roleLabel: string;
+  /** Whether the role counts towards the statutory minimum. */
+  required: boolean;
+  /** A practitioner's name or an agency contact ("Police CAIT duty desk"); never a child's name. */
+  invitee: string;
+  /** invited | accepted | tentative | declined | delegated. */
+  response: string;
+  /** unknown | attended | apologies | absent: who actually took part, once held. */
+  attendance: string;
+  /** Reminders sent before they answered. */
+  chased: number;
 }
 
 /** An agreed action. */

@@ -107,6 +107,7 @@ export function rosterBlocks(view: RosterView): SlackMessage {
     });
     convenorActions.push(
       { type: "button" as const, action_id: slackActionId(ActionId.RescheduleMeeting, view.meetingId), text: { type: "plain_text" as const, text: "Reschedule…" }, value: view.meetingId },
+      { type: "button" as const, action_id: slackActionId(ActionId.ChangeInvitees, view.meetingId), text: { type: "plain_text" as const, text: "Change invitees…" }, value: view.meetingId },
       { type: "button" as const, action_id: slackActionId(ActionId.CancelMeeting, view.meetingId), text: { type: "plain_text" as const, text: "Cancel meeting…" }, value: view.meetingId },
     );
   }

@@ -140,6 +140,16 @@ export const RescheduleMeetingSchema = CommandBase.extend({
 /** Moves a meeting to a new time. */
 export type RescheduleMeetingCommand = z.infer<typeof RescheduleMeetingSchema>;
 
+export const ChangeInviteesSchema = CommandBase.extend({
+  meetingId: z.string().min(1),
+  /** Who each named role should have now: the role's row is given to them (or added, when the meeting has none). */
+  invitees: z.array(InviteeInputSchema).max(12, "At most 12 invitees."),
+  /** Optional roles whose rows are taken off the roster. */
+  remove: z.array(z.enum(INVITEE_ROLES)).max(12).default([]),
+});
+/** Changes who is invited to a meeting. */
+export type ChangeInviteesCommand = z.input<typeof ChangeInviteesSchema>;
+
 export const CancelMeetingSchema = CommandBase.extend({
   meetingId: z.string().min(1),
   /** Why, told to the invitees and kept on the record. */

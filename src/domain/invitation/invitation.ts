@@ -165,3 +165,44 @@ export function countsAsAttending(inv: Invitation): boolean {
   if (inv.attendance === "apologies" || inv.attendance === "absent") return false;
   return inv.response === "accepted";
 }
+
+/** Who a row is for, as the convenor chose: a named practitioner, or an agency contact by its label. */
+export type RowInvitee = { kind: "person"; practitionerId: string; displayName: string } | { kind: "agency"; label: string };
+
+/**
+ * A row as first invited: nobody has answered, claimed or been delegated it, and it is chased
+ * from `nextChaseAt` (null for a row nobody chases). Used when convening and when a row is given
+ * to someone else, so a new invitee never inherits the last one's answer.
+ */
+export function freshInvitation(
+  row: { id: string; meetingId: string; role: InviteeRole; agency: string; required: boolean },
+  invitee: RowInvitee,
+  nextChaseAt: Date | null,
+): Invitation {
+  return {
+    ...row,
+    inviteeKind: invitee.kind,
+    inviteePractitionerId: invitee.kind === "person" ? invitee.practitionerId : null,
+    inviteeLabel: invitee.kind === "person" ? invitee.displayName : invitee.label,
+    claimedById: null,
+    delegateId: null,
+    response: "invited",
+    responseReason: null,
+    seniorityConfirmed: false,
+    attendance: "unknown",
+    apologiesNote: null,
+    respondedAt: null,
+    chaseCount: 0,
+    nextChaseAt,
+  };
+}
+
+/** Whether a row is already for this invitee (the same person, or the same agency contact). */
+export function isSameInvitee(i: Invitation, invitee: RowInvitee): boolean {
+  return invitee.kind === "person" ? i.inviteeKind === "person" && i.inviteePractitionerId === invitee.practitionerId : i.inviteeKind === "agency" && i.inviteeLabel === invitee.label;
+}
+
+/** The person who answers for a row now (delegate, claimant or named invitee); null for an unclaimed agency contact. */
+export function answeringPractitionerId(i: Invitation): string | null {
+  return i.delegateId ?? i.claimedById ?? i.inviteePractitionerId;
+}

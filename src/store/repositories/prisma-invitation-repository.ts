@@ -42,4 +42,8 @@ export class PrismaInvitationRepository implements InvitationRepository {
     const { id, meetingId: _m, seal: _s, ...rest } = i as Invitation & { seal?: string };
     await this.seal(await this.tx.invitation.update({ where: { id }, data: rest }));
   }
+
+  async remove(id: string): Promise<void> {
+    await this.tx.invitation.delete({ where: { id } });
+  }
 }

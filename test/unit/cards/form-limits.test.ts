@@ -1,5 +1,6 @@
 import type { FormDescriptor } from "../../../src/app/conversation/form-descriptor";
 import { cancelActionForm, concludeAssessmentForm, referralDecisionForm } from "../../../src/app/conversation/forms/closing.forms";
+import { changeInviteesForm } from "../../../src/app/conversation/forms/change-invitees.form";
 import { conveneForm } from "../../../src/app/conversation/forms/convene.form";
 import { delegateForm } from "../../../src/app/conversation/forms/delegate.form";
 import { heldForm } from "../../../src/app/conversation/forms/held.form";
@@ -15,6 +16,7 @@ const forms: [string, FormDescriptor][] = [
   ...MEETING_KINDS.map((k): [string, FormDescriptor] => [`convene ${k}`, conveneForm("CS-2026-0142", k)]),
   ...MEETING_KINDS.map((k): [string, FormDescriptor] => [`record ${k}`, recordForm({ meetingId: "m1", caseReference: "CS-2026-0142", kind: k, amend: true })]),
   ["held", heldForm(rosterView(3))],
+  ["change invitees", changeInviteesForm(rosterView(3))],
   ["decline", declineForm("i1", "Police")],
   ["waive", waiveForm("d1", "Initial child protection conference", "CS-2026-0142")],
   ["delegate", delegateForm("i1", "Police")],

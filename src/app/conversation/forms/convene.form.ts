@@ -72,7 +72,6 @@ export function hasPersonField(role: InviteeRole): boolean {
  */
 export function conveneForm(caseReference: string, kind: MeetingKind, confirmations: readonly ConveneConfirmation[] = []): FormDescriptor {
   const title = meetingKindTitle(kind);
-  const required = new Set<InviteeRole>(requiredRoles(kind));
   const fields: ConversationField[] = [
     {
       id: ConveneField.concern,
@@ -113,34 +112,7 @@ export function conveneForm(caseReference: string, kind: MeetingKind, confirmati
   if (confirmations.includes("anotherOpen")) {
     fields.push({ id: ConveneField.confirmAnotherOpen, label: `Yes, convene another ${title.toLowerCase()} while one is open`, type: "toggle", required: false, maxLength: 5, section: "" });
   }
-  for (const role of inviteeRolesFor(kind)) {
-    const label = INVITEE_ROLE_LABELS[role];
-    if (isFamilyOrSupportRole(role)) {
-      // Not agency representatives: described by who they are, and never part of the agency quorum.
-      const section = "Family and support (not agency representatives)";
-      if (hasPersonField(role)) {
-        fields.push({ id: ConveneField.person(role), label: `${label} (optional)`, type: "person", required: false, maxLength: 100, section, placeholder: "Choose a colleague" });
-      }
-      fields.push({
-        id: ConveneField.contact(role),
-        label: hasPersonField(role) ? `${label}: or who they are (no names)` : `${label} (optional): who they are (no names)`,
-        type: "text",
-        required: false,
-        maxLength: CONTACT_MAX_LENGTH,
-        section,
-        placeholder: CONTACT_EXAMPLES[role],
-      });
-      continue;
-    }
-    const section = "Who is invited";
-    fields.push(
-      { id: ConveneField.person(role), label: `${label} (${required.has(role) ? "required" : "optional"})`, type: "person", required: false, maxLength: 100, section, placeholder: "Choose a colleague" },
-      { id: ConveneField.contact(role), label: `${label}: or an agency contact`, type: "text", required: false, maxLength: CONTACT_MAX_LENGTH, section, placeholder: CONTACT_EXAMPLES[role] },
-    );
-    if (role === "other") {
-      fields.push({ id: ConveneField.otherAgency, label: "Other agency: which agency", type: "text", required: false, maxLength: 80, section, placeholder: "e.g. Housing" });
-    }
-  }
+  fields.push(...inviteeFields(kind));
   return {
     action: ActionId.SubmitConvene,
     title: `Convene: ${title} · ${caseReference}`,
@@ -152,4 +124,46 @@ export function conveneForm(caseReference: string, kind: MeetingKind, confirmati
     data: actionData(ActionId.SubmitConvene, caseReference, { kind }),
     reopen: ActionId.OpenConveneForm,
   };
+}
+
+/**
+ * The invitee boxes of a meeting kind: for each role a person from the conversation or a typed
+ * agency contact (family rows: who they are). The convene form and the change-invitees form
+ * share them, field ids and labels alike, so a row is filled the same way wherever it is asked.
+ * `now` says who each role has today (shown beside the row when changing invitees).
+ */
+export function inviteeFields(kind: MeetingKind, now?: ReadonlyMap<InviteeRole, string>): ConversationField[] {
+  const required = new Set<InviteeRole>(requiredRoles(kind));
+  const fields: ConversationField[] = [];
+  const nowHelp = (role: InviteeRole) => (now ? { help: now.has(role) ? `Now: ${now.get(role)}. Leave empty to keep.` : "Nobody invited now." } : {});
+  for (const role of inviteeRolesFor(kind)) {
+    const label = INVITEE_ROLE_LABELS[role];
+    if (isFamilyOrSupportRole(role)) {
+      // Not agency representatives: described by who they are, and never part of the agency quorum.
+      const section = "Family and support (not agency representatives)";
+      if (hasPersonField(role)) {
+        fields.push({ id: ConveneField.person(role), label: `${label} (optional)`, type: "person", required: false, maxLength: 100, section, placeholder: "Choose a colleague", ...nowHelp(role) });
+      }
+      fields.push({
+        id: ConveneField.contact(role),
+        label: hasPersonField(role) ? `${label}: or who they are (no names)` : `${label} (optional): who they are (no names)`,
+        type: "text",
+        required: false,
+        maxLength: CONTACT_MAX_LENGTH,
+        section,
+        placeholder: CONTACT_EXAMPLES[role],
+        ...(hasPersonField(role) ? {} : nowHelp(role)),
+      });
+      continue;
+    }
+    const section = "Who is invited";
+    fields.push(
+      { id: ConveneField.person(role), label: `${label} (${required.has(role) ? "required" : "optional"})`, type: "person", required: false, maxLength: 100, section, placeholder: "Choose a colleague", ...nowHelp(role) },
+      { id: ConveneField.contact(role), label: `${label}: or an agency contact`, type: "text", required: false, maxLength: CONTACT_MAX_LENGTH, section, placeholder: CONTACT_EXAMPLES[role] },
+    );
+    if (role === "other") {
+      fields.push({ id: ConveneField.otherAgency, label: "Other agency: which agency", type: "text", required: false, maxLength: 80, section, placeholder: "e.g. Housing" });
+    }
+  }
+  return fields;
 }
