@@ -2,6 +2,9 @@ import type {
   CancelMeetingCommand,
   RescheduleMeetingCommand,
   ChangeInviteesCommand,
+  ProposeTimesCommand,
+  AnswerTimesCommand,
+  PickTimeCommand,
   ConveneMeetingCommand,
   LinkChannelCommand,
   ListDeadlinesCommand,
@@ -78,6 +81,12 @@ export interface App {
   cancelMeeting(cmd: CancelMeetingCommand): Promise<{ roster: RosterView }>;
   /** Gives rows to someone else, adds or removes optional rows; new invitees asked, those taken off told. */
   changeInvitees(cmd: ChangeInviteesCommand): Promise<{ roster: RosterView; changed: number }>;
+  /** "Find a time": proposes two to five times for a meeting that has none. */
+  proposeMeetingTimes(cmd: ProposeTimesCommand): Promise<{ roster: RosterView }>;
+  /** Marks which proposed times the rows someone answers for can make. */
+  answerMeetingTimes(cmd: AnswerTimesCommand): Promise<{ roster: RosterView; rows: number }>;
+  /** Picks one of the proposed times: the meeting is scheduled for it. */
+  pickMeetingTime(cmd: PickTimeCommand): Promise<{ roster: RosterView }>;
   /** Claims the one reply to an inbound event (true the first time); kept in the database so replicas agree. */
   claimReply(key: string): Promise<boolean>;
   /** The platform user ids a roster concerns (convenor, invitees, claimants, delegates), for user-specific card views. */

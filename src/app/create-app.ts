@@ -3,6 +3,9 @@ import type { AppDeps } from "./app-deps";
 import { claimReply } from "./use-cases/claim-reply";
 import { cancelMeetingUseCase } from "./use-cases/cancel-meeting";
 import { changeInvitees } from "./use-cases/change-invitees";
+import { proposeMeetingTimes } from "./use-cases/propose-meeting-times";
+import { answerMeetingTimes } from "./use-cases/answer-meeting-times";
+import { pickMeetingTime } from "./use-cases/pick-meeting-time";
 import { rescheduleMeeting } from "./use-cases/reschedule-meeting";
 import { conveneMeeting } from "./use-cases/convene-meeting";
 import { getRoster } from "./use-cases/get-roster";
@@ -60,6 +63,9 @@ export function createApp(deps: AppDeps): App {
     rescheduleMeeting: auditingDenials(deps, "rescheduleMeeting", (cmd) => rescheduleMeeting(deps, cmd)),
     cancelMeeting: auditingDenials(deps, "cancelMeeting", (cmd) => cancelMeetingUseCase(deps, cmd)),
     changeInvitees: auditingDenials(deps, "changeInvitees", (cmd) => changeInvitees(deps, cmd)),
+    proposeMeetingTimes: auditingDenials(deps, "proposeMeetingTimes", (cmd) => proposeMeetingTimes(deps, cmd)),
+    answerMeetingTimes: auditingDenials(deps, "answerMeetingTimes", (cmd) => answerMeetingTimes(deps, cmd)),
+    pickMeetingTime: auditingDenials(deps, "pickMeetingTime", (cmd) => pickMeetingTime(deps, cmd)),
     listMeetingParticipants: (meetingId, platform) => listMeetingParticipants(deps, meetingId, platform),
   };
 }

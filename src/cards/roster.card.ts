@@ -31,6 +31,30 @@ const RESPONSE_ICON: Record<RosterRowView["response"], string> = {
 
 
 
+/**
+ * The proposed times ("find a time"): each with the roles that can, cannot and have not said,
+ * the earliest time the required roles can all make marked, and the poll's own buttons.
+ */
+function timePollElements(view: RosterView, manages: boolean, inlineAction: ActionId | undefined): CardElement[] {
+  const poll = view.timePoll!;
+  const out: CardElement[] = [text("**Possible times**", { spacing: "Medium" })];
+  out.push(text(poll.bestLabel ? `Earliest time social worker, health and police can all make: **${escapeAdaptiveText(poll.bestLabel)}**` : "No time suits every required role yet.", { color: poll.bestLabel ? "Good" : "Attention", size: "Small" }));
+  for (const o of poll.options) {
+    const parts = [o.canMake.length ? `can make it: ${o.canMake.join(", ")}` : "", o.cannotMake.length ? `cannot: ${o.cannotMake.join(", ")}` : "", o.notYet.length ? `not yet answered: ${o.notYet.join(", ")}` : ""].filter(Boolean);
+    out.push({
+      type: "Container",
+      separator: true,
+      style: o.best ? "good" : "default",
+      items: [text(`${o.best ? "★ " : ""}**${escapeAdaptiveText(o.label)}**${o.allRequired ? " · required roles can all make it" : ""}`), text(escapeAdaptiveText(parts.join(" · ") || "no answers yet"), { isSubtle: true, size: "Small", spacing: "None" })],
+    });
+  }
+  out.push(text(`${poll.answered} of ${poll.asked} rows have marked their times.`, { isSubtle: true, size: "Small" }));
+  const buttons: Array<[ActionId, string]> = [[ActionId.AnswerTimes, "Times I can make…"]];
+  if (manages) buttons.push([ActionId.PickTime, "Pick a time…"]);
+  out.push({ type: "ActionSet", actions: buttons.filter(([a]) => a !== inlineAction).map(([a, title]) => execute(title, a, actionData(a, view.meetingId))) });
+  return out;
+}
+
 /** Row needs attention: a required role nobody fills. */
 function rowNeedsAttention(view: RosterView, row: RosterRowView): boolean {
   return row.required && (row.response === "declined" || view.missingRequiredRoles.includes(row.role));
@@ -138,6 +162,8 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
 
   const actions: CardElement[] = [];
   const inline = open ? options.inlineForm : undefined;
+  const manages = !view.viewer || view.viewer.canManageMeeting;
+  if (view.timePoll && view.status === "proposed") body.push(...timePollElements(view, manages, inline?.descriptor.action));
   if (inline) {
     // The question sits on the card itself; its submit replaces the plain "Mark held".
     if (inline.descriptor.intro) body.push(userText(inline.descriptor.intro, { weight: "Bolder", spacing: "Medium" }));
@@ -147,9 +173,10 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
   // The convenor's buttons, less the one whose form is open on the card now; on a copy for one
   // person, only if they are the convenor or manage the case.
   // They sit in a row of their own in the body: a card's own actions hold at most five.
-  const manages = !view.viewer || view.viewer.canManageMeeting;
   if (manages && open) {
     const own: Array<[ActionId, string]> = [[ActionId.MarkHeld, "Mark held"], [ActionId.RescheduleMeeting, "Reschedule…"], [ActionId.ChangeInvitees, "Change invitees…"], [ActionId.CancelMeeting, "Cancel meeting…"]];
+    // A meeting still to be timed can have times proposed instead ("find a time").
+    if (view.status === "proposed") own.splice(2, 0, [ActionId.ProposeTimes, "Find a time…"]);
     const buttons = own.filter(([action]) => inline?.descriptor.action !== action).map(([action, title]) => execute(title, action, actionData(action, view.meetingId)));
     body.push({ type: "ActionSet", spacing: "Medium", actions: buttons });
   }

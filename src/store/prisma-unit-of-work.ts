@@ -17,6 +17,7 @@ import { PrismaOutboxRepository } from "./repositories/prisma-outbox-repository"
 import { PrismaPractitionerRepository } from "./repositories/prisma-practitioner-repository";
 import { PrismaProcessedCommandRepository } from "./repositories/prisma-processed-command-repository";
 import { PrismaPlanEndRepository } from "./repositories/prisma-plan-end-repository";
+import { PrismaTimePollRepository } from "./repositories/prisma-time-poll-repository";
 
 /** Binds every repository to one transaction client; the audit key MACs the chain and seals rows. */
 export function repositoriesFor(tx: Tx, auditKey: AuditKey): Repositories {
@@ -37,6 +38,7 @@ export function repositoriesFor(tx: Tx, auditKey: AuditKey): Repositories {
     sharing: new PrismaInformationSharingRepository(tx),
     drafts: new PrismaRecordDraftRepository(tx),
     planEnds: new PrismaPlanEndRepository(tx),
+    timePolls: new PrismaTimePollRepository(tx),
   };
 }
 

@@ -24,6 +24,12 @@ export enum ActionId {
   RescheduleMeeting = "meeting.reschedule",
   /** Gives a row to someone else, adds a row or removes an optional one (asks when the values are missing). Target: a meeting. */
   ChangeInvitees = "meeting.changeInvitees",
+  /** "Find a time": the convenor proposes two to five times for a meeting without one (asks for them when missing). Target: a meeting. */
+  ProposeTimes = "meeting.proposeTimes",
+  /** An invitee marks the proposed times they can make (asks when missing). Target: a meeting. */
+  AnswerTimes = "meeting.answerTimes",
+  /** The convenor picks one of the proposed times (asks which when missing). Target: a meeting. */
+  PickTime = "meeting.pickTime",
   /** Cancels an open meeting with a reason (asked for when missing). Target: a meeting. */
   CancelMeeting = "meeting.cancel",
   /** Opens the decision record form (or its amendment). Target: a meeting. */
@@ -72,6 +78,9 @@ export const ACTION_TARGET: Record<ActionId, ActionTargetKey> = {
   [ActionId.RescheduleMeeting]: "meetingId",
   [ActionId.CancelMeeting]: "meetingId",
   [ActionId.ChangeInvitees]: "meetingId",
+  [ActionId.ProposeTimes]: "meetingId",
+  [ActionId.AnswerTimes]: "meetingId",
+  [ActionId.PickTime]: "meetingId",
   [ActionId.OpenRecord]: "meetingId",
   [ActionId.SubmitRecord]: "meetingId",
   [ActionId.RefreshRoster]: "meetingId",

@@ -21,6 +21,8 @@ import { ATTENDANCE_CHOICES, HELD_STEP, HeldField, heldForm } from "./forms/held
 import { cancelMeetingForm, RESCHEDULE_STEP, RescheduleField, rescheduleForm } from "./forms/reschedule.form";
 import { CONFIRM_MOVE_FIELD, relinkForm } from "./forms/relink.form";
 import { CHANGE_INVITEES_STEP, changeInviteesForm, removeRowField } from "./forms/change-invitees.form";
+import { answerTimesForm, canMakeField, PICKED_TIME_FIELD, pickTimeForm, proposeTimesForm, TIME_POLL_STEP, TimeOptionField } from "./forms/time-poll.forms";
+import { MAX_PROPOSED_TIMES } from "../../domain/meeting/time-poll";
 import { AMENDMENT_REASON_FIELD, recordForm } from "./forms/record.form";
 import { recordPreview, RecordStep } from "./record-preview";
 import { cancelActionForm, CLOSED_ON_FIELD, concludeAssessmentForm, FEEDBACK_HOW_FIELD, FEEDBACK_ON_FIELD, permanencePlanForm, referralDecisionForm, RESPONSE_FIELD } from "./forms/closing.forms";
@@ -142,6 +144,12 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
       return reschedule(deps, turn, target, values);
     case ActionId.ChangeInvitees:
       return changeInviteesFromChat(deps, turn, target, values);
+    case ActionId.ProposeTimes:
+      return proposeTimesFromChat(deps, turn, target, values);
+    case ActionId.AnswerTimes:
+      return answerTimesFromChat(deps, turn, target, values);
+    case ActionId.PickTime:
+      return pickTimeFromChat(deps, turn, target, values);
     case ActionId.CancelMeeting: {
       const reason = readField(values, REASON_FIELD);
       const roster = await sharedRoster(deps, turn, target);
@@ -468,6 +476,80 @@ async function changeInviteesFromChat(deps: ActionDeps, turn: ConversationTurn, 
     const role = err.details?.role;
     if (typeof role === "string") return again({ [fieldOfRole(role)]: err.message });
     if (err.code === "NOTHING_TO_CHANGE") return again({ [WHOLE_FORM]: err.message });
+    throw err;
+  }
+}
+
+/** A time-poll form over its roster: shown on a click (no step), and again with errors beside the boxes. */
+async function timePollForm(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues, build: (roster: RosterView) => FormDescriptor) {
+  const roster = await sharedRoster(deps, turn, meetingId);
+  const descriptor = build(roster);
+  const again = (errors: Record<string, string>): ConversationReply => ({ kind: "form", form: { descriptor, values: keptValues(descriptor, values), errors, host: { roster } } });
+  const opened: ConversationReply | null = values.step === TIME_POLL_STEP ? null : { kind: "form", form: { descriptor, values: {}, errors: {}, host: { roster } } };
+  return { roster, descriptor, again, opened };
+}
+
+/**
+ * "Find a time…" asks for two to five times; the submission proposes them. A date without a
+ * time (or the reverse) and each refused time come back beside its own boxes.
+ */
+async function proposeTimesFromChat(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues): Promise<ConversationReply> {
+  const { again, opened } = await timePollForm(deps, turn, meetingId, values, proposeTimesForm);
+  if (opened) return opened;
+  const errors: Record<string, string> = {};
+  const times: string[] = [];
+  const boxOf: number[] = [];
+  for (let n = 1; n <= MAX_PROPOSED_TIMES; n++) {
+    const date = (values[TimeOptionField.date(n)] ?? "").trim();
+    const time = (values[TimeOptionField.time(n)] ?? "").trim();
+    if (date && !time) errors[TimeOptionField.time(n)] = "Give a time as well as the date (UK time).";
+    else if (time && !date) errors[TimeOptionField.date(n)] = "Give a date as well as the time.";
+    else if (date && time) {
+      times.push(`${date}T${time}`);
+      boxOf.push(n);
+    }
+  }
+  if (Object.keys(errors).length) return again(errors);
+  try {
+    const { roster } = await deps.app.proposeMeetingTimes({ key: turn.key, actor: await turn.actor(), conversation: turn.conversation, meetingId, times });
+    return { kind: "roster", roster, notice: "Times proposed. Invitees are asked in the case channel to tick the times they can make." };
+  } catch (err) {
+    if (err instanceof ZodError) return again({ [TimeOptionField.date(1)]: err.issues[0]?.message ?? "Check the dates and times." });
+    if (!(err instanceof DomainError)) throw err;
+    const problems = err.details?.times as Record<string, string> | undefined;
+    if (problems) return again(Object.fromEntries(Object.entries(problems).map(([i, m]) => [TimeOptionField.date(boxOf[Number(i)]!), m])));
+    if (err.details?.field === "times") return again({ [TimeOptionField.date(1)]: err.message });
+    throw err;
+  }
+}
+
+/** "Times I can make…" asks which proposed times the presser can make; the submission saves them. */
+async function answerTimesFromChat(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues): Promise<ConversationReply> {
+  const { roster, again, opened } = await timePollForm(deps, turn, meetingId, values, answerTimesForm);
+  if (!roster.timePoll) return refusal("No times are proposed for this meeting.");
+  if (opened) return opened;
+  const available = roster.timePoll.options.filter((o) => values[canMakeField(o.slotId)] === "true").map((o) => o.slotId);
+  try {
+    const result = await deps.app.answerMeetingTimes({ key: turn.key, actor: await turn.actor(), conversation: turn.conversation, meetingId, available });
+    return { kind: "roster", roster: result.roster, notice: available.length ? `Saved: you can make ${available.length} of ${roster.timePoll.options.length} times.` : "Saved: you cannot make any of these times. The convenor will see that." };
+  } catch (err) {
+    if (err instanceof DomainError && err.code === "TIME_NOT_PROPOSED") return again({ [WHOLE_FORM]: err.message });
+    throw err;
+  }
+}
+
+/** "Pick a time…" asks which proposed time to hold the meeting at; the submission schedules it. */
+async function pickTimeFromChat(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues): Promise<ConversationReply> {
+  const { roster, again, opened } = await timePollForm(deps, turn, meetingId, values, pickTimeForm);
+  if (!roster.timePoll) return refusal("No times are proposed for this meeting.");
+  if (opened) return opened;
+  const slotId = (values[PICKED_TIME_FIELD] ?? "").trim();
+  if (!slotId) return again({ [PICKED_TIME_FIELD]: "Choose one of the times." });
+  try {
+    const result = await deps.app.pickMeetingTime({ key: turn.key, actor: await turn.actor(), conversation: turn.conversation, meetingId, slotId });
+    return { kind: "roster", roster: result.roster, notice: `Scheduled for ${result.roster.whenLabel}. The case channel is told, and the calendar invite is on the card.` };
+  } catch (err) {
+    if (err instanceof DomainError && err.details?.field === "slotId") return again({ [PICKED_TIME_FIELD]: err.message });
     throw err;
   }
 }

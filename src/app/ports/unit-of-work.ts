@@ -8,6 +8,7 @@ import type { DecisionRecordRepository } from "./decision-record";
 import type { InformationSharingRepository } from "./information-sharing";
 import type { EnquiryRepository } from "./enquiry";
 import type { InvitationRepository } from "./invitation";
+import type { TimePollRepository } from "./time-poll";
 import type { MeetingRepository } from "./meeting";
 import type { OutboxRepository } from "./outbox";
 import type { PractitionerRepository } from "./practitioner";
@@ -49,6 +50,8 @@ export interface Repositories {
   drafts: RecordDraftRepository;
   /** Ends of child protection plans, with their reasons. */
   planEnds: PlanEndRepository;
+  /** Times proposed for meetings still to be timed, and the answers. */
+  timePolls: TimePollRepository;
 }
 
 /** Runs `fn` in one database transaction: state change, audit and outbox commit together or not at all. */

@@ -2,6 +2,7 @@ import type { RosterView } from "./view-models";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { Repositories } from "../ports/unit-of-work";
 import { buildRosterView } from "./roster-view";
+import { buildTimePollView } from "./time-poll-view";
 import type { CalendarLinks } from "../ports/calendar-link";
 import type { Meeting } from "../../domain/meeting/meeting";
 
@@ -29,7 +30,10 @@ export async function loadRoster(repos: Repositories, meetingId: string, revisio
   const convenor = await repos.practitioners.findById(meeting.convenorId);
   const answering = invitations.flatMap((i) => [i.delegateId, i.claimedById, i.inviteePractitionerId]).filter((x): x is string => Boolean(x));
   const people = answering.length ? await repos.practitioners.findManyByIds([...new Set(answering)]) : [];
-  return { ...buildRosterView(c, meeting, invitations, convenor?.displayName ?? "Convenor", revision, people), ...calendarUrlFor(meeting, links, new Date(revision)) };
+  // The poll shows while the meeting waits for its time; once one is picked, the time is the news.
+  const times = meeting.status === "proposed" ? await repos.timePolls.listForMeeting(meetingId) : [];
+  const timePoll = times.length ? { timePoll: buildTimePollView(meeting.kind, times, invitations, await repos.timePolls.listAnswers(meetingId)) } : {};
+  return { ...buildRosterView(c, meeting, invitations, convenor?.displayName ?? "Convenor", revision, people), ...calendarUrlFor(meeting, links, new Date(revision)), ...timePoll };
 }
 
 /** The outbox key of a meeting's roster card in one channel: updates anchor on it. */

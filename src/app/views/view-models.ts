@@ -83,6 +83,37 @@ export interface RosterView {
    * scheduled (the invite) or cancelled (the cancellation). Absent otherwise.
    */
   calendarUrl?: string;
+  /** The times proposed while the meeting has none ("find a time"), with who can make each. Absent otherwise. */
+  timePoll?: TimePollView;
+}
+
+/** A meeting's proposed times, tallied by role, and the earliest that the statutory minimum can make. */
+export interface TimePollView {
+  /** In the order proposed. */
+  options: TimeOptionView[];
+  /** The earliest time every required role can make, in words; null while there is none. */
+  bestLabel: string | null;
+  /** Rows asked (those answered in chat) and how many have marked their times. */
+  asked: number;
+  answered: number;
+}
+
+/** One proposed time. */
+export interface TimeOptionView {
+  /** The proposed time's id (a form's answer names it). */
+  slotId: string;
+  /** "Tue 1 Dec 2026, 10:00 (UK time)". */
+  label: string;
+  /** Roles with someone who can make it, as people read them. */
+  canMake: string[];
+  /** Roles whose rows all said they cannot. */
+  cannotMake: string[];
+  /** Roles that have not said. */
+  notYet: string[];
+  /** Every required role can make it. */
+  allRequired: boolean;
+  /** The earliest time every required role can make. */
+  best: boolean;
 }
 
 /** One person's rights on a roster, for their own copy of the card. */

@@ -57,6 +57,32 @@ function rowBlocks(row: RosterRowView, open: boolean): KnownBlock[] {
 }
 
 /**
+ * The proposed times ("find a time"): each with the roles that can, cannot and have not said,
+ * the earliest the required roles can all make starred, and the poll's buttons. None without a poll.
+ */
+function timePollBlocks(view: RosterView): KnownBlock[] {
+  const poll = view.timePoll;
+  if (!poll) return [];
+  const lines = poll.options.map((o) => {
+    const parts = [o.canMake.length ? `can make it: ${o.canMake.join(", ")}` : "", o.cannotMake.length ? `cannot: ${o.cannotMake.join(", ")}` : "", o.notYet.length ? `not yet answered: ${o.notYet.join(", ")}` : ""].filter(Boolean);
+    return `${o.best ? ":star: " : "• "}*${escapeMrkdwn(o.label)}*${o.allRequired ? " · required roles can all make it" : ""}\n    ${escapeMrkdwn(parts.join(" · ") || "no answers yet")}`;
+  });
+  const best = poll.bestLabel ? `Earliest time social worker, health and police can all make: *${escapeMrkdwn(poll.bestLabel)}*` : "No time suits every required role yet.";
+  return [
+    { type: "section", block_id: `times:${view.meetingId}`.slice(0, 255), text: { type: "mrkdwn", text: truncateMrkdwn(`*Possible times*\n${best}\n${lines.join("\n")}\n_${poll.answered} of ${poll.asked} rows have marked their times._`, SLACK_LIMITS.sectionText) } },
+    {
+      type: "actions",
+      block_id: `time_actions:${view.meetingId}`.slice(0, 255),
+      elements: [
+        { type: "button", action_id: slackActionId(ActionId.AnswerTimes, view.meetingId), text: { type: "plain_text", text: "Times I can make…" }, value: view.meetingId, style: "primary" },
+        { type: "button", action_id: slackActionId(ActionId.PickTime, view.meetingId), text: { type: "plain_text", text: "Pick a time…" }, value: view.meetingId },
+      ],
+    },
+    { type: "divider" },
+  ];
+}
+
+/**
  * The convening message: what, when, the concern, and one row per invitee with Accept
  * (which is the seniority confirmation), Tentative, Decline and Delegate; then the
  * convenor's Mark held / Record decision. Updated in place (chat.update) on every change.
@@ -93,10 +119,11 @@ export function rosterBlocks(view: RosterView): SlackMessage {
   blocks.push({ type: "divider" });
   // Rows first, convenor actions last; if a huge roster would pass 50 blocks, row buttons go
   // (the rows still show) rather than Slack refusing the whole message.
-  const footer = 3;
+  const poll = view.status === "proposed" ? timePollBlocks(view) : [];
+  const footer = 3 + poll.length;
   const withButtons = blocks.length + view.rows.length * 2 + footer <= SLACK_LIMITS.messageBlocks;
   for (const row of view.rows) blocks.push(...rowBlocks(row, open && withButtons));
-  blocks.push({ type: "divider" });
+  blocks.push({ type: "divider" }, ...poll);
   const convenorActions = [];
   if (open) {
     convenorActions.push({
@@ -108,6 +135,9 @@ export function rosterBlocks(view: RosterView): SlackMessage {
     convenorActions.push(
       { type: "button" as const, action_id: slackActionId(ActionId.RescheduleMeeting, view.meetingId), text: { type: "plain_text" as const, text: "Reschedule…" }, value: view.meetingId },
       { type: "button" as const, action_id: slackActionId(ActionId.ChangeInvitees, view.meetingId), text: { type: "plain_text" as const, text: "Change invitees…" }, value: view.meetingId },
+      ...(view.status === "proposed"
+        ? [{ type: "button" as const, action_id: slackActionId(ActionId.ProposeTimes, view.meetingId), text: { type: "plain_text" as const, text: "Find a time…" }, value: view.meetingId }]
+        : []),
       { type: "button" as const, action_id: slackActionId(ActionId.CancelMeeting, view.meetingId), text: { type: "plain_text" as const, text: "Cancel meeting…" }, value: view.meetingId },
     );
   }

@@ -150,6 +150,32 @@ export const ChangeInviteesSchema = CommandBase.extend({
 /** Changes who is invited to a meeting. */
 export type ChangeInviteesCommand = z.input<typeof ChangeInviteesSchema>;
 
+const LOCAL_TIME = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Give a date and a time (UK time).");
+
+export const ProposeTimesSchema = CommandBase.extend({
+  meetingId: z.string().min(1),
+  /** The times proposed, "YYYY-MM-DDTHH:mm" in Europe/London, in the order the convenor gave them. */
+  times: z.array(LOCAL_TIME).max(5, "Propose at most 5 times."),
+});
+/** Proposes times for a meeting still to be timed ("find a time"). */
+export type ProposeTimesCommand = z.infer<typeof ProposeTimesSchema>;
+
+export const AnswerTimesSchema = CommandBase.extend({
+  meetingId: z.string().min(1),
+  /** The proposed times (their ids) the person can make; every other proposed time is a "cannot". */
+  available: z.array(z.string().min(1)).max(5),
+});
+/** Marks which proposed times the rows someone answers for can make. */
+export type AnswerTimesCommand = z.infer<typeof AnswerTimesSchema>;
+
+export const PickTimeSchema = CommandBase.extend({
+  meetingId: z.string().min(1),
+  /** The proposed time picked. */
+  slotId: z.string().min(1),
+});
+/** Picks one of the proposed times: the meeting is then scheduled for it. */
+export type PickTimeCommand = z.infer<typeof PickTimeSchema>;
+
 export const CancelMeetingSchema = CommandBase.extend({
   meetingId: z.string().min(1),
   /** Why, told to the invitees and kept on the record. */

@@ -13,6 +13,7 @@ import { MEETING_KINDS } from "../../../src/domain/meeting/meeting-kind";
 import { conveneForm } from "../../../src/app/conversation/forms/convene.form";
 import { recordForm } from "../../../src/app/conversation/forms/record.form";
 import { heldForm } from "../../../src/app/conversation/forms/held.form";
+import { answerTimesForm, pickTimeForm, proposeTimesForm } from "../../../src/app/conversation/forms/time-poll.forms";
 import { helpView } from "../../../src/app/conversation/help";
 
 const EVIL = "[x](http://e.example) *b* <at>All</at> `c` # h";
@@ -43,6 +44,17 @@ const roster = (status: RosterView["status"]): RosterView => ({
 function everyCard(): Array<[string, AdaptiveCardJson]> {
   const cards: Array<[string, AdaptiveCardJson]> = [];
   for (const status of ["proposed", "held", "recorded"] as const) cards.push([`roster ${status}`, renderRosterCard(roster(status), { members, refreshUserIds: ["29:a"] })]);
+  const timePoll: RosterView["timePoll"] = {
+    options: [
+      { slotId: "s1", label: "Tue 1 Dec 2026, 09:00 (UK time)", canMake: ["Social worker"], cannotMake: ["Health"], notYet: ["Police"], allRequired: false, best: false },
+      { slotId: "s2", label: "Tue 1 Dec 2026, 14:00 (UK time)", canMake: ["Social worker", "Health", "Police"], cannotMake: [], notYet: [], allRequired: true, best: true },
+    ],
+    bestLabel: "Tue 1 Dec 2026, 14:00 (UK time)", asked: 3, answered: 2,
+  };
+  cards.push(["roster with a time poll", renderRosterCard({ ...roster("proposed"), timePoll }, { members })]);
+  cards.push(["roster with a time poll, answering inline", renderRosterCard({ ...roster("proposed"), timePoll }, { members, inlineForm: { descriptor: answerTimesForm({ ...roster("proposed"), timePoll }), values: {}, errors: {} } })]);
+  cards.push(["find a time form", renderFormCard({ descriptor: proposeTimesForm(roster("proposed")), values: {}, errors: {} })]);
+  cards.push(["pick a time form", renderFormCard({ descriptor: pickTimeForm({ ...roster("proposed"), timePoll }), values: {}, errors: {} })]);
   cards.push(["roster with Add to calendar", renderRosterCard({ ...roster("scheduled"), calendarUrl: "https://convene.example/calendar/m1.1790000000.abc.ics" })]);
   cards.push(["roster cancelled, Remove from calendar", renderRosterCard({ ...roster("cancelled"), calendarUrl: "https://convene.example/calendar/m1.1790000000.abc.ics" })]);
   cards.push(["roster override", renderRosterCard(roster("scheduled"), { errorMessage: "Not held yet", inlineForm: { descriptor: heldForm(roster("scheduled")), values: {}, errors: { reason: "Not held yet: nobody from Police has accepted." } } })]);
