@@ -5,7 +5,7 @@ import { ActionId } from "../../src/app/conversation/action-id";
 import { putAgencyDirectoryEntry } from "../../src/app/use-cases/put-agency-directory-entry";
 import { slackActionId } from "../../src/cards/slack/slack-action-id";
 import { fixedClock } from "../../src/domain/shared/clock";
-import { drainOutbox } from "../../src/server/mount-delivery";
+import { drainOutbox, runChasePassNow } from "../../src/server/mount-delivery";
 import { type RunningServer } from "../../src/server/start-server";
 import { FakeConnector } from "../helpers/fake-teams-connector";
 import { postToSlack, sendActivity, slackEnv, startTestServer } from "../helpers/e2e-server";
@@ -164,8 +164,13 @@ describe("find a time", () => {
       }
       const roster = await server.context.app.getRoster(meetingId);
       expect(roster.timePoll).toMatchObject({ bestLabel: BEST, answered: 3, asked: 3 });
-      await drainOutbox(server.context);
-      const updated = slack.callsOf("chat.update").map((c) => JSON.stringify(c.args)).filter((t) => t.includes("Possible times")).at(-1)!;
+      // The message ends as the roster stands: the last update Slack got (a newer update waits while an older one is in flight, so drain until it has gone).
+      const lastUpdate = () => slack.callsOf("chat.update").map((c) => JSON.stringify(c.args)).filter((t) => t.includes("Possible times")).at(-1) ?? "";
+      for (let i = 0; i < 50 && !lastUpdate().includes("3 of 3 rows"); i++) {
+        await drainOutbox(server.context);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const updated = lastUpdate();
       expect(updated).toContain(`:star: *${BEST}* · required roles can all make it`);
       await post(blockAction(sctx, sw, { actionId: slackActionId(ActionId.PickTime, meetingId), value: meetingId }));
       const pickView = slack.lastOpenedView();
@@ -215,6 +220,62 @@ describe("find a time", () => {
       const picked = await feed();
       expect(picked).toContain(`Time picked · Strategy discussion · ${CASE}`);
       expect(picked).toMatch(/"title":"Add to calendar","url":"http:\/\/127\.0\.0\.1:\d+\/calendar\/[^"]+\.ics"/);
+    });
+  });
+
+  describe("chasing the rows that have not marked their times, then the time picked", () => {
+    const CASE = "CS-2026-0703";
+    const sw: TestTeamsUser = { id: "29:sw", aadObjectId: "aad-sw", name: "Sam Okafor", email: "sam@la.example" };
+    const officer: TestTeamsUser = { id: "29:pc", aadObjectId: "aad-pc", name: "DC Priya Shah", email: "priya@force.example" };
+    const nurse: TestTeamsUser = { id: "29:rn", aadObjectId: "aad-rn", name: "Hana Lewis", email: "hana@nhs.net" };
+    const connector = new FakeConnector([sw, officer, nurse]);
+    const chaseClock = fixedClock("2026-11-30T10:00:00Z"); // Monday 10:00
+    let server: RunningServer;
+    let ctx: ActivityContext;
+    let meetingId = "";
+    const send = (activity: object) => sendActivity(server, activity);
+    const passAt = async (at: string) => {
+      chaseClock.set(at);
+      const before = connector.captured.length;
+      await runChasePassNow(server.context);
+      await drainOutbox(server.context);
+      return connector.captured.slice(before).map((c) => JSON.stringify(c.body.attachments?.[0]?.content ?? {})).filter((t) => t.includes("Reminder "));
+    };
+
+    beforeAll(async () => {
+      await connector.start();
+      server = await startTestServer(dir, "chase-times", chaseClock);
+      ctx = { serviceUrl: connector.url, conversationId: "19:chase-times@thread.tacv2" };
+      await send(messageActivity(ctx, sw, `link ${CASE}`));
+      await send(actionActivity(ctx, sw, ActionId.SubmitConvene, { caseRef: CASE, kind: "strategy-discussion", concern: "Concern.", urgency: "routine", mode: "call", "person_social-worker": sw.aadObjectId, person_police: officer.aadObjectId, person_health: nurse.aadObjectId }));
+      meetingId = (await server.context.prisma.meeting.findFirstOrThrow()).id;
+      await send(actionActivity(ctx, sw, ActionId.ProposeTimes, { meetingId, step: "times", ...OPTIONS }));
+      const ids = (await server.context.prisma.meetingSlot.findMany({ where: { meetingId }, orderBy: { ordinal: "asc" } })).map((x) => x.id);
+      await send(actionActivity(ctx, sw, ActionId.AnswerTimes, { meetingId, step: "times", [`can_${ids[1]}`]: "true" }));
+      await send(actionActivity(ctx, nurse, ActionId.AnswerTimes, { meetingId, step: "times", [`can_${ids[1]}`]: "true" }));
+      await drainOutbox(server.context);
+    });
+    afterAll(async () => {
+      await server?.close();
+      await connector.stop();
+    });
+
+    it("asks only the row that has not marked its times, and once only across a second pass", async () => {
+      const first = await passAt("2026-12-01T09:30:00Z");
+      expect(first).toHaveLength(1);
+      expect(first[0]).toContain('Please mark the times you can make for the Police row: press \\"Times I can make…\\" on the roster card.');
+      expect(first[0]).toContain("<at>DC Priya Shah</at>");
+      expect(await passAt("2026-12-01T09:31:00Z")).toHaveLength(0);
+    });
+
+    it("once a time is picked, chases the rows that have not accepted it, afresh", async () => {
+      // Wednesday 10:00: the pass on Wednesday morning comes before the meeting.
+      const slot = (await server.context.prisma.meetingSlot.findMany({ where: { meetingId }, orderBy: { ordinal: "asc" } }))[2]!;
+      await send(actionActivity(ctx, nurse, ActionId.Accept, { invitationId: (await server.context.prisma.invitation.findFirstOrThrow({ where: { role: "health" } })).id }));
+      await send(actionActivity(ctx, sw, ActionId.PickTime, { meetingId, step: "times", slotId: slot.id }));
+      const chased = await passAt("2026-12-02T09:30:00Z");
+      expect(chased.filter((t) => t.includes("Please answer the Police row on the roster card"))).toHaveLength(1);
+      expect(chased.some((t) => t.includes("Health row"))).toBe(false);
     });
   });
 });

@@ -1,6 +1,8 @@
 import { PickTimeSchema, type PickTimeCommand } from "../../domain/commands/command.schemas";
 import { requiredRoles } from "../../domain/meeting/meeting";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
+import { nextChaseAt } from "../../domain/chase/chase-plan";
+import { answeredInChat } from "../../domain/invitation/invitation";
 import { roleList, tallyTimes } from "../../domain/meeting/time-poll";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { AppDeps } from "../app-deps";
@@ -34,6 +36,10 @@ export async function pickMeetingTime(deps: AppDeps, input: PickTimeCommand): Pr
       const invitations = await repos.invitations.listForMeeting(meeting.id);
       const tally = tallyTimes(times, invitations, await repos.timePolls.listAnswers(meeting.id), requiredRoles(meeting.kind)).tallies.find((t) => t.slotId === picked.id)!;
       await repos.meetings.update({ ...meeting, scheduledAt: picked.startsAt, status: "scheduled" });
+      // Now there is a time to accept: required rows that have not accepted are chased for it.
+      for (const i of invitations) {
+        if (i.required && answeredInChat(i) && i.response === "invited") await repos.invitations.update({ ...i, chaseCount: 0, nextChaseAt: nextChaseAt(meeting.urgency, now, deps.calendar) });
+      }
       const missing = requiredRoles(meeting.kind).filter((r) => !tally.canMake.includes(r));
       const notice = {
         title: `Time picked · ${meetingKindTitle(meeting.kind)} · ${c.reference}`,

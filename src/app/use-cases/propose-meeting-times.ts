@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { ProposeTimesSchema, type ProposeTimesCommand } from "../../domain/commands/command.schemas";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
+import { nextChaseAt } from "../../domain/chase/chase-plan";
+import { answeredInChat } from "../../domain/invitation/invitation";
 import { checkProposedTimes, type ProposedTime } from "../../domain/meeting/time-poll";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { AppDeps } from "../app-deps";
@@ -31,6 +33,10 @@ export async function proposeMeetingTimes(deps: AppDeps, input: ProposeTimesComm
       }
       const times: ProposedTime[] = checkProposedTimes(cmd.times, now).map((startsAt, i) => ({ id: randomUUID(), meetingId: meeting.id, ordinal: i + 1, startsAt }));
       await repos.timePolls.replaceForMeeting(meeting.id, times);
+      // A new question: every required row is chased until it marks its times.
+      for (const i of await repos.invitations.listForMeeting(meeting.id)) {
+        if (i.required && answeredInChat(i)) await repos.invitations.update({ ...i, chaseCount: 0, nextChaseAt: nextChaseAt(meeting.urgency, now, deps.calendar) });
+      }
       const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks);
       const notice = {
         title: `Find a time · ${meetingKindTitle(meeting.kind)} · ${c.reference}`,

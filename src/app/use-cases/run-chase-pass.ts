@@ -45,9 +45,12 @@ const FAILED_RETRY_MS = 15 * 60_000;
  * One chase pass: every invitation whose next reminder has come (through the nextChaseAt
  * index) gets, in its own transaction, a reminder in each case channel mentioning the invitee,
  * or after the last reminder one escalation to the convenor and team manager naming the
- * agency's duty contact. Outbox keys are `chase/<invitation>/<count>/<channel>`, so two
- * schedulers, a rerun or a restart never send one twice; a pass after downtime sends the one
- * reminder now due, not every one it missed.
+ * agency's duty contact. Outbox keys are `chase/<invitation>/<count>/<due time>/<channel>`, so
+ * two schedulers, a rerun or a restart never send one twice (they read the same due time),
+ * while a chase started again (after a reschedule, or for a new question such as which proposed
+ * times someone can make) is not mistaken for the first round's reminder of the same number.
+ * A pass after downtime sends the one reminder now due, not every one it missed. While times are
+ * proposed for a meeting ("find a time"), a row is answered once it has marked its times.
  */
 export async function runChasePass(deps: ChasePassDeps, opts: { limit?: number } = {}): Promise<ChasePassResult> {
   const now = deps.clock.now();
@@ -78,9 +81,11 @@ async function chaseOne(repos: Repositories, invitationId: string, now: Date, de
   const meeting = await repos.meetings.findById(inv.meetingId);
   const c = meeting ? await repos.cases.findById(meeting.caseId) : null;
   const sent = inv.chaseCount ?? 0;
+  const polling = meeting?.status === "proposed" && (await repos.timePolls.listForMeeting(meeting.id)).length > 0;
+  const answered = polling ? (await repos.timePolls.listAnswers(meeting!.id)).some((a) => a.invitationId === inv.id) : inv.response !== "invited";
   const step = chaseStep({
     required: inv.required,
-    answered: inv.response !== "invited",
+    answered,
     meetingOpen: meeting?.status === "proposed" || meeting?.status === "scheduled",
     meetingAt: meeting?.scheduledAt ?? null,
     sent,
@@ -104,8 +109,12 @@ async function chaseOne(repos: Repositories, invitationId: string, now: Date, de
   const who = agency ? AGENCY_LABELS[agency] : roleLabel;
   const prompt =
     step.kind === "remind"
-      ? `Please answer the ${roleLabel} row on the roster card: accept, decline or delegate.`
-      : `${who} ${agency ? "have" : "has"} not confirmed ${time}: ask for a delegate or move the meeting.${dutyContact ? ` Duty contact: ${dutyContact}.` : ""}`;
+      ? polling
+        ? `Please mark the times you can make for the ${roleLabel} row: press "Times I can make…" on the roster card.`
+        : `Please answer the ${roleLabel} row on the roster card: accept, decline or delegate.`
+      : polling
+        ? `${who} ${agency ? "have" : "has"} not said which proposed times they can make: ask them, or pick a time and chase.${dutyContact ? ` Duty contact: ${dutyContact}.` : ""}`
+        : `${who} ${agency ? "have" : "has"} not confirmed ${time}: ask for a delegate or move the meeting.${dutyContact ? ` Duty contact: ${dutyContact}.` : ""}`;
   const links = await repos.channelLinks.listForCase(c.id);
   for (const link of links) {
     const view: ChaseView = {
@@ -122,7 +131,7 @@ async function chaseOne(repos: Repositories, invitationId: string, now: Date, de
       dutyContact,
       prompt,
     };
-    await repos.outbox.enqueue({ idempotencyKey: `chase/${inv.id}/${step.count}/${link.id}`, channelLinkId: link.id, operation: "post", payload: { type: "chase", view }, availableAt: now });
+    await repos.outbox.enqueue({ idempotencyKey: `chase/${inv.id}/${step.count}/${inv.nextChaseAt.getTime()}/${link.id}`, channelLinkId: link.id, operation: "post", payload: { type: "chase", view }, availableAt: now });
   }
   await repos.invitations.update({ ...inv, chaseCount: step.count, nextChaseAt: step.kind === "remind" ? step.next : null });
   await repos.audit.append({ at: now, actorId: "convene:scheduler", action: "create", entityType: "chase", entityId: inv.id, caseId: c.id, detail: { count: step.count, escalated: step.kind === "escalate", role: inv.role } });
