@@ -52,7 +52,17 @@ export class PrismaOutboxClaims {
       where: { id, leaseOwner: owner, status: "pending" },
       data: { status: "sent", platformMessageId, sentAt: at, leaseOwner: null, leaseExpiresAt: null, lastError: null },
     });
+    if (r.count === 0) await this.endSupersededLease(id, owner);
     return r.count === 1;
+  }
+
+  /**
+   * A newer update of the same message may supersede a row while it is being sent; its lease
+   * still says "in flight" (so the newer one waits, see `olderUpdateInFlight`) until the send
+   * settles, and is cleared here when it does, so the newer one goes at once.
+   */
+  private async endSupersededLease(id: string, owner: string): Promise<void> {
+    await this.prisma.outboxMessage.updateMany({ where: { id, leaseOwner: owner, status: "superseded" }, data: { leaseOwner: null, leaseExpiresAt: null } });
   }
 
   /** Puts the row back for a later attempt at `availableAt`, keeping the error for operators. */
@@ -61,6 +71,7 @@ export class PrismaOutboxClaims {
       where: { id, leaseOwner: owner, status: "pending" },
       data: { availableAt, lastError: error.slice(0, 500), leaseOwner: null, leaseExpiresAt: null },
     });
+    if (r.count === 0) await this.endSupersededLease(id, owner);
     return r.count === 1;
   }
 
@@ -73,6 +84,7 @@ export class PrismaOutboxClaims {
       where: { id, leaseOwner: owner, status: "pending" },
       data: { availableAt, leaseOwner: null, leaseExpiresAt: null, attempts: { decrement: 1 } },
     });
+    if (r.count === 0) await this.endSupersededLease(id, owner);
     return r.count === 1;
   }
 
@@ -82,6 +94,7 @@ export class PrismaOutboxClaims {
       where: { id, leaseOwner: owner, status: "pending" },
       data: { status: "dead", lastError: error.slice(0, 500), leaseOwner: null, leaseExpiresAt: null },
     });
+    if (r.count === 0) await this.endSupersededLease(id, owner);
     return r.count === 1;
   }
 
@@ -99,7 +112,8 @@ export class PrismaOutboxClaims {
   async olderUpdateInFlight(row: OutboxRow, now: Date): Promise<boolean> {
     if (row.operation !== "update" || !row.anchorKey) return false;
     const older = await this.prisma.outboxMessage.findFirst({
-      where: { anchorKey: row.anchorKey, operation: "update", status: "pending", id: { not: row.id }, leaseExpiresAt: { gt: now }, OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }] },
+      // "superseded" too: a row superseded while being sent is still on its way to the platform.
+      where: { anchorKey: row.anchorKey, operation: "update", status: { in: ["pending", "superseded"] }, id: { not: row.id }, leaseExpiresAt: { gt: now }, OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }] },
       select: { id: true },
     });
     return older !== null;

@@ -52,4 +52,27 @@ describe("PrismaOutboxClaims", () => {
     expect(b.attempts).toBe(1);
     expect(b.leaseOwner).toBeNull();
   });
+
+  it("holds a newer update back while an older one superseded mid-send is still on its way, and lets it go once that send settles", async () => {
+    const update = (key: string, createdAt: string) =>
+      prisma.outboxMessage.create({
+        data: { id: key, idempotencyKey: key, channelLinkId: "L2", operation: "update", anchorKey: "roster/L2", payload: JSON.stringify({ type: "notice", view: { title: "t", text: key } }), status: "pending", availableAt: new Date("2026-12-02T09:00:00Z"), createdAt: new Date(createdAt) },
+      });
+    await prisma.outboxMessage.updateMany({ data: { status: "sent", leaseOwner: null, leaseExpiresAt: null } });
+    await update("u1", "2026-12-02T08:00:00Z");
+    const claims = new PrismaOutboxClaims(prisma);
+    const now = new Date("2026-12-02T09:00:00Z");
+    const [older] = await claims.claim("one", now, new Date(now.getTime() + 30_000), 1);
+    expect(older?.id).toBe("u1");
+    // A command commits a newer state while u1 is being sent: u1 is superseded, but still in flight.
+    await update("u2", "2026-12-02T08:00:01Z");
+    await prisma.outboxMessage.update({ where: { id: "u1" }, data: { status: "superseded" } });
+    const [newer] = await claims.claim("two", now, new Date(now.getTime() + 30_000), 1);
+    expect(newer?.id).toBe("u2");
+    expect(await claims.olderUpdateInFlight(newer!, now)).toBe(true);
+    // u1's send returns: it stays superseded, its lease ends, and u2 may go.
+    expect(await claims.markSent("u1", "one", "pm-1", now)).toBe(false);
+    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: "u1" } })).toMatchObject({ status: "superseded", leaseOwner: null, leaseExpiresAt: null });
+    expect(await claims.olderUpdateInFlight(newer!, now)).toBe(false);
+  });
 });
