@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Case } from "../../domain/case/case-reference";
 import { ActorSchema } from "../../domain/commands/command.schemas";
-import { answerRight, INVITEE_ROLE_LABELS, type Invitation } from "../../domain/invitation/invitation";
+import { answerRight, INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
 import { MEETING_STATUS_LABELS, type Meeting } from "../../domain/meeting/meeting";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import { countOf } from "../../domain/language/plural";
@@ -84,7 +84,8 @@ class CaseCache {
   }
 }
 
-function reasonLabel(inv: Invitation, right: ReturnType<typeof answerRight>): string {
+/** Why a row is this person's to answer, in words. */
+function reasonLabel(right: ReturnType<typeof answerRight>): string {
   if (right === "delegate") return "Delegated to you";
   if (right === "claimant") return "You answer for this agency's row";
   return "Invited by name";
@@ -97,7 +98,6 @@ async function invitationsToAnswer(repos: Repositories, cases: CaseCache, person
     const right = answerRight(inv, person.id);
     // "claim" means an unclaimed agency row: the channel's to claim, not this person's list.
     if (right !== "invitee" && right !== "delegate" && right !== "claimant") continue;
-    if (inv.response === "delegated" && right !== "delegate") continue;
     if (!meetings.has(inv.meetingId)) meetings.set(inv.meetingId, await repos.meetings.findById(inv.meetingId));
     const meeting = meetings.get(inv.meetingId);
     if (!meeting || (meeting.status !== "proposed" && meeting.status !== "scheduled")) continue;
@@ -112,7 +112,7 @@ async function invitationsToAnswer(repos: Repositories, cases: CaseCache, person
       role: inv.role,
       roleLabel: INVITEE_ROLE_LABELS[inv.role],
       inviteeLabel: inv.inviteeLabel,
-      reasonLabel: reasonLabel(inv, right),
+      reasonLabel: reasonLabel(right),
       // Soonest first; a meeting still to be timed after the timed ones.
       sortKey: meeting.scheduledAt?.getTime() ?? Number.MAX_SAFE_INTEGER,
     });
