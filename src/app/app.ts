@@ -23,6 +23,8 @@ import type { EndPlanCommand } from "./use-cases/end-plan";
 import type { DeadlinesView, NoticeView, RecordDecisionResult, RecordPreviewResult, RosterView } from "./views/view-models";
 import type { ActorIdentity } from "./ports/actor";
 import type { CalendarInviteResult } from "./use-cases/get-calendar-invite";
+import type { ListMyWorkQuery } from "./use-cases/list-my-work";
+import type { MyWorkView } from "./views/view-models";
 
 // Edges import this file and create-app.ts implements it; use cases never import either,
 // so the app's types cannot form an import cycle through them.
@@ -91,4 +93,6 @@ export interface App {
   claimReply(key: string): Promise<boolean>;
   /** The platform user ids a roster concerns (convenor, invitees, claimants, delegates), for user-specific card views. */
   listMeetingParticipants(meetingId: string, platform: "teams" | "slack"): Promise<string[]>;
+  /** "My meetings and actions": what the asking person has to answer, convene and do, from our rows, for them alone. Read-only. */
+  listMyWork(query: ListMyWorkQuery): Promise<MyWorkView>;
 }

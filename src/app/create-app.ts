@@ -15,6 +15,7 @@ import { recordCaseEvent } from "./use-cases/record-case-event";
 import { linkChannel } from "./use-cases/link-channel";
 import { listMeetingParticipants } from "./use-cases/list-meeting-participants";
 import { listDeadlines } from "./use-cases/list-deadlines";
+import { listMyWork } from "./use-cases/list-my-work";
 import { markMeetingHeld } from "./use-cases/mark-meeting-held";
 import { recordDecision } from "./use-cases/record-decision";
 import { previewDecisionRecord } from "./use-cases/preview-decision-record";
@@ -67,5 +68,6 @@ export function createApp(deps: AppDeps): App {
     answerMeetingTimes: auditingDenials(deps, "answerMeetingTimes", (cmd) => answerMeetingTimes(deps, cmd)),
     pickMeetingTime: auditingDenials(deps, "pickMeetingTime", (cmd) => pickMeetingTime(deps, cmd)),
     listMeetingParticipants: (meetingId, platform) => listMeetingParticipants(deps, meetingId, platform),
+    listMyWork: (query) => listMyWork(deps, query),
   };
 }

@@ -4,6 +4,11 @@ import { adaptiveCard, execute, heading, text, userText, type AdaptiveCardJson }
 import { escapeAdaptiveText } from "./escape-adaptive-text";
 import { mentionEntities, mentionText } from "./nudge.card";
 
+/** The Accept button's words everywhere a row is answered: pressing it is the seniority confirmation Working Together asks for. */
+export const ACCEPT_TITLE = "Accept: I can make decisions for my agency";
+/** The Decline button's words (the reason is asked for next). */
+export const DECLINE_TITLE = "Decline";
+
 /** The chase's heading and preview, the same words in every channel. Case reference only. */
 export function chaseTitle(view: ChaseView): string {
   // Count 0 is the invitation itself, sent to the invitee personally when the meeting is convened.
@@ -28,7 +33,7 @@ export function renderChaseCard(view: ChaseView): AdaptiveCardJson {
     body,
     actions: view.escalated
       ? [execute("Show deadlines", ActionId.ShowDeadlines, actionData(ActionId.ShowDeadlines, view.caseReference))]
-      : [execute("Accept: I can make decisions for my agency", ActionId.Accept, data(ActionId.Accept), { style: "positive" }), execute("Decline", ActionId.Decline, data(ActionId.Decline), { style: "destructive" })],
+      : [execute(ACCEPT_TITLE, ActionId.Accept, data(ActionId.Accept), { style: "positive" }), execute(DECLINE_TITLE, ActionId.Decline, data(ActionId.Decline), { style: "destructive" })],
     msteams: view.mentions.length ? { entities: mentionEntities(view.mentions) } : {},
   });
 }

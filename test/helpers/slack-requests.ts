@@ -176,6 +176,39 @@ export function viewSubmission(ctx: SlackTestContext, user: TestSlackUser, view:
   });
 }
 
+/** An Events API `app_home_opened`: the person opened the app's Home (`tab` "home") or Messages tab. */
+export function appHomeOpened(teamId: string, user: TestSlackUser, opts: { tab?: "home" | "messages"; channel?: string; eventId?: string } = {}): SlackRequest {
+  const ts = `${1_800_000_000 + ++seq}.000300`;
+  return {
+    contentType: "application/json",
+    body: JSON.stringify({
+      token: "deprecated-verification-token",
+      team_id: teamId,
+      api_app_id: "A0CONVENE",
+      type: "event_callback",
+      event_id: opts.eventId ?? nextSlackId("Ev"),
+      event_time: 1_800_000_000,
+      event: { type: "app_home_opened", user: user.id, channel: opts.channel ?? "D0HOME", tab: opts.tab ?? "home", event_ts: ts },
+    }),
+  };
+}
+
+/** A click on a button in the app's Home tab: Slack sends no channel, only the view it came from. */
+export function homeBlockAction(teamId: string, user: TestSlackUser, action: { actionId: string; value?: string }, view: { id?: string; callback_id?: string; blocks?: unknown[] } = {}): SlackRequest {
+  const actionTs = `${1_800_000_000 + ++seq}.000100`;
+  const viewId = view.id ?? "VHOME";
+  return interactive({
+    type: "block_actions",
+    api_app_id: "A0CONVENE",
+    team: { id: teamId, domain: "example" },
+    user: { id: user.id, username: "someone-else", name: "someone-else", team_id: user.teamId },
+    container: { type: "view", view_id: viewId },
+    view: { id: viewId, type: "home", callback_id: view.callback_id ?? "", hash: "1.home", blocks: view.blocks ?? [], state: { values: {} } },
+    trigger_id: nextSlackId("trig."),
+    actions: [{ type: "button", action_id: action.actionId, block_id: "b", value: action.value ?? "", action_ts: actionTs, text: { type: "plain_text", text: "x" } }],
+  });
+}
+
 /** An Events API `app_mention`. */
 export function appMention(ctx: SlackTestContext, user: TestSlackUser, text: string, eventId = nextSlackId("Ev")): SlackRequest {
   const ts = `${1_800_000_000 + ++seq}.000200`;
@@ -208,7 +241,7 @@ export interface ScriptedFailure {
 
 /**
  * A fake Slack Web API on loopback: answers auth.test, chat.postMessage, chat.update,
- * chat.postEphemeral, views.open and users.info like Slack does, and records every call.
+ * chat.postEphemeral, views.open, views.publish and users.info like Slack does, and records every call.
  * Point SLACK_API_URL at `apiUrl`.
  */
 export class FakeSlackWebApi {
@@ -295,6 +328,11 @@ export class FakeSlackWebApi {
         return send(200, { ok: true, channel: args.channel, ts: args.ts, text: args.text });
       case "chat.postEphemeral":
         return send(200, { ok: true, message_ts: `1800000000.${String(n).padStart(6, "0")}` });
+      case "views.publish": {
+        const view = { ...(args.view as object), id: `VHOME${String(args.user_id)}`, hash: `${n}.hash` };
+        args.view = view;
+        return send(200, { ok: true, view });
+      }
       case "views.open": {
         const view = { ...(args.view as object), id: `V${n}`, hash: `${n}.hash` };
         args.view = view;

@@ -18,6 +18,8 @@ export interface ActivityContext {
   serviceUrl: string;
   conversationId: string;
   tenantId?: string;
+  /** "personal" for a one-to-one chat with the bot; a channel otherwise. */
+  conversationType?: "personal" | "channel";
 }
 
 let counter = 0;
@@ -36,7 +38,7 @@ function base(ctx: ActivityContext, from: TestTeamsUser, id: string) {
     serviceUrl: ctx.serviceUrl,
     from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
     recipient: { id: TEST_BOT.id, name: TEST_BOT.name },
-    conversation: { id: ctx.conversationId, conversationType: "channel", isGroup: true, tenantId },
+    conversation: { id: ctx.conversationId, conversationType: ctx.conversationType ?? "channel", isGroup: ctx.conversationType !== "personal", tenantId },
     channelData: { tenant: { id: tenantId } },
     locale: "en-GB",
   };

@@ -60,10 +60,12 @@ export enum ActionId {
   EndPlan = "case.endPlan",
   /** Records the permanence plan of a looked-after child, closing its clock (the form is shown when values are missing). Target: a deadline. */
   RecordPermanencePlan = "deadline.permanencePlan",
+  /** Shows the presser's own meetings and actions, to them alone (a Teams channel's private view, the Slack App Home's Refresh). Target: always "mine". */
+  ShowMyWork = "my.show",
 }
 
 /** What an action's target is, and so the data key that carries it in a card. */
-export type ActionTargetKey = "caseRef" | "invitationId" | "meetingId" | "deadlineId" | "actionId" | "enquiryId";
+export type ActionTargetKey = "caseRef" | "invitationId" | "meetingId" | "deadlineId" | "actionId" | "enquiryId" | "list";
 
 /** The data key of each action's target. Cards carry `{ [key]: target }`; Slack puts the target after the id. */
 export const ACTION_TARGET: Record<ActionId, ActionTargetKey> = {
@@ -95,7 +97,18 @@ export const ACTION_TARGET: Record<ActionId, ActionTargetKey> = {
   [ActionId.RecordEnquiryOutcome]: "enquiryId",
   [ActionId.EndPlan]: "caseRef",
   [ActionId.RecordPermanencePlan]: "deadlineId",
+  [ActionId.ShowMyWork]: "list",
 };
+
+/** The one target of {@link ActionId.ShowMyWork}: whose list is read comes from the presser's identity, never from the card. */
+export const MY_WORK_TARGET = "mine";
+
+/**
+ * The extra a button carries on the person's own list ("my"), so that the answer to a press
+ * there is that list again, brought up to date. It decides only how the answer is shown:
+ * who may answer or close what is still decided from our rows.
+ */
+export const FROM_MY_WORK: Readonly<Record<string, string>> = { from: "my-work" };
 
 const ACTION_IDS = new Set<string>(Object.values(ActionId));
 

@@ -15,6 +15,8 @@ export type TypedCommand =
   | { type: "case-event"; event: CaseEventKind; caseRef: string; date: string; word: string }
   /** `plan-ends <ref> [date]`: opens the form that ends the child protection plan, with the date filled in. */
   | { type: "plan-ends"; caseRef: string; date: string }
+  /** `my` or `mine`: the person's own meetings to answer, meetings they convene, and actions. */
+  | { type: "my" }
   /** `help`, or anything not understood (`notUnderstood` names the word). */
   | { type: "help"; notUnderstood?: string };
 
@@ -71,6 +73,7 @@ export function parseTypedCommand(text: string): TypedCommand {
   const word = (words[0] ?? "").toLowerCase();
   const [, ref = "", date = ""] = words;
   if (word === "" || word === "help" || word === "convene") return { type: "help" };
+  if (word === "my" || word === "mine") return { type: "my" };
   if (word === "link") return { type: "link", caseRef: ref };
   if (word === "deadlines") return { type: "deadlines", caseRef: ref || undefined };
   if (word === "plan-ends" || word === "end-plan") return { type: "plan-ends", caseRef: ref, date };

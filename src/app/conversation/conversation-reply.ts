@@ -1,4 +1,4 @@
-import type { DeadlinesView, DecisionRecordSummaryView, DecisionRecordView, NoticeView, RosterView } from "../views/view-models";
+import type { DeadlinesView, DecisionRecordSummaryView, DecisionRecordView, MyWorkView, NoticeView, RosterView } from "../views/view-models";
 import type { FormView } from "./form-descriptor";
 import type { HelpView } from "./help";
 import type { RecordPreviewView } from "./record-preview";
@@ -28,5 +28,16 @@ export type ConversationReply =
   | { kind: "record-preview"; preview: RecordPreviewView }
   /** A decision record's summary, for someone not entitled to the full record (a Teams refresh). */
   | { kind: "record-summary"; summary: DecisionRecordSummaryView }
+  /**
+   * "My meetings and actions", for the person who asked alone: in a personal chat, the Slack
+   * App Home, an ephemeral message, or a Teams card only they see. `notice` says what their
+   * last press did (or why it was refused, with `tone: "error"`).
+   */
+  | { kind: "my-work"; myWork: MyWorkView; notice?: NoticeView; tone?: "info" | "error" }
+  /**
+   * `my` asked where every reply is seen by everyone (a Teams channel): the list is not shown
+   * there. Edges say so, and offer it as a view for the asker alone (a Teams refresh and button).
+   */
+  | { kind: "my-work-elsewhere"; notice: NoticeView }
   /** A refusal or failure for the actor alone; nothing changed and the shared card stays as it is. */
   | { kind: "refusal"; message: string };

@@ -12,6 +12,12 @@ export interface ConversationTurn {
   conversation: { platform: Platform; conversationId: string };
   /** A one-to-one chat with the bot (Teams personal scope, a Slack DM): no case lives there. */
   personal: boolean;
+  /**
+   * Whether a reply to typed words is seen by the typist alone even outside a personal chat
+   * (Slack's ephemeral messages). Absent or false: a reply in a channel is seen by everyone
+   * in it (Teams), so nothing personal may be answered there.
+   */
+  privateReplies?: boolean;
   /** How commands are typed here, for usage lines: "/convene " from a Slack slash command, "" where the words alone do. */
   commandPrefix: string;
   /** The acting person, from the platform's authenticated sender. */

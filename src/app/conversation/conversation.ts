@@ -6,6 +6,7 @@ import type { ConversationReply } from "./conversation-reply";
 import type { ConversationTurn } from "./conversation-turn";
 import { handleAction } from "./handle-action";
 import { handleTypedCommand } from "./handle-typed-command";
+import { myWorkReply } from "./my-work-reply";
 
 /** What the conversation core needs. */
 export interface ConversationDeps {
@@ -25,6 +26,8 @@ export interface Conversation {
   handleText(turn: ConversationTurn, text: string): Promise<ConversationReply>;
   /** Answers a button press or form submission: an {@link ActionId} and its data with the inputs. */
   handleAction(turn: ConversationTurn, action: string, data: Record<string, unknown>): Promise<ConversationReply>;
+  /** The person's own meetings and actions, for them alone (the Slack App Home when it is opened). */
+  showMyWork(turn: ConversationTurn): Promise<ConversationReply>;
   /**
    * Claims the one reply to an inbound event: true the first time, false for a redelivery.
    * Kept in the database, so every replica agrees. Claim after the command has run, so a
@@ -59,6 +62,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
   return {
     handleText: (turn, text) => handleTypedCommand(deps, visibleTurn(turn), stripInvisible(text)),
     handleAction: (turn, action, data) => handleAction(deps, visibleTurn(turn), stripInvisible(action), stripInvisibleDeep(data)),
+    showMyWork: (turn) => myWorkReply(deps, visibleTurn(turn)),
     claimReply: (key) => deps.app.claimReply(key),
   };
 }

@@ -29,6 +29,7 @@ import { cancelActionForm, CLOSED_ON_FIELD, concludeAssessmentForm, FEEDBACK_HOW
 import { PlanEndField, planEndForm } from "./forms/plan-end.form";
 import { enquiryOutcomeForm, OUTCOME_DATE_FIELD, OUTCOME_FIELD } from "./forms/enquiry-outcome.form";
 import { userMessageOf } from "./user-message";
+import { backToMyWork, myWorkReply, pressedOnMyWork } from "./my-work-reply";
 
 /** What answering a button or a form needs. */
 export interface ActionDeps {
@@ -57,11 +58,15 @@ export async function handleAction(deps: ActionDeps, turn: ConversationTurn, act
   const values = toSubmittedValues(raw);
   const target = (values[ACTION_TARGET[action]] ?? "").trim();
   if (!target) return refusal("This card no longer points at anything Convene knows. Ask for a fresh one.");
+  const fromMyWork = pressedOnMyWork(values);
   try {
     const reply = await dispatch(deps, turn, action, target, values);
+    // A press on the person's own list answers with that list again (the roster updates through the outbox as ever).
+    if (fromMyWork) return await backToMyWork(deps, turn, reply);
     return reply.kind === "roster" && !reply.roster.viewer ? { ...reply, roster: await ownCopy(deps, turn, reply.roster) } : reply;
   } catch (err) {
-    return refusal(userMessageOf(err, deps.logger, `action:${action}`));
+    const refused = refusal(userMessageOf(err, deps.logger, `action:${action}`));
+    return fromMyWork ? backToMyWork(deps, turn, refused) : refused;
   }
 }
 
@@ -190,6 +195,9 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
       return enquiryOutcomeFromChat(deps, turn, target, values);
     case ActionId.EndPlan:
       return endPlanFromChat(deps, turn, target, values);
+    case ActionId.ShowMyWork:
+      // Whose list comes from the presser's identity; the target says nothing about it.
+      return myWorkReply(deps, turn);
   }
 }
 
@@ -266,6 +274,8 @@ async function closeActionFromChat(deps: ActionDeps, turn: ConversationTurn, act
   const base = { key: turn.key, actor, conversation: turn.conversation, actionId };
   if (action === ActionId.MarkActionDone) {
     const { notice } = await deps.app.closeAction({ ...base, outcome: "done" });
+    // A personal chat (or the Slack App Home) has no case to list the deadlines of.
+    if (turn.personal) return { kind: "notice", notice, tone: "info", audience: "actor" };
     return deadlinesAfter(deps, turn, notice);
   }
   const reason = readField(values, REASON_FIELD, actionId);

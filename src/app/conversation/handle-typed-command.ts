@@ -10,6 +10,7 @@ import { PlanEndField, planEndForm } from "./forms/plan-end.form";
 import { DomainError } from "../../domain/shared/domain-error";
 import { helpView } from "./help";
 import { userMessageOf } from "./user-message";
+import { MY_WORK_ELSEWHERE, myWorkReply } from "./my-work-reply";
 
 /** What answering typed words needs. */
 export interface TypedCommandDeps {
@@ -31,6 +32,10 @@ export async function handleTypedCommand(deps: TypedCommandDeps, turn: Conversat
     switch (cmd.type) {
       case "help":
         return { kind: "help", help: helpView(p, cmd.notUnderstood) };
+      case "my":
+        // Someone's own list is never shown where everyone reads the reply.
+        if (!turn.personal && !turn.privateReplies) return { kind: "my-work-elsewhere", notice: MY_WORK_ELSEWHERE };
+        return await myWorkReply(deps, turn);
       case "link": {
         if (turn.personal) return notHere("Link a channel, not a personal chat", "Type link <case reference> in the case's channel or group chat.");
         if (!cmd.caseRef) return usage("Give a case reference", `Type: ${p}link CS-2026-0142`);

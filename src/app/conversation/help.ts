@@ -28,6 +28,7 @@ export const HELP_COMMANDS: readonly HelpCommandView[] = [
   { usage: "s47 CS-2026-0142 2026-11-20", what: "Records the day a section 47 enquiry started when no strategy discussion record says so: starts its initial conference clock (15 working days). Its outcome is recorded from the deadlines card." },
   { usage: "looked-after CS-2026-0142 2026-11-20", what: "Records the day the child became looked after: starts the permanence plan clock (local policy, 4 months). The plan is recorded from the deadlines card. Case social worker or team manager." },
   { usage: "plan-ends CS-2026-0142 2027-06-30", what: "Opens the form that ends the child protection plan with its reason (also the deadlines card's End the plan…): the review clocks close and everyone invited to the initial conference is told. A move to another authority waits for its transfer-in conference. Case social worker or team manager." },
+  { usage: "my", what: "Shows your own meetings to answer (with the answer buttons), the meetings you convene with their gaps, and your open actions (Mark done), for you alone: in your personal chat with Convene, or privately in Slack (also the Convene app's Home tab). Also: mine." },
   { usage: "help", what: "Shows this list." },
 ];
 

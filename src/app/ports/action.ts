@@ -26,6 +26,8 @@ export interface ActionRepository {
   update(a: ActionRow): Promise<void>;
   /** A case's open actions. */
   listOpenForCase(caseId: string): Promise<ActionRow[]>;
+  /** The open actions this practitioner owns, soonest due first, across every case. */
+  listOpenForOwner(practitionerId: string): Promise<ActionRow[]>;
   /** Every action on a case. */
   listForCase(caseId: string): Promise<ActionRow[]>;
   /** The action with this id, or null. */

@@ -12,6 +12,13 @@ export interface InvitationRepository {
   update(i: Invitation): Promise<void>;
   /** Takes a row off the roster (the audit trail keeps that it was there). */
   remove(id: string): Promise<void>;
+  /**
+   * Rows waiting for this practitioner's answer: addressed to them by name, delegated to them,
+   * or an agency row they claimed that was opened again (a reschedule), still `invited` or
+   * `delegated`, on meetings not yet held, cancelled or recorded. Callers still check
+   * {@link answerRight} and the case's tenant: this is a narrowing query, not authorisation.
+   */
+  listAwaitingAnswerFrom(practitionerId: string): Promise<Invitation[]>;
   /** Invitations whose next reminder is due, oldest first (the nextChaseAt index). */
   listDueForChase(now: Date, limit: number): Promise<Invitation[]>;
 }

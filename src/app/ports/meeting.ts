@@ -6,6 +6,8 @@ export interface MeetingRepository {
   findById(id: string): Promise<Meeting | null>;
   /** Every meeting on a case. */
   listForCase(caseId: string): Promise<Meeting[]>;
+  /** The meetings this practitioner convened that are in one of `statuses`, oldest first. */
+  listConvenedBy(practitionerId: string, statuses: readonly Meeting["status"][]): Promise<Meeting[]>;
   /** Inserts a meeting. */
   create(m: Meeting): Promise<void>;
   /** Saves a changed meeting. */

@@ -36,9 +36,15 @@ export async function closeAction(deps: AppDeps, input: CloseActionCommand): Pro
     runOnce(repos, commandKey(cmd.conversation, `action-${cmd.outcome}`, cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
-      const c = await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId, cmd.actor);
       const action = await repos.actions.findById(cmd.actionId);
-      if (!action || action.caseId !== c.id) throw new DomainError("ACTION_NOT_FOUND", "That action is not part of this case.");
+      // From the case channel, the action must be that case's. From a personal chat or the
+      // Slack App Home (the person's own list), the case is the action's own, in the actor's
+      // tenant; who may close it is still decided from our rows below.
+      const linked = await repos.channelLinks.findByConversation(cmd.conversation.platform, cmd.conversation.conversationId);
+      const c = linked ? await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId, cmd.actor) : action ? await repos.cases.findById(action.caseId) : null;
+      if (!c || !action || action.caseId !== c.id || (!linked && c.tenant !== cmd.actor.tenant)) {
+        throw new DomainError("ACTION_NOT_FOUND", linked ? "That action is not part of this case." : "That action is not one Convene can find for you.");
+      }
       const meeting = action.meetingId ? await repos.meetings.findById(action.meetingId) : null;
       const allowed = [action.ownerPractitionerId, meeting?.convenorId, c.leadSocialWorkerId, c.teamManagerId].includes(actor.id);
       if (!allowed) throw new DomainError("NOT_AUTHORISED", `Only the action's owner (${action.ownerLabel}), the convenor or the case's social worker can close it.`);

@@ -23,7 +23,10 @@ export function roleLabelOf(role: string): string {
 export function rosterGaps(view: RosterView): RosterGapView[] {
   return view.missingRequiredRoles.map((role) => {
     const roleLabel = roleLabelOf(role);
-    const declined = view.rows.some((r) => r.role === role && r.response === "declined") && !view.rows.some((r) => r.role === role && r.response !== "declined");
+    // The roster built from our rows names missing roles by label ("Health"), card fixtures by
+    // id ("health"): a row matches either, so a decline is worded as one whichever it is.
+    const isRole = (r: RosterView["rows"][number]) => r.role === role || r.roleLabel === role;
+    const declined = view.rows.some((r) => isRole(r) && r.response === "declined") && !view.rows.some((r) => isRole(r) && r.response !== "declined");
     return {
       role,
       roleLabel,

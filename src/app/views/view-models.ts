@@ -438,3 +438,83 @@ export interface CalendarInviteView {
   /** When this invite was generated (DTSTAMP). */
   stampedAt: Date;
 }
+
+/**
+ * One meeting waiting for this person's answer, on their own list ("my"). Case reference,
+ * kind and time only: never the concern or a child's name, as in a personal invitation.
+ */
+export interface MyInvitationView {
+  /** The row to answer; the answer buttons act on it. */
+  invitationId: string;
+  /** Its meeting. */
+  meetingId: string;
+  /** The case reference. */
+  caseReference: string;
+  /** "Strategy discussion". */
+  kindTitle: string;
+  /** "Tue 24 Nov 2026, 10:00 (UK time)" or "Time to be agreed". */
+  whenLabel: string;
+  /** The row's role id, e.g. "police" (the decline form's words). */
+  role: string;
+  /** "Police". */
+  roleLabel: string;
+  /** Who the row is for, as the roster shows it (a name, or "Jo Bloggs (delegate)"). */
+  inviteeLabel: string;
+  /** Why it is theirs: "Invited by name", "Delegated to you", "You answer for the police duty desk". */
+  reasonLabel: string;
+}
+
+/** A meeting this person convened that is still open, with what it lacks. */
+export interface MyConvenedMeetingView {
+  /** The meeting. */
+  meetingId: string;
+  /** The case reference. */
+  caseReference: string;
+  /** "Initial child protection conference". */
+  kindTitle: string;
+  /** When it is. */
+  whenLabel: string;
+  /** "Scheduled", "Held". */
+  statusLabel: string;
+  /** "3 of 4 answered". */
+  answersLabel: string;
+  /** The required roles nobody fills, worded for what to do (see roster-gaps); empty when none. */
+  gaps: string[];
+  /** What is next for the convenor, e.g. "Record the decisions" once held. */
+  nextStep: string | null;
+}
+
+/** One of this person's open agreed actions. */
+export interface MyActionView {
+  /** The action; "Mark done" acts on it. */
+  actionId: string;
+  /** The case reference. */
+  caseReference: string;
+  /** What was agreed, as recorded (free text: renderers escape it, and keep it out of previews). */
+  description: string;
+  /** The last day as people read it. */
+  dueDateLabel: string;
+  /** "due in 3 working days", "due today", "overdue by 2 working days". */
+  dueInLabel: string;
+  /** Past its due date. */
+  overdue: boolean;
+}
+
+/**
+ * "My meetings and actions": what one person has to do, across their cases, read from our
+ * rows for them alone (Teams `my` in a personal chat, the Slack App Home, the playground).
+ */
+export interface MyWorkView {
+  /** Whose list it is (their platform display name). */
+  personLabel: string;
+  /** Meetings waiting for their answer. */
+  toAnswer: MyInvitationView[];
+  /** Open meetings they convened. */
+  convening: MyConvenedMeetingView[];
+  /** Their open agreed actions, soonest first. */
+  actions: MyActionView[];
+  /** How many more of each there were beyond what a card can hold. */
+  more: { toAnswer: number; convening: number; actions: number };
+  /** "Mon 30 Nov 2026, 10:00 (UK time)": when the list was read. */
+  asOfLabel: string;
+}

@@ -1,11 +1,14 @@
 import type { KnownBlock } from "@slack/types";
 import { ActionId } from "../../app/conversation/action-id";
 import type { ChaseView } from "../../app/views/view-models";
-import { chaseTitle } from "../chase.card";
+import { chaseTitle, DECLINE_TITLE } from "../chase.card";
 import { SLACK_LIMITS, truncateMrkdwn, truncatePlain } from "./block-kit-limits";
 import { escapeMrkdwn, mentionUser } from "./escape-mrkdwn";
 import type { SlackMessage } from "./roster.blocks";
 import { slackActionId } from "./slack-action-id";
+
+/** The Accept button's words in Slack (a colon reads oddly on a Slack button), everywhere a row is answered. */
+export const SLACK_ACCEPT_TITLE = "Accept — I can make decisions for my agency";
 
 /**
  * A reminder (the invitee mentioned, with the row's answer buttons) or the escalation (the
@@ -23,8 +26,8 @@ export function chaseBlocks(view: ChaseView): SlackMessage {
   const buttons = view.escalated
     ? [{ type: "button" as const, action_id: slackActionId(ActionId.ShowDeadlines, view.caseReference), text: { type: "plain_text" as const, text: "Show deadlines" }, value: view.caseReference }]
     : [
-        { type: "button" as const, action_id: slackActionId(ActionId.Accept, view.invitationId), text: { type: "plain_text" as const, text: "Accept — I can make decisions for my agency" }, style: "primary" as const, value },
-        { type: "button" as const, action_id: slackActionId(ActionId.Decline, view.invitationId), text: { type: "plain_text" as const, text: "Decline" }, style: "danger" as const, value },
+        { type: "button" as const, action_id: slackActionId(ActionId.Accept, view.invitationId), text: { type: "plain_text" as const, text: SLACK_ACCEPT_TITLE }, style: "primary" as const, value },
+        { type: "button" as const, action_id: slackActionId(ActionId.Decline, view.invitationId), text: { type: "plain_text" as const, text: DECLINE_TITLE }, style: "danger" as const, value },
       ];
   const blocks: KnownBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: truncateMrkdwn(lines.join("\n"), SLACK_LIMITS.sectionText) } },

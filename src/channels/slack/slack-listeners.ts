@@ -14,6 +14,7 @@ import { decisionRecordModal, decisionRecordSummaryBlocks } from "../../cards/sl
 import { recordPreviewModal } from "../../cards/slack/record-preview.blocks";
 import { formModal, formModalErrors, readFormModalMetadata } from "../../cards/slack/form.blocks";
 import { helpBlocks } from "../../cards/slack/help.blocks";
+import { myWorkHomeView, myWorkMessage } from "../../cards/slack/my-work.blocks";
 import { noticeBlocks } from "../../cards/slack/notice.blocks";
 import { openFormBlocks, textBlocks } from "../../cards/slack/reply.blocks";
 import type { SlackMessage } from "../../cards/slack/roster.blocks";
@@ -58,6 +59,17 @@ export function blockActionKey(actionTs: string, userId: string, actionId: strin
   return `action:${actionTs}:${userId}:${actionId}`;
 }
 
+/**
+ * The conversation id of a person's App Home. A press on the Home tab carries no channel, so
+ * the turn happens in this per-person place: personal, linked to no case (like a DM), and
+ * recognised again when a modal opened from the Home tab is submitted.
+ */
+export function slackHomePlaceId(userId: string): string {
+  return `${SLACK_HOME_PREFIX}${userId}`;
+}
+const SLACK_HOME_PREFIX = "app-home:";
+const isHomePlace = (channelId: string) => channelId.startsWith(SLACK_HOME_PREFIX);
+
 /** Where a turn happened and how it was typed. */
 interface TurnPlace {
   key: string;
@@ -80,8 +92,10 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
   const turnOf = (place: TurnPlace): ConversationTurn => ({
     key: place.key,
     conversation: { platform: "slack", conversationId: place.channelId },
-    // Direct messages with the bot have ids starting with D: no case lives there.
-    personal: place.channelId.startsWith("D"),
+    // Direct messages with the bot have ids starting with D, and the App Home is the person's own: no case lives there.
+    personal: place.channelId.startsWith("D") || isHomePlace(place.channelId),
+    // Replies to typed words are ephemeral: seen by the typist alone, even in a channel.
+    privateReplies: true,
     commandPrefix: place.prefix,
     actor: () => directory.actor(place.userId),
     resolvePerson: async (userId) => {
@@ -116,8 +130,30 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
         return reply.note?.length ? { message: textBlocks([reply.notice ?? "", ...reply.note].filter(Boolean).join("\n")), inChannel: false } : null;
       case "form":
         return { message: openFormBlocks(reply.form) ?? textBlocks("Open the form from a slash command: type /convene help."), inChannel: false };
+      case "my-work":
+        // Someone's own list: ephemeral, whatever the channel.
+        return { message: myWorkMessage(reply.myWork, { ...(reply.notice ? { notice: reply.notice } : {}), ...(reply.tone ? { tone: reply.tone } : {}) }), inChannel: false };
+      case "my-work-elsewhere":
+        return { message: noticeBlocks(reply.notice), inChannel: false };
     }
   };
+
+  /**
+   * Publishes the person's Home tab: the list the reply carries, or (after anything else a
+   * press on the Home tab answered) the list read again, with what happened on top.
+   */
+  async function publishHome(client: WebClient, place: TurnPlace, reply: ConversationReply): Promise<void> {
+    try {
+      const notice = reply.kind === "refusal" ? { title: "Convene could not do that", text: reply.message } : reply.kind === "notice" ? reply.notice : undefined;
+      const tone = reply.kind === "refusal" || (reply.kind === "notice" && reply.tone === "error") ? "error" : "info";
+      const shown = reply.kind === "my-work" ? reply : await conversation.showMyWork(turnOf(place));
+      if (shown.kind !== "my-work") return;
+      const top = shown.notice ?? notice;
+      await client.views.publish({ user_id: place.userId, view: myWorkHomeView(shown.myWork, { ...(top ? { notice: top, tone: shown.notice ? (shown.tone ?? "info") : tone } : {}) }) });
+    } catch (err) {
+      logger.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, "slack home publish failed");
+    }
+  }
 
   async function ephemeral(client: WebClient, channel: string, user: string, message: SlackMessage): Promise<void> {
     try {
@@ -142,6 +178,8 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
       await client.views.open({ trigger_id: triggerId, view: formModal(reply.form, place.channelId) });
       return;
     }
+    // The App Home has no channel to post in: its answer is the Home tab, published again.
+    if (isHomePlace(place.channelId)) return publishHome(client, place, reply);
     const out = messageOf(reply);
     if (!out) return;
     if (out.inChannel) await client.chat.postMessage({ channel: place.channelId, text: out.message.text, blocks: out.message.blocks, ...(thread ? { thread_ts: thread } : {}) });
@@ -174,12 +212,23 @@ export function registerSlackListeners(bolt: BoltApp, deps: SlackListenerDeps): 
     await show(client, place, reply, undefined, event.ts);
   });
 
+  // The App Home's Home tab: the person's own meetings and actions, published for them alone
+  // each time they open it. A read: a redelivered event publishes the same list again.
+  bolt.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home" || !event.user) return;
+    const eventId = (body as { event_id?: string }).event_id ?? `${event.user}:${event.event_ts}`;
+    const place: TurnPlace = { key: `event:${eventId}`, userId: event.user, channelId: slackHomePlaceId(event.user), teamId: (body as { team_id?: string }).team_id ?? "", prefix: "/convene " };
+    await publishHome(client, place, await conversation.showMyWork(turnOf(place)));
+  });
+
   // Every button: the action id names the conversation's action and its target.
   bolt.action<BlockAction>(/^[a-z]+\.[A-Za-z]+:/, async ({ body, ack, client }) => {
     await ack();
     const action = body.actions[0] as { action_id: string; action_ts: string; value?: string; selected_user?: string };
     const parsed = parseSlackActionId(action.action_id);
-    const channelId = body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
+    // A press on the App Home carries no channel: it happens in the person's own home place.
+    const fromHome = (body.view as { type?: string } | undefined)?.type === "home";
+    const channelId = body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id ?? (fromHome ? slackHomePlaceId(body.user.id) : undefined);
     if (!parsed || !channelId) return;
     const data = slackActionData(parsed.action, parsed.target, action.value);
     // The row's colleague picker answers the delegate form's one field.

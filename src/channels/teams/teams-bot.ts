@@ -11,6 +11,7 @@ import { renderRecordPreviewCard } from "../../cards/record-preview.card";
 import { renderDecisionRecordCard, renderDecisionRecordSummaryCard } from "../../cards/decision-record.card";
 import { renderFormCard } from "../../cards/form.card";
 import { renderHelpCard } from "../../cards/help.card";
+import { renderMyWorkCard, renderMyWorkElsewhereCard } from "../../cards/my-work.card";
 import { renderNoticeCard } from "../../cards/notice.card";
 import { renderRosterCard } from "../../cards/roster.card";
 import type { DecisionRecordSummaryView, RosterView } from "../../app/views/view-models";
@@ -134,6 +135,14 @@ export class ConveneTeamsBot {
       case "roster": {
         const notice = [reply.notice, ...(reply.note ?? [])].filter(Boolean).join("\n");
         return this.rosterCard(context, reply.roster, notice ? { notice } : {});
+      }
+      case "my-work":
+        // Sent in a personal chat, or as an invoke response: either way, seen by the asker alone.
+        return renderMyWorkCard(reply.myWork, { ...(reply.notice ? { notice: reply.notice } : {}), ...(reply.tone ? { tone: reply.tone } : {}) });
+      case "my-work-elsewhere": {
+        // The asker's own client refreshes the card into their list; everyone else sees the notice.
+        const asker = context.activity.from?.id;
+        return renderMyWorkElsewhereCard(reply.notice, asker ? [asker] : []);
       }
     }
   }

@@ -23,6 +23,10 @@ export class PrismaActionRepository implements ActionRepository {
     return (await this.tx.action.findMany({ where: { caseId, status: "open" }, orderBy: { dueDate: "asc" } })).map(toAction);
   }
 
+  async listOpenForOwner(practitionerId: string): Promise<ActionRow[]> {
+    return (await this.tx.action.findMany({ where: { ownerPractitionerId: practitionerId, status: "open" }, orderBy: [{ dueDate: "asc" }, { id: "asc" }] })).map(toAction);
+  }
+
   async listForCase(caseId: string): Promise<ActionRow[]> {
     return (await this.tx.action.findMany({ where: { caseId }, orderBy: { dueDate: "asc" } })).map(toAction);
   }

@@ -34,6 +34,19 @@ export class PrismaInvitationRepository implements InvitationRepository {
     await this.seal(await this.tx.invitation.create({ data }));
   }
 
+  async listAwaitingAnswerFrom(practitionerId: string): Promise<Invitation[]> {
+    // Each OR branch is one of the indexed columns (inviteePractitionerId, delegateId, claimedById).
+    const rows = await this.tx.invitation.findMany({
+      where: {
+        OR: [{ inviteePractitionerId: practitionerId }, { delegateId: practitionerId }, { claimedById: practitionerId }],
+        response: { in: ["invited", "delegated"] },
+        meeting: { status: { in: ["proposed", "scheduled"] } },
+      },
+      orderBy: { id: "asc" },
+    });
+    return rows.map(toInvitation);
+  }
+
   async listDueForChase(now: Date, limit: number): Promise<Invitation[]> {
     return (await this.tx.invitation.findMany({ where: { nextChaseAt: { lte: now } }, orderBy: { nextChaseAt: "asc" }, take: limit })).map(toInvitation);
   }

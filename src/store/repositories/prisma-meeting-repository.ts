@@ -23,6 +23,10 @@ export class PrismaMeetingRepository implements MeetingRepository {
     return (await this.tx.meeting.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } })).map(toMeeting);
   }
 
+  async listConvenedBy(practitionerId: string, statuses: readonly Meeting["status"][]): Promise<Meeting[]> {
+    return (await this.tx.meeting.findMany({ where: { convenorId: practitionerId, status: { in: [...statuses] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(toMeeting);
+  }
+
   async create(m: Meeting): Promise<void> {
     await this.tx.meeting.create({ data: m });
   }

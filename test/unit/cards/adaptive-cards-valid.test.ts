@@ -15,6 +15,8 @@ import { recordForm } from "../../../src/app/conversation/forms/record.form";
 import { heldForm } from "../../../src/app/conversation/forms/held.form";
 import { answerTimesForm, pickTimeForm, proposeTimesForm } from "../../../src/app/conversation/forms/time-poll.forms";
 import { helpView } from "../../../src/app/conversation/help";
+import { renderMyWorkCard, renderMyWorkElsewhereCard } from "../../../src/cards/my-work.card";
+import { myWorkView } from "../../fixtures/my-work-view.fixture";
 
 const EVIL = "[x](http://e.example) *b* <at>All</at> `c` # h";
 const members = [{ id: "aad-1", name: "Sam [Okafor]" }, { id: "aad-2", name: "DC Priya Shah" }];
@@ -95,6 +97,9 @@ function everyCard(): Array<[string, AdaptiveCardJson]> {
       { notice: { title: "Deadline waived for CS-1", text: `Waived by Tom: ${EVIL}` } },
     ),
   ]);
+  cards.push(["my meetings and actions", renderMyWorkCard(myWorkView({ more: { toAnswer: 2, convening: 0, actions: 1 } }), { notice: { title: "Your answer is recorded.", text: EVIL }, tone: "info" })]);
+  cards.push(["my meetings and actions, empty", renderMyWorkCard(myWorkView({ toAnswer: [], convening: [], actions: [] }))]);
+  cards.push(["my meetings and actions, asked in a channel", renderMyWorkElsewhereCard({ title: "Shown to you alone", text: EVIL }, ["29:a"])]);
   cards.push(["help", renderHelpCard(helpView(""))]);
   cards.push(["help, not understood", renderHelpCard(helpView("", EVIL))]);
   cards.push(["convene form", renderFormCard({ descriptor: conveneForm("CS-1", "strategy-discussion"), values: { concern: EVIL }, errors: { concern: "Say more", form: "x" } }, { members, peoplePicker: false })]);

@@ -18,6 +18,10 @@ describe("package-teams", () => {
       expect(manifest.bots[0].botId).toBe(APP_ID);
       expect(manifest.bots[0].scopes).toEqual(["team", "groupChat", "personal"]);
       expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(["link", "convene", "deadlines", "referral", "transfer-in", "dob", "help"]);
+      // "my" is a personal-scope command: someone's own list is never answered in a channel.
+      const personal = manifest.bots[0].commandLists.find((l: { scopes: string[] }) => l.scopes.includes("personal"));
+      expect(personal.commands.map((c: { title: string }) => c.title)).toContain("my");
+      for (const c of personal.commands) expect(c.description.length).toBeLessThanOrEqual(128);
       // PNG sizes from the IHDR chunk.
       const size = (b: Uint8Array) => [Buffer.from(b).readUInt32BE(16), Buffer.from(b).readUInt32BE(20)];
       expect(size(files["color.png"]!)).toEqual([192, 192]);

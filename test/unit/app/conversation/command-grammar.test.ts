@@ -22,6 +22,8 @@ describe("parseTypedCommand", () => {
     ["dob CS-1 2010-05-14", { type: "case-event", event: "date-of-birth", caseRef: "CS-1", date: "2010-05-14", word: "dob" }],
     ["date-of-birth CS-1 2010-05-14", { type: "case-event", event: "date-of-birth", caseRef: "CS-1", date: "2010-05-14", word: "dob" }],
     ["s47 CS-1 2026-12-18", { type: "case-event", event: "s47-enquiry", caseRef: "CS-1", date: "2026-12-18", word: "s47" }],
+    ["my", { type: "my" }],
+    ["mine", { type: "my" }],
     ["help", { type: "help" }],
   ];
 

@@ -5,7 +5,7 @@ import { SLACK_EVENTS_PATH } from "../../../../src/channels/slack/mount-slack";
 
 interface Manifest {
   display_information: { name: string; description: string; long_description: string };
-  features: { bot_user: { display_name: string }; slash_commands: { command: string; url: string; usage_hint: string }[] };
+  features: { app_home?: { home_tab_enabled?: boolean; messages_tab_enabled?: boolean }; bot_user: { display_name: string }; slash_commands: { command: string; url: string; usage_hint: string }[] };
   oauth_config: { scopes: { bot: string[]; user?: string[] } };
   settings: {
     event_subscriptions?: { request_url: string; bot_events: string[] };
@@ -31,9 +31,15 @@ describe("Slack app manifest", () => {
   });
 
   it("subscribes only to the events Convene handles, with socket mode and org deploy off", () => {
-    expect(manifest.settings.event_subscriptions!.bot_events).toEqual(["app_mention"]);
+    // app_home_opened publishes each person's own "My meetings and actions" on the Home tab (issue 11, part 4).
+    expect(manifest.settings.event_subscriptions!.bot_events).toEqual(["app_mention", "app_home_opened"]);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.settings.org_deploy_enabled).toBe(false);
+  });
+
+  it("enables the Home tab for each person's own meetings and actions, and keeps the Messages tab for /convene in the DM", () => {
+    expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
+    expect(manifest.features.app_home?.messages_tab_enabled).toBe(true);
   });
 
   it("fits Slack's display limits", () => {
