@@ -116,6 +116,7 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
       { title: "Convenor", value: escapeAdaptiveText(view.convenorLabel) },
     ],
   });
+  if (view.onlineMeetingNote) body.push(text(escapeAdaptiveText(view.onlineMeetingNote), { color: "Warning", size: "Small" }));
   body.push(text("**Concern in brief**", { spacing: "Medium" }));
   body.push(userText(view.concern));
   body.push(text("**Who is coming**", { spacing: "Medium" }));
@@ -137,6 +138,8 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
   if (view.quorumOverrideReason) body.push(userText(`Held without the statutory minimum because: ${view.quorumOverrideReason}`, { isSubtle: true }));
 
   const actions: CardElement[] = [];
+  // Joining is for everyone invited, so it comes first and on every copy.
+  if (view.joinUrl) actions.push({ type: "Action.OpenUrl", title: "Join Teams meeting", url: view.joinUrl });
   const inline = open ? options.inlineForm : undefined;
   if (inline) {
     // The question sits on the card itself; its submit replaces the plain "Mark held".

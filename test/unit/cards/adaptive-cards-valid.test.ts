@@ -44,6 +44,8 @@ function everyCard(): Array<[string, AdaptiveCardJson]> {
   const cards: Array<[string, AdaptiveCardJson]> = [];
   for (const status of ["proposed", "held", "recorded"] as const) cards.push([`roster ${status}`, renderRosterCard(roster(status), { members, refreshUserIds: ["29:a"] })]);
   cards.push(["roster with Add to calendar", renderRosterCard({ ...roster("scheduled"), calendarUrl: "https://convene.example/calendar/m1.1790000000.abc.ics" })]);
+  cards.push(["roster with Join Teams meeting", renderRosterCard({ ...roster("scheduled"), joinUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0" })]);
+  cards.push(["roster with the Teams meeting still retrying", renderRosterCard({ ...roster("scheduled"), onlineMeetingNote: "Teams meeting: could not be created yet; retrying" })]);
   cards.push(["roster cancelled, Remove from calendar", renderRosterCard({ ...roster("cancelled"), calendarUrl: "https://convene.example/calendar/m1.1790000000.abc.ics" })]);
   cards.push(["roster override", renderRosterCard(roster("scheduled"), { errorMessage: "Not held yet", inlineForm: { descriptor: heldForm(roster("scheduled")), values: {}, errors: { reason: "Not held yet: nobody from Police has accepted." } } })]);
   cards.push([
