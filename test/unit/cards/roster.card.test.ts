@@ -103,7 +103,7 @@ describe("renderRosterCard: the Teams meeting", () => {
   const joinUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0";
 
   it("offers Join Teams meeting as a link on every copy, first among the actions", () => {
-    const card = renderRosterCard(view({ status: "scheduled", joinUrl, viewer: { answerableInvitationIds: [], canManageMeeting: false } })) as { actions: Array<{ type: string; title: string; url?: string }> };
+    const card = renderRosterCard(view({ status: "scheduled", joinUrl, viewer: { answerableInvitationIds: [], canManageMeeting: false } })) as unknown as { actions: Array<{ type: string; title: string; url?: string }> };
     expect(card.actions[0]).toEqual({ type: "Action.OpenUrl", title: "Join Teams meeting", url: joinUrl });
   });
 
