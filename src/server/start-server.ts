@@ -6,6 +6,7 @@ import { resolveLanguageList } from "../domain/language/plain-language-aid";
 import { ConfigError, type Config } from "../config/config";
 import { ZodError } from "zod";
 import { createApp } from "../app/create-app";
+import { createGraphOnlineMeetings } from "../integrations/graph/create-graph-online-meetings";
 import { createConversation } from "../app/conversation/conversation";
 import type { Clock } from "../domain/shared/clock";
 import { systemClock } from "../domain/shared/clock";
@@ -102,7 +103,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Calendar links live on the public URL (what people's browsers and calendars reach), or on
   // the server's own URL in local mode; their key is derived from the audit key.
   const calendarLinks = new HmacCalendarLinks(deriveCalendarLinkKey(auditKey), () => config.CONVENE_PUBLIC_URL ?? url);
-  const app = createApp({ uow, clock, calendar, logger, languageList, localPolicy: config.localPolicy, calendarLinks });
+  // Teams meetings through Graph only when configured; without, meetings have the .ics alone.
+  const onlineMeetings = config.graph ? createGraphOnlineMeetings(config.graph, logger) : undefined;
+  const app = createApp({ uow, clock, calendar, logger, languageList, localPolicy: config.localPolicy, calendarLinks, ...(onlineMeetings ? { onlineMeetings } : {}) });
   const conversation = createConversation({ app, logger });
   const context: ServerContext = { config, app, conversation, uow, prisma, clock, calendar, logger, baseUrl: () => url };
 
