@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ActionId } from "../../src/app/conversation/action-id";
+import { putAgencyDirectoryEntry } from "../../src/app/use-cases/put-agency-directory-entry";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { dispatchOnce, drainOutbox } from "../../src/server/mount-delivery";
 import { type RunningServer } from "../../src/server/start-server";
@@ -42,7 +43,8 @@ describe("Teams meetings through Microsoft Graph", () => {
     const sw: TestTeamsUser = { id: "29:sw", aadObjectId: "aad-sw", name: "Sam Okafor", email: "sam@la.example" };
     const police: TestTeamsUser = { id: "29:pc", aadObjectId: "aad-pc", name: "DC Priya Shah", email: "priya@force.example" };
     const nurse: TestTeamsUser = { id: "29:rn", aadObjectId: "aad-rn", name: "Hana Lewis", email: "hana@nhs.example" };
-    const connector = new FakeConnector([sw, police, nurse]);
+    const tom: TestTeamsUser = { id: "29:tr", aadObjectId: "aad-tr", name: "DC Tom Reed", email: "tom@force.example" };
+    const connector = new FakeConnector([sw, police, nurse, tom]);
     const clock = fixedClock("2026-11-30T10:00:00Z");
     let server: RunningServer;
     let ctx: ActivityContext;
@@ -60,6 +62,8 @@ describe("Teams meetings through Microsoft Graph", () => {
       await connector.start();
       server = await startTestServer(dir, "teams", clock, graph.env(MAILBOX));
       ctx = { serviceUrl: connector.url, conversationId: "19:graph@thread.tacv2" };
+      // So a police row can be passed to another officer: the force's addresses are police.
+      await putAgencyDirectoryEntry(server.context, { entry: { match: "email-domain", value: "force.example", agency: "police" }, operator: "test:admin" });
       await send(messageActivity(ctx, sw, "link CS-2026-0701"));
     });
     afterAll(async () => {
@@ -103,10 +107,21 @@ describe("Teams meetings through Microsoft Graph", () => {
       expect(updated.at(-1)).toContain(joinUrl);
     });
 
+    it("a delegation changes who attends: the event's attendees follow", async () => {
+      const row = await server.context.prisma.invitation.findFirstOrThrow({ where: { meetingId, role: "police" } });
+      await send(actionActivity(ctx, police, ActionId.Delegate, { invitationId: row.id, delegate: tom.aadObjectId }));
+      expect((await server.context.prisma.invitation.findUniqueOrThrow({ where: { id: row.id } })).delegateId).not.toBeNull();
+      await drainOutbox(server.context);
+      const patches = graph.calls("PATCH", /\/events\/event-1$/);
+      expect(patches).toHaveLength(1);
+      const emails = (patches[0]!.body.attendees as Array<{ emailAddress: { address: string } }>).map((a) => a.emailAddress.address).sort();
+      expect(emails).toEqual(["hana@nhs.example", "sam@la.example", "tom@force.example"]);
+    });
+
     it("a reschedule patches the event with the new time", async () => {
       await send(actionActivity(ctx, sw, ActionId.RescheduleMeeting, { meetingId, step: "reschedule", date: "2026-12-03", time: "14:00", reason: "Police cannot attend" }));
       await drainOutbox(server.context);
-      const patches = graph.calls("PATCH", /\/events\/event-1$/);
+      const patches = graph.calls("PATCH", /\/events\/event-1$/).slice(1);
       expect(patches).toHaveLength(1);
       expect(patches[0]!.body).toMatchObject({ start: { dateTime: "2026-12-03T14:00:00", timeZone: "Europe/London" }, end: { dateTime: "2026-12-03T15:00:00", timeZone: "Europe/London" } });
       expect(JSON.stringify(patches[0]!.body)).not.toContain("Police cannot attend");

@@ -81,11 +81,11 @@ async function planSync(repos: Repositories, meetingId: string): Promise<Plan> {
   return { do: "create", event, caseId: c.id, online };
 }
 
-/** The event: kind and case reference, the time, and the named invitees (and convenor) who have an email. */
+/** The event: kind and case reference, the time, and the convenor and the people attending for rows who have an email. */
 async function eventFor(repos: Repositories, meeting: Meeting, reference: string): Promise<OnlineMeetingEvent> {
   const invitations = await repos.invitations.listForMeeting(meeting.id);
-  // Whoever attends for a row: the delegate if there is one, else the named invitee.
-  const ids = [meeting.convenorId, ...invitations.map((i) => i.delegateId ?? i.inviteePractitionerId).filter((x): x is string => Boolean(x))];
+  // Whoever attends for a row: the delegate, else whoever claimed it, else the named invitee (as the roster mentions them).
+  const ids = [meeting.convenorId, ...invitations.map((i) => i.delegateId ?? i.claimedById ?? i.inviteePractitionerId).filter((x): x is string => Boolean(x))];
   const people = await repos.practitioners.findManyByIds([...new Set(ids)]);
   const seen = new Set<string>();
   const attendees: OnlineMeetingEvent["attendees"] = [];
