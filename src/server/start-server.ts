@@ -104,7 +104,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // the server's own URL in local mode; their key is derived from the audit key.
   const calendarLinks = new HmacCalendarLinks(deriveCalendarLinkKey(auditKey), () => config.CONVENE_PUBLIC_URL ?? url);
   // Teams meetings through Graph only when configured; without, meetings have the .ics alone.
-  const onlineMeetings = config.graph ? createGraphOnlineMeetings(config.graph, logger) : undefined;
+  const onlineMeetings = config.graph ? graphOnlineMeetings(config.graph, logger) : undefined;
   const app = createApp({ uow, clock, calendar, logger, languageList, localPolicy: config.localPolicy, calendarLinks, ...(onlineMeetings ? { onlineMeetings } : {}) });
   const conversation = createConversation({ app, logger });
   const context: ServerContext = { config, app, conversation, uow, prisma, clock, calendar, logger, baseUrl: () => url };
@@ -129,6 +129,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await prisma.$disconnect();
     },
   };
+}
+
+/** Teams meetings through Graph; settings that cannot be used (an unreadable GRAPH_CA_FILE) stop start-up with a clear message. */
+function graphOnlineMeetings(settings: NonNullable<Config["graph"]>, logger: Logger) {
+  try {
+    return createGraphOnlineMeetings(settings, logger);
+  } catch (err) {
+    throw new ConfigError(`Convene cannot start: the Microsoft Graph settings cannot be used: ${(err as Error).message}`);
+  }
 }
 
 /** Reads the plain-language list file; a bad file stops start-up with a message naming it. */

@@ -178,9 +178,12 @@ describe("Teams meetings through Microsoft Graph", () => {
       expect(roster.joinUrl).toBe(`https://teams.example/l/meetup-join/${made[0]!.id}`);
       expect(roster.onlineMeetingNote).toBeUndefined();
       expect(connector.cardTexts("PUT").at(-1)).toContain("Join Teams meeting");
-      // Redelivering the job (as after a crash before it was marked done) makes no second event.
-      await server.context.app.syncCalendarEvent(m.id);
+      // A crash after Graph made the event but before its id was stored, then the job again:
+      // the same transactionId gives back the same event, not a second one.
+      await server.context.prisma.meeting.update({ where: { id: m.id }, data: { onlineEventId: null, onlineJoinUrl: null, onlineEventState: null } });
+      expect(await server.context.app.syncCalendarEvent(m.id)).toBe("created");
       expect([...graph.events.values()].filter((e) => e.transactionId === m.id)).toHaveLength(1);
+      expect((await server.context.prisma.meeting.findUniqueOrThrow({ where: { id: m.id } })).onlineEventId).toBe(made[0]!.id);
     });
   });
 

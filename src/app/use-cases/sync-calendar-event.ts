@@ -1,6 +1,5 @@
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import type { Meeting, OnlineMeeting } from "../../domain/meeting/meeting";
-import { DomainError } from "../../domain/shared/domain-error";
 import type { AppDeps } from "../app-deps";
 import type { OnlineMeetingEvent } from "../ports/online-meeting";
 import type { Repositories } from "../ports/unit-of-work";
@@ -31,7 +30,11 @@ type Plan =
  */
 export async function syncCalendarEvent(deps: AppDeps, meetingId: string): Promise<CalendarSyncOutcome> {
   const calendar = deps.onlineMeetings;
-  if (!calendar) throw new DomainError("CALENDAR_NOT_CONFIGURED", "Teams meetings through Microsoft Graph are not configured here.");
+  if (!calendar) {
+    // Graph was switched off after this job was queued: there is no calendar to sync, and retrying would not make one.
+    deps.logger.warn({ meetingId }, "calendar sync skipped: Microsoft Graph is not configured");
+    return "nothing";
+  }
   const plan = await deps.uow.run((repos) => planSync(repos, meetingId));
   switch (plan.do) {
     case "nothing":
