@@ -187,6 +187,44 @@ describe("Teams meetings through Microsoft Graph", () => {
     });
   });
 
+  describe("without Graph settings", () => {
+    const sw: TestTeamsUser = { id: "29:sw", aadObjectId: "aad-sw", name: "Sam Okafor", email: "sam@la.example" };
+    const police: TestTeamsUser = { id: "29:pc", aadObjectId: "aad-pc", name: "DC Priya Shah", email: "priya@force.example" };
+    const nurse: TestTeamsUser = { id: "29:rn", aadObjectId: "aad-rn", name: "Hana Lewis", email: "hana@nhs.example" };
+    const connector = new FakeConnector([sw, police, nurse]);
+    const clock = fixedClock("2026-11-30T10:00:00Z");
+    let server: RunningServer;
+    beforeAll(async () => {
+      await connector.start();
+      server = await startTestServer(dir, "ics-only", clock);
+    });
+    afterAll(async () => {
+      await server?.close();
+      await connector.stop();
+    });
+
+    it("convenes with the .ics invite alone: no calendar job, no call to Graph, no join link", async () => {
+      const ctx = { serviceUrl: connector.url, conversationId: "19:ics-only@thread.tacv2" };
+      const graphCalls = graph.requests.length;
+      await sendActivity(server, messageActivity(ctx, sw, "link CS-2026-0721"));
+      await sendActivity(
+        server,
+        actionActivity(ctx, sw, ActionId.SubmitConvene, {
+          caseRef: "CS-2026-0721", kind: "strategy-discussion", concern: CONCERN, urgency: "today", date: "2026-12-01", time: "10:00", mode: "meeting",
+          "person_social-worker": sw.aadObjectId, person_police: police.aadObjectId, person_health: nurse.aadObjectId,
+        }),
+      );
+      await drainOutbox(server.context);
+      const m = await server.context.prisma.meeting.findFirstOrThrow();
+      expect(await server.context.prisma.outboxMessage.count({ where: { anchorKey: `meeting/${m.id}/calendar` } })).toBe(0);
+      expect(graph.requests.length).toBe(graphCalls);
+      const roster = await server.context.app.getRoster(m.id);
+      expect(roster.calendarUrl).toBeDefined();
+      expect(roster.joinUrl).toBeUndefined();
+      expect(connector.cardTexts().some((t) => t.includes("Add to calendar"))).toBe(true);
+    });
+  });
+
   describe("in Slack", () => {
     const SECRET = "graph-signing-secret-0123456789";
     const TEAM = "T0GRAPH";
