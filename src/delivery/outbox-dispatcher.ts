@@ -311,8 +311,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     const jobRound = Promise.all(
       jobs.map(({ row, job }) =>
+        // Jobs share the in-flight slots with sends (a crash mid-call repeats them too), and
+        // like sends are handed back untried once half the lease has gone waiting for one.
         slots
-          .run(() => runJobRow(row, job, now))
+          .run(async () => (mono() - claimedAt > leaseMs / 2 ? store.release(row.id, owner, now).then(() => "released" as const) : runJobRow(row, job, now)))
           .then((outcome) => {
             if (outcome === "sent") result.sent++;
             else if (outcome === "failed") result.failed++;
