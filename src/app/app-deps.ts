@@ -2,6 +2,7 @@ import type { WorkingDayCalendar } from "../domain/calendar/working-day-calendar
 import type { LanguageEntry } from "../domain/language/default-language-list";
 import type { Clock } from "../domain/shared/clock";
 import type { CalendarLinks } from "./ports/calendar-link";
+import type { OnlineMeetingCalendar } from "./ports/online-meeting";
 import type { AppLogger } from "./ports/plumbing";
 import type { UnitOfWork } from "./ports/unit-of-work";
 import type { LocalPolicy } from "./deadlines/local-policy";
@@ -25,4 +26,9 @@ export interface AppDeps {
   localPolicy?: LocalPolicy;
   /** Signed links to each meeting's calendar invite; without them, roster cards offer none. */
   calendarLinks?: CalendarLinks;
+  /**
+   * Teams meetings through Microsoft Graph. When set, convening, moving and cancelling a
+   * meeting enqueue a calendar sync; without it, meetings have the .ics invite alone.
+   */
+  onlineMeetings?: OnlineMeetingCalendar;
 }

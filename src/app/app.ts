@@ -25,6 +25,7 @@ import type { ActorIdentity } from "./ports/actor";
 import type { CalendarInviteResult } from "./use-cases/get-calendar-invite";
 import type { ListMyWorkQuery } from "./use-cases/list-my-work";
 import type { MyWorkView } from "./views/view-models";
+import type { CalendarSyncOutcome } from "./use-cases/sync-calendar-event";
 
 // Edges import this file and create-app.ts implements it; use cases never import either,
 // so the app's types cannot form an import cycle through them.
@@ -89,6 +90,11 @@ export interface App {
   answerMeetingTimes(cmd: AnswerTimesCommand): Promise<{ roster: RosterView; rows: number }>;
   /** Picks one of the proposed times: the meeting is scheduled for it. */
   pickMeetingTime(cmd: PickTimeCommand): Promise<{ roster: RosterView }>;
+  /**
+   * Brings a meeting's Teams meeting (Graph event) in line with it: create, update or cancel.
+   * Run by the outbox dispatcher for a queued calendar sync, never by a person; throws to be retried.
+   */
+  syncCalendarEvent(meetingId: string): Promise<CalendarSyncOutcome>;
   /** Claims the one reply to an inbound event (true the first time); kept in the database so replicas agree. */
   claimReply(key: string): Promise<boolean>;
   /** The platform user ids a roster concerns (convenor, invitees, claimants, delegates), for user-specific card views. */

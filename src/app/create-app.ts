@@ -1,6 +1,7 @@
 import type { App } from "./app";
 import type { AppDeps } from "./app-deps";
 import { claimReply } from "./use-cases/claim-reply";
+import { syncCalendarEvent } from "./use-cases/sync-calendar-event";
 import { cancelMeetingUseCase } from "./use-cases/cancel-meeting";
 import { changeInvitees } from "./use-cases/change-invitees";
 import { proposeMeetingTimes } from "./use-cases/propose-meeting-times";
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): App {
     endPlan: auditingDenials(deps, "endPlan", (cmd) => endPlan(deps, cmd)),
     getCalendarInvite: (token) => getCalendarInvite(deps, token),
     claimReply: (key) => claimReply(deps, key),
+    syncCalendarEvent: (meetingId) => syncCalendarEvent(deps, meetingId),
     rescheduleMeeting: auditingDenials(deps, "rescheduleMeeting", (cmd) => rescheduleMeeting(deps, cmd)),
     cancelMeeting: auditingDenials(deps, "cancelMeeting", (cmd) => cancelMeetingUseCase(deps, cmd)),
     changeInvitees: auditingDenials(deps, "changeInvitees", (cmd) => changeInvitees(deps, cmd)),

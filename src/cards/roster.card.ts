@@ -140,6 +140,7 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
       { title: "Convenor", value: escapeAdaptiveText(view.convenorLabel) },
     ],
   });
+  if (view.onlineMeetingNote) body.push(text(escapeAdaptiveText(view.onlineMeetingNote), { color: "Warning", size: "Small" }));
   body.push(text("**Concern in brief**", { spacing: "Medium" }));
   body.push(userText(view.concern));
   body.push(text("**Who is coming**", { spacing: "Medium" }));
@@ -161,6 +162,8 @@ export function renderRosterCard(view: RosterView, options: RosterCardOptions = 
   if (view.quorumOverrideReason) body.push(userText(`Held without the statutory minimum because: ${view.quorumOverrideReason}`, { isSubtle: true }));
 
   const actions: CardElement[] = [];
+  // Joining is for everyone invited, so it comes first and on every copy.
+  if (view.joinUrl) actions.push({ type: "Action.OpenUrl", title: "Join Teams meeting", url: view.joinUrl });
   const inline = open ? options.inlineForm : undefined;
   const manages = !view.viewer || view.viewer.canManageMeeting;
   if (view.timePoll && view.status === "proposed") body.push(...timePollElements(view, manages, inline?.descriptor.action));

@@ -54,6 +54,29 @@ const ConfigSchema = z
      */
     CONVENE_AUDIT_KEY: optionalSecret.refine((v) => v === undefined || v.length >= 32, "CONVENE_AUDIT_KEY must be at least 32 characters (e.g. openssl rand -hex 32)"),
     CONVENE_BOT_OPENID_METADATA_URL: z.string().url("CONVENE_BOT_OPENID_METADATA_URL must be a URL").optional(),
+    /** Teams meetings through Microsoft Graph: the Entra tenant of the app registration. All four GRAPH_* ids or none. */
+    GRAPH_TENANT_ID: optionalSecret,
+    /** The app registration's client (application) id. */
+    GRAPH_CLIENT_ID: optionalSecret,
+    /** The app registration's client secret; never logged. */
+    GRAPH_CLIENT_SECRET: optionalSecret,
+    /** The service mailbox whose calendar holds the meetings (the organiser), e.g. convene@council.example. */
+    GRAPH_MAILBOX: optionalSecret.refine((v) => v === undefined || /^[^@\s/]+@[^@\s/]+$/.test(v), "GRAPH_MAILBOX must be the service mailbox's address, e.g. convene@council.example"),
+    /** The identity provider's base URL (msal accepts https only); a sovereign cloud's, or a loopback fake in tests. */
+    GRAPH_AUTHORITY_URL: z
+      .string()
+      .url("GRAPH_AUTHORITY_URL must be a URL")
+      .refine((v) => v.startsWith("https://"), "GRAPH_AUTHORITY_URL must be an https:// URL")
+      .default("https://login.microsoftonline.com")
+      .transform((v) => v.replace(/\/+$/, "")),
+    /** Microsoft Graph's base URL including the version; a sovereign cloud's, or a loopback fake in tests. */
+    GRAPH_BASE_URL: z
+      .string()
+      .url("GRAPH_BASE_URL must be a URL")
+      .default("https://graph.microsoft.com/v1.0")
+      .transform((v) => v.replace(/\/+$/, "")),
+    /** A PEM file of extra certificate authorities to trust when calling the identity provider and Graph (a TLS-inspecting proxy; tests). */
+    GRAPH_CA_FILE: z.string().optional(),
     /** Calendar months before the review before 18 is due on which to nudge, comma-separated (local policy). */
     CONVENE_REVIEW_BEFORE_18_NUDGE_MONTHS: z
       .string()
@@ -96,6 +119,10 @@ function crossVariableProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.NODE_ENV === "production" && teams === 0 && !set("SLACK_BOT_TOKEN")) {
     problems.push("  NODE_ENV: NODE_ENV=production needs Teams (MICROSOFT_APP_*) or Slack (SLACK_*) credentials; local mode is for development only.");
   }
+  const graph = ["GRAPH_TENANT_ID", "GRAPH_CLIENT_ID", "GRAPH_CLIENT_SECRET", "GRAPH_MAILBOX"].filter(set).length;
+  if (graph !== 0 && graph !== 4) {
+    problems.push("  GRAPH_TENANT_ID: Set all four of GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_MAILBOX for Teams meetings through Microsoft Graph, or none (calendar invites by .ics only).");
+  }
   if (env.NODE_ENV === "production" && !set("CONVENE_AUDIT_KEY")) {
     problems.push("  CONVENE_AUDIT_KEY: NODE_ENV=production needs CONVENE_AUDIT_KEY, the secret the audit trail is keyed with (e.g. openssl rand -hex 32, kept in your secret store).");
   }
@@ -114,9 +141,29 @@ export type Config = z.output<typeof ConfigSchema> & {
    * (Slack only) serves no Teams endpoint at all, so nothing there is unauthenticated.
    */
   teamsEnabled: boolean;
+  /** Teams meetings through Microsoft Graph, when all four GRAPH_* ids are set; null for .ics invites only. */
+  graph: GraphSettings | null;
   /** Local policy the deadline engine applies (the app's LocalPolicy). */
   localPolicy: { reviewBefore18NudgeMonths: number[]; coreGroupCadenceWeeks: number; coreGroupCadenceWeeksByTenant: Record<string, number> };
 };
+
+/** What the Graph integration needs, gathered from the GRAPH_* variables. */
+export interface GraphSettings {
+  /** Entra tenant id. */
+  tenantId: string;
+  /** App registration's client id. */
+  clientId: string;
+  /** App registration's client secret. */
+  clientSecret: string;
+  /** The service mailbox (organiser of every event). */
+  mailbox: string;
+  /** Identity provider base URL, no trailing slash. */
+  authorityUrl: string;
+  /** Graph base URL with version, no trailing slash. */
+  baseUrl: string;
+  /** Extra CA certificates (PEM file path) to trust, if any. */
+  caFile: string | undefined;
+}
 
 /** A configuration problem; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -145,6 +192,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localMode,
     slackEnabled: Boolean(c.SLACK_BOT_TOKEN),
     teamsEnabled: Boolean(c.MICROSOFT_APP_ID) || localMode,
+    graph:
+      c.GRAPH_TENANT_ID && c.GRAPH_CLIENT_ID && c.GRAPH_CLIENT_SECRET && c.GRAPH_MAILBOX
+        ? { tenantId: c.GRAPH_TENANT_ID, clientId: c.GRAPH_CLIENT_ID, clientSecret: c.GRAPH_CLIENT_SECRET, mailbox: c.GRAPH_MAILBOX, authorityUrl: c.GRAPH_AUTHORITY_URL, baseUrl: c.GRAPH_BASE_URL, caFile: c.GRAPH_CA_FILE }
+        : null,
     localPolicy: {
       reviewBefore18NudgeMonths: c.CONVENE_REVIEW_BEFORE_18_NUDGE_MONTHS,
       coreGroupCadenceWeeks: c.CONVENE_CORE_GROUP_CADENCE_WEEKS,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { ChannelLink } from "../app/ports/channel-link";
-import type { OutboxRow } from "../app/ports/outbox";
+import { isOutboxJob, type OutboxJob, type OutboxRow } from "../app/ports/outbox";
 import type { Platform } from "../app/ports/actor";
 import type { Clock } from "../domain/shared/clock";
 import { type ChannelGateway, DeliveryError } from "./channel-gateway";
@@ -70,6 +70,12 @@ export interface DispatcherDeps {
   monotonicNow?: () => number;
   /** Randomness for jitter (tests pin it). */
   random?: () => number;
+  /**
+   * Runs a job row (e.g. a calendar sync); throws to retry it with backoff (a
+   * {@link DeliveryError} may mark it permanent or carry a Retry-After). Without it, job rows
+   * are left pending for a process that has it.
+   */
+  runJob?: (job: OutboxJob, row: OutboxRow) => Promise<void>;
 }
 
 /** The outcome of one dispatch round. */
@@ -159,7 +165,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       return;
     }
     const retryAfter = err instanceof DeliveryError ? err.retryAfterMs : null;
-    if (retryAfter !== null) blockedUntil.set(row.channelLinkId, mono() + retryAfter);
+    // A job's Retry-After is the outside service's, not the chat channel's.
+    if (retryAfter !== null && !isOutboxJob(row.payload)) blockedUntil.set(row.channelLinkId, mono() + retryAfter);
     const delay = retryAfter ?? backoff(row.attempts);
     await store.markRetry(row.id, owner, later(now, delay), message);
     logger.warn({ outboxId: row.id, key: row.idempotencyKey, attempts: row.attempts, retryInMs: delay, err: message }, "outbox send failed; will retry");
@@ -175,6 +182,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       logger.warn({ outboxId: row.id, platform: link.platform }, "no gateway for this platform here; message left pending");
       return "released";
     }
+    const card = row.payload;
+    if (isOutboxJob(card)) throw new Error(`job row ${row.id} reached a channel`);
     let platformMessageId: string;
     try {
       if (row.operation === "update") {
@@ -194,12 +203,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         if (!anchor || anchor.status !== "sent" || !anchor.platformMessageId) {
           throw new DeliveryError(`anchor ${row.anchorKey ?? "(none)"} is ${anchor?.status ?? "missing"}`, null, anchor?.status === "dead");
         }
-        await gateway.update(link, anchor.platformMessageId, row.payload);
+        await gateway.update(link, anchor.platformMessageId, card);
         platformMessageId = anchor.platformMessageId;
       } else if (row.directTo) {
-        platformMessageId = await gateway.postDirect(link, row.directTo, row.payload);
+        platformMessageId = await gateway.postDirect(link, row.directTo, card);
       } else {
-        platformMessageId = await gateway.post(link, row.payload);
+        platformMessageId = await gateway.post(link, card);
       }
     } catch (err) {
       await fail(row, now, err);
@@ -210,6 +219,33 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       // Our lease ran out mid-send and another dispatcher owns the row: it may send again.
       logger.warn({ outboxId: row.id, key: row.idempotencyKey }, "sent after lease was lost; a duplicate is possible");
     }
+    return "sent";
+  }
+
+  /**
+   * Runs one job row. Jobs of one subject share an anchor key, like updates of one message, so
+   * the same rules keep them in order: a newer job replaces an older pending one, and one waits
+   * while an older one is in flight. They go to no channel, so no channel rate limit applies.
+   */
+  async function runJobRow(row: OutboxRow, job: OutboxJob, now: Date): Promise<"sent" | "failed" | "released"> {
+    if (!deps.runJob) {
+      await store.release(row.id, owner, later(now, 60_000));
+      logger.warn({ outboxId: row.id, job: job.type }, "no job runner here; job left pending");
+      return "released";
+    }
+    if (await store.supersedeIfStale(row, owner)) return "released";
+    if (await store.olderUpdateInFlight(row, deps.clock.now())) {
+      await store.release(row.id, owner, later(now, 500));
+      return "released";
+    }
+    try {
+      await deps.runJob(job, row);
+    } catch (err) {
+      await fail(row, now, err);
+      return "failed";
+    }
+    // A job has no platform message; "job" marks it done for operators reading the row.
+    await store.markSent(row.id, owner, "job", deps.clock.now());
     return "sent";
   }
 
@@ -268,7 +304,27 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const rows = await store.claim(owner, now, later(leaseNow, leaseMs), batchSize, leaseNow);
     const result: DispatchResult = { sent: 0, failed: 0, claimed: rows.length };
     const byChannel = new Map<string, OutboxRow[]>();
-    for (const r of rows) byChannel.set(r.channelLinkId, [...(byChannel.get(r.channelLinkId) ?? []), r]);
+    const jobs: Array<{ row: OutboxRow; job: OutboxJob }> = [];
+    for (const r of rows) {
+      if (isOutboxJob(r.payload)) jobs.push({ row: r, job: r.payload });
+      else byChannel.set(r.channelLinkId, [...(byChannel.get(r.channelLinkId) ?? []), r]);
+    }
+    const jobRound = Promise.all(
+      jobs.map(({ row, job }) =>
+        // Jobs share the in-flight slots with sends (a crash mid-call repeats them too), and
+        // like sends are handed back untried once half the lease has gone waiting for one.
+        slots
+          .run(async () => (mono() - claimedAt > leaseMs / 2 ? store.release(row.id, owner, now).then(() => "released" as const) : runJobRow(row, job, now)))
+          .then((outcome) => {
+            if (outcome === "sent") result.sent++;
+            else if (outcome === "failed") result.failed++;
+          })
+          .catch(async (err: unknown) => {
+            logger.error({ outboxId: row.id, err: (err as Error).message }, "job round failed");
+            await store.release(row.id, owner, now).catch(() => undefined);
+          }),
+      ),
+    );
     // Channels in parallel (independent limits); within a channel, strictly in order so an
     // update never overtakes the post it updates.
     await Promise.all(
@@ -281,6 +337,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         }),
       ),
     );
+    await jobRound;
     return result;
   }
 

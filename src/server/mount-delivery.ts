@@ -4,14 +4,33 @@ import { type NudgePassResult, runNudgePass } from "../app/use-cases/run-nudge-p
 import { type ChasePassResult, runChasePass } from "../app/use-cases/run-chase-pass";
 import type { Mounted, ServerContext } from "./server-context";
 import { PrismaOutboxClaims } from "../store/prisma-outbox-claims";
-import type { ChannelGateway } from "../delivery/channel-gateway";
+import { type ChannelGateway, DeliveryError } from "../delivery/channel-gateway";
+import type { OutboxJob } from "../app/ports/outbox";
+import { GraphError } from "../integrations/graph/graph-http";
 import { buildGateways } from "./gateway-factories";
-import { createDispatcher, type Dispatcher, drainDispatcher } from "../delivery/outbox-dispatcher";
+import { createDispatcher, type DispatchResult, type Dispatcher, drainDispatcher } from "../delivery/outbox-dispatcher";
 
 /** Scheduler period: nudges are planned to the minute (09:00 openings). */
 export const SCHEDULER_INTERVAL_MS = 60_000;
 /** Dispatcher period when idle; a full batch runs the next round at once. */
 export const DISPATCH_INTERVAL_MS = 1_000;
+
+/**
+ * Runs the outbox's jobs: a calendar sync calls Graph through the app. Graph's own failures
+ * become delivery errors so the dispatcher's backoff applies: a 429 or 503 with Retry-After is
+ * honoured, and a request Graph calls malformed (400) is not repeated forever.
+ */
+function jobRunner(ctx: ServerContext): (job: OutboxJob) => Promise<void> {
+  return async (job) => {
+    try {
+      const outcome = await ctx.app.syncCalendarEvent(job.meetingId);
+      ctx.logger.debug({ meetingId: job.meetingId, outcome }, "calendar sync done");
+    } catch (err) {
+      if (err instanceof GraphError) throw new DeliveryError(err.message, err.retryAfterMs, err.status === 400);
+      throw err;
+    }
+  };
+}
 
 interface DeliveryHandle {
   dispatcher: Dispatcher;
@@ -32,6 +51,7 @@ function handleFor(ctx: ServerContext): DeliveryHandle {
       logger: ctx.logger,
       leaseMs: ctx.config.CONVENE_OUTBOX_LEASE_MS,
       maxInFlight: ctx.config.CONVENE_OUTBOX_MAX_IN_FLIGHT,
+      runJob: jobRunner(ctx),
     });
     h = { dispatcher, claims };
     handles.set(ctx, h);
@@ -102,9 +122,17 @@ export function drainOutbox(ctx: ServerContext, gateways?: Partial<Record<Platfo
   if (gateways) {
     // A one-off dispatcher with the caller's gateways (tests with fakes); same leases.
     const claims = new PrismaOutboxClaims(ctx.prisma);
-    const dispatcher = createDispatcher({ store: claims, gateways, clock: ctx.clock, logger: ctx.logger });
+    const dispatcher = createDispatcher({ store: claims, gateways, clock: ctx.clock, logger: ctx.logger, runJob: jobRunner(ctx) });
     return drainDispatcher(dispatcher, claims, ctx.clock);
   }
   const h = handleFor(ctx);
   return drainDispatcher(h.dispatcher, h.claims, ctx.clock);
+}
+
+/**
+ * Runs ONE dispatcher round now, at the server clock's time, without skipping over retry
+ * backoff: for tests that watch a failure being retried rather than drained to its end.
+ */
+export function dispatchOnce(ctx: ServerContext): Promise<DispatchResult> {
+  return handleFor(ctx).dispatcher.runOnce();
 }

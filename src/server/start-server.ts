@@ -6,6 +6,7 @@ import { resolveLanguageList } from "../domain/language/plain-language-aid";
 import { ConfigError, type Config } from "../config/config";
 import { ZodError } from "zod";
 import { createApp } from "../app/create-app";
+import { createGraphOnlineMeetings } from "../integrations/graph/create-graph-online-meetings";
 import { createConversation } from "../app/conversation/conversation";
 import type { Clock } from "../domain/shared/clock";
 import { systemClock } from "../domain/shared/clock";
@@ -102,7 +103,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Calendar links live on the public URL (what people's browsers and calendars reach), or on
   // the server's own URL in local mode; their key is derived from the audit key.
   const calendarLinks = new HmacCalendarLinks(deriveCalendarLinkKey(auditKey), () => config.CONVENE_PUBLIC_URL ?? url);
-  const app = createApp({ uow, clock, calendar, logger, languageList, localPolicy: config.localPolicy, calendarLinks });
+  // Teams meetings through Graph only when configured; without, meetings have the .ics alone.
+  const onlineMeetings = config.graph ? graphOnlineMeetings(config.graph, logger) : undefined;
+  const app = createApp({ uow, clock, calendar, logger, languageList, localPolicy: config.localPolicy, calendarLinks, ...(onlineMeetings ? { onlineMeetings } : {}) });
   const conversation = createConversation({ app, logger });
   const context: ServerContext = { config, app, conversation, uow, prisma, clock, calendar, logger, baseUrl: () => url };
 
@@ -126,6 +129,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await prisma.$disconnect();
     },
   };
+}
+
+/** Teams meetings through Graph; settings that cannot be used (an unreadable GRAPH_CA_FILE) stop start-up with a clear message. */
+function graphOnlineMeetings(settings: NonNullable<Config["graph"]>, logger: Logger) {
+  try {
+    return createGraphOnlineMeetings(settings, logger);
+  } catch (err) {
+    throw new ConfigError(`Convene cannot start: the Microsoft Graph settings cannot be used: ${(err as Error).message}`);
+  }
 }
 
 /** Reads the plain-language list file; a bad file stops start-up with a message naming it. */

@@ -1,4 +1,4 @@
-import type { Meeting } from "../../domain/meeting/meeting";
+import type { Meeting, OnlineMeeting } from "../../domain/meeting/meeting";
 
 /** Meetings on cases. */
 export interface MeetingRepository {
@@ -10,6 +10,8 @@ export interface MeetingRepository {
   listConvenedBy(practitionerId: string, statuses: readonly Meeting["status"][]): Promise<Meeting[]>;
   /** Inserts a meeting. */
   create(m: Meeting): Promise<void>;
-  /** Saves a changed meeting. */
+  /** Saves a changed meeting (never its online meeting: see {@link recordOnlineMeeting}). */
   update(m: Meeting): Promise<void>;
+  /** Stores where its Teams meeting stands; only the calendar sync calls this. */
+  recordOnlineMeeting(meetingId: string, online: OnlineMeeting): Promise<void>;
 }

@@ -1,5 +1,20 @@
 import type { OutboundCard } from "../views/view-models";
 
+/**
+ * Work for the dispatcher that is not a chat message: it runs with the outbox's durability,
+ * leases and retries. `calendar-sync` brings a meeting's Teams meeting (Graph event) in line
+ * with the meeting as it now is.
+ */
+export type OutboxJob = { type: "calendar-sync"; meetingId: string };
+
+/** What an outbox row carries: a card for a conversation, or a job. */
+export type OutboxPayload = OutboundCard | OutboxJob;
+
+/** True for a job row (no card to send). */
+export function isOutboxJob(p: OutboxPayload): p is OutboxJob {
+  return p.type === "calendar-sync";
+}
+
 /** A row in the outbox. */
 export interface OutboxRow {
   /** The row's id. */
@@ -12,8 +27,8 @@ export interface OutboxRow {
   operation: "post" | "update";
   /** For an update, the idempotency key of the post whose message it replaces (e.g. a meeting's roster card). */
   anchorKey: string | null;
-  /** The card to render and send. */
-  payload: OutboundCard;
+  /** The card to render and send, or the job to run. */
+  payload: OutboxPayload;
   /** Where the row is in delivery. */
   status: "pending" | "sent" | "dead" | "superseded";
   /** Sends tried so far. */
@@ -46,8 +61,8 @@ export interface NewOutboxMessage {
   operation: "post" | "update";
   /** For an update, the idempotency key of the post whose message it replaces. */
   anchorKey?: string | null;
-  /** The card to render and send. */
-  payload: OutboundCard;
+  /** The card to render and send, or the job to run. */
+  payload: OutboxPayload;
   /** Not sent before this time. */
   availableAt: Date;
   /** Send it as a personal message to this platform user (Teams Entra object id, Slack user id) instead of to the conversation. */

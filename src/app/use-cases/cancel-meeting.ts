@@ -8,6 +8,7 @@ import { inviteeMentions } from "../views/invitee-mentions";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import type { RosterView } from "../views/view-models";
 import { resolveActor } from "./resolve-actor";
+import { enqueueCalendarSync } from "../online-meetings/enqueue-calendar-sync";
 
 /**
  * Cancels an open meeting with a reason. The convenor, the case's social worker or team
@@ -37,6 +38,7 @@ export async function cancelMeetingUseCase(deps: AppDeps, input: CancelMeetingCo
       await repos.audit.append({ at: now, actorId: actor.id, action: "change", entityType: "meeting", entityId: meeting.id, caseId: c.id, detail: { status: "cancelled" } });
       const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks);
       await enqueueRosterUpdate(repos, c.id, roster, `cancelled-${cmd.key}`, now);
+      await enqueueCalendarSync(deps, repos, c.id, meeting.id, `cancelled-${cmd.key}`, now);
       return { roster };
     }),
   );

@@ -8,6 +8,7 @@ import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import { DomainError } from "../../domain/shared/domain-error";
 import { agencyOfPractitioner } from "../agency-of";
 import type { AppDeps } from "../app-deps";
+import { enqueueCalendarSync } from "../online-meetings/enqueue-calendar-sync";
 import { meetingInConversation, requireMeetingOwner } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { Practitioner } from "../ports/practitioner";
@@ -129,6 +130,8 @@ export async function changeInvitees(deps: AppDeps, input: ChangeInviteesCommand
         },
       });
       await enqueueRosterUpdate(repos, c.id, roster, `invitees-${cmd.key}`, now);
+      // The Teams meeting (when Graph is configured) follows: its attendees or its new time.
+      await enqueueCalendarSync(deps, repos, c.id, meeting.id, `invitees-${cmd.key}`, now);
       deps.logger.info({ meetingId: meeting.id, changed: changes.length }, "invitees changed");
       return { roster, changed: changes.length };
     }),

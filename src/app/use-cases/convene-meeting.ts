@@ -20,6 +20,7 @@ import { buildRosterView } from "../views/roster-view";
 import { calendarUrlFor } from "../views/load-roster";
 import { rosterPostKey } from "../views/load-roster";
 import { resolveActor } from "./resolve-actor";
+import { enqueueCalendarSync } from "../online-meetings/enqueue-calendar-sync";
 
 /**
  * Convenes a meeting: creates it with one roster row per invitee, and posts the convening
@@ -118,6 +119,8 @@ export async function conveneMeeting(deps: AppDeps, input: ConveneMeetingCommand
         at: now, actorId: actor.id, action: "create", entityType: "meeting", entityId: meeting.id, caseId: c.id,
         detail: { kind: meeting.kind, invitees: invitations.map((i) => ({ role: i.role, agency: i.agency, kind: i.inviteeKind })) },
       });
+      // Its Teams meeting (when Graph is configured) is made later by the dispatcher, so Graph being down never stops convening.
+      await enqueueCalendarSync(deps, repos, c.id, meeting.id, "convened", now);
       deps.logger.info({ meetingId: meeting.id, kind: meeting.kind, invitees: invitations.length }, "meeting convened");
       return { meetingId: meeting.id, roster: view };
     }),

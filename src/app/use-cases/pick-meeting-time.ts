@@ -6,6 +6,7 @@ import { answeredInChat } from "../../domain/invitation/invitation";
 import { roleList, tallyTimes } from "../../domain/meeting/time-poll";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { AppDeps } from "../app-deps";
+import { enqueueCalendarSync } from "../online-meetings/enqueue-calendar-sync";
 import { meetingInConversation, requireMeetingOwner } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import { inviteeMentions } from "../views/invitee-mentions";
@@ -52,6 +53,8 @@ export async function pickMeetingTime(deps: AppDeps, input: PickTimeCommand): Pr
       await repos.audit.append({ at: now, actorId: actor.id, action: "change", entityType: "meeting", entityId: meeting.id, caseId: c.id, detail: { timePicked: picked.startsAt.toISOString(), requiredCanMake: missing.length === 0 } });
       const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks);
       await enqueueRosterUpdate(repos, c.id, roster, `pick-time-${cmd.key}`, now);
+      // The Teams meeting (when Graph is configured) follows: its attendees or its new time.
+      await enqueueCalendarSync(deps, repos, c.id, meeting.id, `pick-time-${cmd.key}`, now);
       return { roster };
     }),
   );

@@ -12,6 +12,7 @@ import { inviteeMentions } from "../views/invitee-mentions";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import type { RosterView } from "../views/view-models";
 import { resolveActor } from "./resolve-actor";
+import { enqueueCalendarSync } from "../online-meetings/enqueue-calendar-sync";
 
 /**
  * Moves an open meeting to a new time. The convenor, the case's social worker or team manager
@@ -57,6 +58,7 @@ export async function rescheduleMeeting(deps: AppDeps, input: RescheduleMeetingC
       });
       const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks);
       await enqueueRosterUpdate(repos, c.id, roster, `moved-${cmd.key}`, now);
+      await enqueueCalendarSync(deps, repos, c.id, meeting.id, `moved-${cmd.key}`, now);
       return { roster };
     }),
   );

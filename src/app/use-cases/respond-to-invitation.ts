@@ -8,6 +8,7 @@ import { caseOfConversation } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../app-deps";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
+import { enqueueCalendarSync } from "../online-meetings/enqueue-calendar-sync";
 import { resolveActor } from "./resolve-actor";
 
 /**
@@ -54,6 +55,10 @@ export async function respondToInvitation(deps: AppDeps, input: RespondToInvitat
       });
       const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks);
       await enqueueRosterUpdate(repos, c.id, roster, cmd.key, now);
+      // A delegate or a claimant is now the one who attends for the row: their calendar needs the meeting.
+      if (updated.delegateId !== inv.delegateId || updated.claimedById !== inv.claimedById) {
+        await enqueueCalendarSync(deps, repos, c.id, meeting.id, `respond-${cmd.key}`, now);
+      }
       return { roster };
     }),
   );

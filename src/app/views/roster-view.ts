@@ -80,5 +80,18 @@ export function buildRosterView(c: Case, m: Meeting, invitations: readonly Invit
     missingRequiredRoles: unfilledRequiredRoles(m.kind, invitations).map((r) => INVITEE_ROLE_LABELS[r]),
     quorumOverrideReason: m.quorumOverrideReason,
     revision,
+    ...onlineMeetingView(m),
   };
+}
+
+/** The words a roster shows while a Teams meeting's create is failing (the outbox keeps retrying). */
+export const ONLINE_MEETING_RETRYING = "Teams meeting: could not be created yet; retrying";
+
+/** The join link, or why there is none yet, for an open meeting; nothing once it has happened or was cancelled. */
+function onlineMeetingView(m: Meeting): Pick<RosterView, "joinUrl" | "onlineMeetingNote"> {
+  const online = m.onlineMeeting;
+  if (!online || (m.status !== "scheduled" && m.status !== "proposed")) return {};
+  if (online.state === "created" && online.joinUrl) return { joinUrl: online.joinUrl };
+  if (online.state === "failed") return { onlineMeetingNote: ONLINE_MEETING_RETRYING };
+  return {};
 }

@@ -83,6 +83,10 @@ export interface RosterView {
    * scheduled (the invite) or cancelled (the cancellation). Absent otherwise.
    */
   calendarUrl?: string;
+  /** The Teams meeting's join link (made through Microsoft Graph), while the meeting is open. Absent otherwise. */
+  joinUrl?: string;
+  /** Where the Teams meeting stands when it is not there yet, e.g. "Teams meeting: could not be created yet; retrying". */
+  onlineMeetingNote?: string;
   /** The times proposed while the meeting has none ("find a time"), with who can make each. Absent otherwise. */
   timePoll?: TimePollView;
 }

@@ -103,6 +103,7 @@ export function rosterBlocks(view: RosterView): SlackMessage {
     },
     { type: "section", text: { type: "mrkdwn", text: truncateMrkdwn(`*Concern*\n${escapeMrkdwn(view.concern)}`, SLACK_LIMITS.sectionText) } },
   ];
+  if (view.onlineMeetingNote) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:warning: ${escapeMrkdwn(view.onlineMeetingNote)}` }] });
   const gaps = rosterGaps(view);
   if (gaps.length > 0) {
     blocks.push({
@@ -125,6 +126,15 @@ export function rosterBlocks(view: RosterView): SlackMessage {
   for (const row of view.rows) blocks.push(...rowBlocks(row, open && withButtons));
   blocks.push({ type: "divider" }, ...poll);
   const convenorActions = [];
+  if (view.joinUrl) {
+    // A URL button, like the calendar one: Slack opens Teams and sends an action we ack and ignore.
+    convenorActions.push({
+      type: "button" as const,
+      action_id: `teams.join:${view.meetingId}`.slice(0, SLACK_LIMITS.actionId),
+      text: { type: "plain_text" as const, text: "Join Teams meeting" },
+      url: view.joinUrl,
+    });
+  }
   if (open) {
     convenorActions.push({
       type: "button" as const,

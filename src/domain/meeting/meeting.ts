@@ -63,7 +63,26 @@ export interface Meeting {
   cancelledReason?: string | null;
   /** Bumped on every reschedule, so invites and reminders can tell the times apart. */
   sequence?: number;
+  /**
+   * Its Teams meeting (an Outlook event made through Microsoft Graph), when Graph is configured.
+   * Read-only here: only the calendar sync writes it, so a use case saving the meeting can never
+   * overwrite an event id the sync stored meanwhile.
+   */
+  readonly onlineMeeting?: OnlineMeeting | null;
 }
+
+/** Where a meeting's Teams meeting (its Outlook event) stands. */
+export interface OnlineMeeting {
+  /** The event's id in the service mailbox, once created. */
+  eventId: string | null;
+  /** The Teams join link, once created. */
+  joinUrl: string | null;
+  /** created; failed (a create failed and is being retried); cancelled. */
+  state: OnlineMeetingState;
+}
+
+/** See {@link OnlineMeeting.state}. */
+export type OnlineMeetingState = "created" | "failed" | "cancelled";
 
 /**
  * The roles that must attend. Working Together sets social worker, health and police as

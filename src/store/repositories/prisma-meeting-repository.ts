@@ -1,4 +1,4 @@
-import type { Meeting } from "../../domain/meeting/meeting";
+import type { Meeting, OnlineMeeting, OnlineMeetingState } from "../../domain/meeting/meeting";
 import type { MeetingRepository } from "../../app/ports/meeting";
 import type { Tx } from "../prisma-client";
 
@@ -8,7 +8,16 @@ const toMeeting = (r: Row & Record<string, unknown>): Meeting => ({
   urgency: r.urgency as Meeting["urgency"], scheduledAt: r.scheduledAt, mode: r.mode as Meeting["mode"], convenorId: r.convenorId,
   heldAt: r.heldAt, quorumOverrideReason: r.quorumOverrideReason,
   cancelledReason: (r.cancelledReason as string | null | undefined) ?? null, sequence: (r.sequence as number | undefined) ?? 0,
+  onlineMeeting: r.onlineEventState
+    ? { eventId: (r.onlineEventId as string | null) ?? null, joinUrl: (r.onlineJoinUrl as string | null) ?? null, state: r.onlineEventState as OnlineMeetingState }
+    : null,
 });
+
+/** The columns a use case saves: the online meeting is left out, as only the calendar sync writes it. */
+const ownFields = (m: Meeting) => {
+  const { onlineMeeting: _online, ...rest } = m;
+  return rest;
+};
 
 /** Meetings. */
 export class PrismaMeetingRepository implements MeetingRepository {
@@ -28,11 +37,15 @@ export class PrismaMeetingRepository implements MeetingRepository {
   }
 
   async create(m: Meeting): Promise<void> {
-    await this.tx.meeting.create({ data: m });
+    await this.tx.meeting.create({ data: ownFields(m) });
   }
 
   async update(m: Meeting): Promise<void> {
-    const { id, ...rest } = m;
+    const { id, ...rest } = ownFields(m);
     await this.tx.meeting.update({ where: { id }, data: rest });
+  }
+
+  async recordOnlineMeeting(meetingId: string, online: OnlineMeeting): Promise<void> {
+    await this.tx.meeting.update({ where: { id: meetingId }, data: { onlineEventId: online.eventId, onlineJoinUrl: online.joinUrl, onlineEventState: online.state } });
   }
 }

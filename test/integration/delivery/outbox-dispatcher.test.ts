@@ -71,6 +71,48 @@ describe("outbox dispatcher", () => {
     expect([row.status, row.attempts, row.lastError]).toEqual(["dead", 1, "403 removed from channel"]);
   });
 
+  describe("jobs (a calendar sync)", () => {
+    const enqueueJob = (key: string, meetingId = "m1") =>
+      db.uow.run(async (repos) => {
+        await repos.outbox.enqueue({ idempotencyKey: key, channelLinkId: "L1", operation: "update", anchorKey: `meeting/${meetingId}/calendar`, payload: { type: "calendar-sync", meetingId }, availableAt: new Date("2027-01-01T00:00:00Z") });
+        await repos.outbox.supersedePendingUpdates(`meeting/${meetingId}/calendar`, key);
+      });
+
+    it("runs a job through the runner, never a channel gateway; retries a failure; and a newer job for the same meeting replaces an older pending one", async () => {
+      await enqueueJob("meeting/m1/calendar/convened");
+      await enqueueJob("meeting/m1/calendar/moved-1");
+      await enqueue("card", "L1");
+      const { gateway, posts } = recordingGateway();
+      const ran: string[] = [];
+      let calls = 0;
+      const clock = fixedClock("2027-01-01T10:00:00Z");
+      const store = new PrismaOutboxClaims(db.prisma);
+      const d = createDispatcher({
+        store, gateways: { teams: gateway }, clock, logger: quietLogger(), random: () => 0.5,
+        runJob: async (job, row) => {
+          if (++calls === 1) throw new DeliveryError("graph 503", 1_000);
+          ran.push(`${job.meetingId}:${row.idempotencyKey}`);
+        },
+      });
+      await drainDispatcher(d, store, clock);
+      expect(posts).toEqual(["card"]);
+      expect(ran).toEqual(["m1:meeting/m1/calendar/moved-1"]);
+      const rows = await db.prisma.outboxMessage.findMany({ where: { anchorKey: "meeting/m1/calendar" }, orderBy: { createdAt: "asc" } });
+      expect(rows.map((r) => [r.idempotencyKey, r.status])).toEqual([["meeting/m1/calendar/convened", "superseded"], ["meeting/m1/calendar/moved-1", "sent"]]);
+      expect(rows[1]!.attempts).toBe(2);
+    });
+
+    it("leaves a job pending, untried, where no runner is configured", async () => {
+      await enqueueJob("meeting/m2/calendar/convened", "m2");
+      const clock = fixedClock("2027-01-01T10:00:00Z");
+      const store = new PrismaOutboxClaims(db.prisma);
+      const d = createDispatcher({ store, gateways: { teams: recordingGateway().gateway }, clock, logger: quietLogger() });
+      await d.runOnce();
+      const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: "meeting/m2/calendar/convened" } });
+      expect([row.status, row.attempts]).toEqual(["pending", 0]);
+    });
+  });
+
   it("two dispatchers with separate connections to one SQLite file send each message once", async () => {
     for (let i = 0; i < 120; i++) await enqueue(`m${i}`, i % 2 ? "L1" : "L2");
     const second = createPrismaClient(db.url);

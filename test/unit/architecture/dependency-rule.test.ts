@@ -58,6 +58,16 @@ describe("dependency rule", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("only src/integrations/graph imports msal: the app knows Graph only as the OnlineMeetingCalendar port", () => {
+    const offenders = filesUnder(SRC).flatMap((file) => {
+      const rel = path.relative(SRC, file);
+      return importsOf(file)
+        .filter((s) => /^@azure\//.test(s) && !rel.startsWith("integrations/graph"))
+        .map((s) => `${rel} imports "${s}"`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
   it("src/app does not import edges (channels, store, server, cli)", () => {
     expect(
       violations("app", (spec, file) => !spec.startsWith(".") ? !/^(botbuilder|@slack\/|@prisma\/|better-sqlite3|pino$)/.test(spec) : !/^(channels|store|server|cli)\//.test(insideSrc(spec, file))),

@@ -58,6 +58,8 @@ function everyCard(): Array<[string, AdaptiveCardJson]> {
   cards.push(["find a time form", renderFormCard({ descriptor: proposeTimesForm(roster("proposed")), values: {}, errors: {} })]);
   cards.push(["pick a time form", renderFormCard({ descriptor: pickTimeForm({ ...roster("proposed"), timePoll }), values: {}, errors: {} })]);
   cards.push(["roster with Add to calendar", renderRosterCard({ ...roster("scheduled"), calendarUrl: "https://convene.example/calendar/m1.1790000000.abc.ics" })]);
+  cards.push(["roster with Join Teams meeting", renderRosterCard({ ...roster("scheduled"), joinUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0" })]);
+  cards.push(["roster with the Teams meeting still retrying", renderRosterCard({ ...roster("scheduled"), onlineMeetingNote: "Teams meeting: could not be created yet; retrying" })]);
   cards.push(["roster cancelled, Remove from calendar", renderRosterCard({ ...roster("cancelled"), calendarUrl: "https://convene.example/calendar/m1.1790000000.abc.ics" })]);
   cards.push(["roster override", renderRosterCard(roster("scheduled"), { errorMessage: "Not held yet", inlineForm: { descriptor: heldForm(roster("scheduled")), values: {}, errors: { reason: "Not held yet: nobody from Police has accepted." } } })]);
   cards.push([

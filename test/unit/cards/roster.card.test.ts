@@ -98,3 +98,18 @@ describe("renderRosterCard", () => {
     expect(refresh.userIds).toHaveLength(60);
   });
 });
+
+describe("renderRosterCard: the Teams meeting", () => {
+  const joinUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0";
+
+  it("offers Join Teams meeting as a link on every copy, first among the actions", () => {
+    const card = renderRosterCard(view({ status: "scheduled", joinUrl, viewer: { answerableInvitationIds: [], canManageMeeting: false } })) as unknown as { actions: Array<{ type: string; title: string; url?: string }> };
+    expect(card.actions[0]).toEqual({ type: "Action.OpenUrl", title: "Join Teams meeting", url: joinUrl });
+  });
+
+  it("says when the meeting could not be created yet, and shows no link", () => {
+    const s = json(renderRosterCard(view({ status: "scheduled", onlineMeetingNote: "Teams meeting: could not be created yet; retrying" })));
+    expect(s).toContain("Teams meeting: could not be created yet; retrying");
+    expect(s).not.toContain("Join Teams meeting");
+  });
+});

@@ -48,3 +48,37 @@ describe("loadConfig", () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).slackEnabled).toBe(true);
   });
 });
+
+describe("loadConfig: Teams meetings through Microsoft Graph", () => {
+  const graph = { GRAPH_TENANT_ID: "tenant-1", GRAPH_CLIENT_ID: "client-1", GRAPH_CLIENT_SECRET: "s3cret-value", GRAPH_MAILBOX: "convene@council.example" };
+
+  it("is off without GRAPH_* settings (calendar invites by .ics only)", () => {
+    expect(loadConfig({}).graph).toBeNull();
+  });
+
+  it("with all four, is on, with Microsoft's public cloud by default", () => {
+    expect(loadConfig(graph).graph).toEqual({
+      tenantId: "tenant-1", clientId: "client-1", clientSecret: "s3cret-value", mailbox: "convene@council.example",
+      authorityUrl: "https://login.microsoftonline.com", baseUrl: "https://graph.microsoft.com/v1.0", caFile: undefined,
+    });
+  });
+
+  it("refuses some but not all of them in one clear line, never echoing the secret", () => {
+    let message = "";
+    try {
+      loadConfig({ GRAPH_TENANT_ID: "tenant-1", GRAPH_CLIENT_SECRET: "s3cret-value" });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message.split("\n").filter((l) => l.includes("GRAPH"))).toEqual([
+      "  GRAPH_TENANT_ID: Set all four of GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_MAILBOX for Teams meetings through Microsoft Graph, or none (calendar invites by .ics only).",
+    ]);
+    expect(message).not.toContain("s3cret-value");
+  });
+
+  it("refuses a mailbox that is no address and an authority that is not https", () => {
+    expect(() => loadConfig({ ...graph, GRAPH_MAILBOX: "convene" })).toThrow(/GRAPH_MAILBOX must be the service mailbox's address/);
+    expect(() => loadConfig({ ...graph, GRAPH_AUTHORITY_URL: "http://login.example" })).toThrow(/GRAPH_AUTHORITY_URL must be an https:\/\/ URL/);
+    expect(loadConfig({ ...graph, GRAPH_AUTHORITY_URL: "https://127.0.0.1:8443/", GRAPH_BASE_URL: "http://127.0.0.1:9/v1.0/" }).graph).toMatchObject({ authorityUrl: "https://127.0.0.1:8443", baseUrl: "http://127.0.0.1:9/v1.0" });
+  });
+});

@@ -23,3 +23,24 @@ describe("rosterBlocks: the calendar link", () => {
     expect(buttons(rosterBlocks(rosterView(3)).blocks).some((e) => e.url)).toBe(false);
   });
 });
+
+describe("rosterBlocks: the Teams meeting", () => {
+  const joinUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0";
+  const elements = (blocks: unknown[]) =>
+    blocks.flatMap((b) => ((b as { type: string }).type === "actions" || (b as { type: string }).type === "context" ? (b as { elements: Array<{ text?: unknown; url?: string; action_id?: string }> }).elements : []));
+
+  it("is a URL button that opens the join link, and no conversation action", () => {
+    const blocks = rosterBlocks({ ...rosterView(3), status: "scheduled", joinUrl }).blocks;
+    expect(blockKitProblems("message", blocks)).toEqual([]);
+    const join = elements(blocks).find((e) => String(JSON.stringify(e.text)).includes("Join Teams meeting"))!;
+    expect(join.url).toBe(joinUrl);
+    expect(parseSlackActionId(join.action_id!)).toBeNull();
+  });
+
+  it("says when it could not be created yet", () => {
+    const blocks = rosterBlocks({ ...rosterView(3), status: "scheduled", onlineMeetingNote: "Teams meeting: could not be created yet; retrying" }).blocks;
+    expect(blockKitProblems("message", blocks)).toEqual([]);
+    expect(JSON.stringify(blocks)).toContain("Teams meeting: could not be created yet; retrying");
+    expect(JSON.stringify(blocks)).not.toContain("Join Teams meeting");
+  });
+});

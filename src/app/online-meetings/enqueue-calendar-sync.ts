@@ -1,0 +1,28 @@
+import type { AppDeps } from "../app-deps";
+import type { Repositories } from "../ports/unit-of-work";
+
+/** The anchor every calendar sync of one meeting shares: a newer sync replaces an older pending one. */
+export function calendarSyncAnchor(meetingId: string): string {
+  return `meeting/${meetingId}/calendar`;
+}
+
+/**
+ * Enqueues "bring meeting M's Teams meeting in line with the meeting" in the caller's
+ * transaction: the ONE call a use case makes after changing a meeting's time, invitees or
+ * status. The dispatcher runs it later, with retries, so Graph being slow or down never fails
+ * the person's command. The job reads the meeting as it is when it runs (create, update or
+ * cancel), so an older pending sync is superseded rather than run. Does nothing when Graph is
+ * not configured. `causeKey` names the command (a redelivery adds nothing).
+ */
+export async function enqueueCalendarSync(deps: Pick<AppDeps, "onlineMeetings">, repos: Repositories, caseId: string, meetingId: string, causeKey: string, now: Date): Promise<void> {
+  if (!deps.onlineMeetings) return;
+  // Jobs go to no conversation; the row still names one of the case's, so operators can tell
+  // which case a stuck job belongs to.
+  const link = (await repos.channelLinks.listForCase(caseId))[0];
+  if (!link) return;
+  const anchorKey = calendarSyncAnchor(meetingId);
+  const key = `${anchorKey}/${causeKey}`;
+  if (await repos.outbox.enqueue({ idempotencyKey: key, channelLinkId: link.id, operation: "update", anchorKey, payload: { type: "calendar-sync", meetingId }, availableAt: now })) {
+    await repos.outbox.supersedePendingUpdates(anchorKey, key);
+  }
+}
