@@ -44,7 +44,8 @@ describe("Teams meetings through Microsoft Graph", () => {
     const police: TestTeamsUser = { id: "29:pc", aadObjectId: "aad-pc", name: "DC Priya Shah", email: "priya@force.example" };
     const nurse: TestTeamsUser = { id: "29:rn", aadObjectId: "aad-rn", name: "Hana Lewis", email: "hana@nhs.example" };
     const tom: TestTeamsUser = { id: "29:tr", aadObjectId: "aad-tr", name: "DC Tom Reed", email: "tom@force.example" };
-    const connector = new FakeConnector([sw, police, nurse, tom]);
+    const ola: TestTeamsUser = { id: "29:ob", aadObjectId: "aad-ob", name: "Ola Bello", email: "ola@nhs.example" };
+    const connector = new FakeConnector([sw, police, nurse, tom, ola]);
     const clock = fixedClock("2026-11-30T10:00:00Z");
     let server: RunningServer;
     let ctx: ActivityContext;
@@ -127,6 +128,16 @@ describe("Teams meetings through Microsoft Graph", () => {
       expect(JSON.stringify(patches[0]!.body)).not.toContain("Police cannot attend");
       expect(graph.calls("POST", /\/events$/)).toHaveLength(1);
       expect((await server.context.app.getRoster(meetingId)).joinUrl).toBe("https://teams.example/l/meetup-join/event-1");
+    });
+
+    it("changing invitees patches the event's attendees", async () => {
+      const before = graph.calls("PATCH", /\/events\/event-1$/).length;
+      await send(actionActivity(ctx, sw, ActionId.ChangeInvitees, { meetingId, step: "invitees", person_health: ola.aadObjectId }));
+      await drainOutbox(server.context);
+      const patches = graph.calls("PATCH", /\/events\/event-1$/).slice(before);
+      expect(patches).toHaveLength(1);
+      const emails = (patches[0]!.body.attendees as Array<{ emailAddress: { address: string } }>).map((a) => a.emailAddress.address).sort();
+      expect(emails).toEqual(["ola@nhs.example", "sam@la.example", "tom@force.example"]);
     });
 
     it("a cancel cancels the event, with a comment that carries no case content, and the link goes", async () => {
