@@ -33,6 +33,18 @@ const ConfigSchema = z
     CONVENE_OUTBOX_LEASE_MS: z.coerce.number().int().min(500, "CONVENE_OUTBOX_LEASE_MS must be at least 500").default(30_000),
     /** Sends in flight at once; each is a message a crash could leave sent but unrecorded. */
     CONVENE_OUTBOX_MAX_IN_FLIGHT: z.coerce.number().int().min(1, "CONVENE_OUTBOX_MAX_IN_FLIGHT must be at least 1").max(64).default(2),
+    /**
+     * Days a sent or superseded card update stays in the outbox before the scheduler deletes it.
+     * Each holds a whole roster; the platform already shows the newest one. Posts and dead rows are kept.
+     */
+    CONVENE_RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1, "CONVENE_RETENTION_OUTBOX_DAYS must be at least 1").max(3650).default(30),
+    /**
+     * Days a processed command's key is kept. It only has to outlive the platforms' redelivery
+     * (Slack retries three times within minutes; Bot Framework and the Teams client retry within
+     * seconds to minutes). A key deleted too soon would let a late redelivery apply twice; 7 days
+     * is orders of magnitude past either window, and the keys are tiny now (no card inside).
+     */
+    CONVENE_RETENTION_COMMAND_DAYS: z.coerce.number().int().min(1, "CONVENE_RETENTION_COMMAND_DAYS must be at least 1").max(3650).default(7),
     /** Reminders to a required invitee who has not answered before the chase escalates to the duty contact, convenor and team manager. */
     CONVENE_CHASE_REMINDERS: z.coerce.number().int().min(0, "CONVENE_CHASE_REMINDERS must be 0 or more").max(20).default(2),
     /** A JSON file with the local authority's plain-language list ({ mode, entries, allow }); default: the built-in list. */

@@ -68,6 +68,8 @@ export interface DispatcherDeps {
   maxInFlight?: number;
   /** Real time for rate limiting (ms); separate from `clock` so fixed test clocks still drain. */
   monotonicNow?: () => number;
+  /** Waits `ms` of monotonic time (default setTimeout); tests pair a fake one with `monotonicNow`. */
+  sleep?: (ms: number) => Promise<void>;
   /** Randomness for jitter (tests pin it). */
   random?: () => number;
   /**
@@ -141,6 +143,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const maxInlineWait = deps.maxInlineWaitMs ?? 2_000;
   const rates = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
   const mono = deps.monotonicNow ?? (() => performance.now());
+  const pause = deps.sleep ?? sleep;
   const random = deps.random ?? Math.random;
   const buckets = new TokenBuckets();
   const slots = semaphore(deps.maxInFlight ?? 2);
@@ -263,16 +266,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         continue;
       }
       const limit = rates[link.platform];
-      const blockedFor = Math.max(0, (blockedUntil.get(link.id) ?? 0) - mono());
-      let wait = blockedFor > 0 ? blockedFor : buckets.take(link.id, limit, mono());
-      // Only wait inline while the remaining leases stay comfortably valid.
-      if (wait > 0 && wait <= maxInlineWait && mono() - started + wait < leaseMs / 2) {
-        await sleep(wait);
-        wait = blockedFor > 0 ? buckets.take(link.id, limit, mono()) : 0;
-        if (wait > 0 && wait <= maxInlineWait) {
-          await sleep(wait);
-          wait = buckets.take(link.id, limit, mono());
-        }
+      // Every send takes a token, including one that waited for it: a wait only says when a
+      // token will be there, and sending without taking it let through twice the rate.
+      const waitFor = () => {
+        const blockedFor = Math.max(0, (blockedUntil.get(link.id) ?? 0) - mono());
+        return blockedFor > 0 ? blockedFor : buckets.take(link.id, limit, mono());
+      };
+      let wait = waitFor();
+      // Only wait inline while the remaining leases stay comfortably valid. Three tries at
+      // most: a Retry-After, then a token, then one more for a timer that fired early.
+      for (let tries = 0; tries < 3 && wait > 0 && wait <= maxInlineWait && mono() - started + wait < leaseMs / 2; tries++) {
+        await pause(wait);
+        wait = waitFor();
       }
       if (wait > 0) {
         for (const rest of rows.slice(i)) await store.release(rest.id, owner, later(now, Math.min(wait, 1_000)));

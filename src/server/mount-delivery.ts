@@ -2,6 +2,7 @@ import type { Platform } from "../app/ports/actor";
 import type { Clock } from "../domain/shared/clock";
 import { type NudgePassResult, runNudgePass } from "../app/use-cases/run-nudge-pass";
 import { type ChasePassResult, runChasePass } from "../app/use-cases/run-chase-pass";
+import { type PurgeRetainedRowsResult, purgeRetainedRows } from "../app/use-cases/purge-retained-rows";
 import type { Mounted, ServerContext } from "./server-context";
 import { PrismaOutboxClaims } from "../store/prisma-outbox-claims";
 import { type ChannelGateway, DeliveryError } from "../delivery/channel-gateway";
@@ -61,9 +62,9 @@ function handleFor(ctx: ServerContext): DeliveryHandle {
 
 /**
  * The delivery job, as ONE entry of `defaultMounts`: the outbox dispatcher loop (every
- * second) and, unless CONVENE_SCHEDULER=off, the nudge scheduler (every minute). Both are
- * safe to run in several processes: passes are idempotent by outbox key and dispatch
- * uses database leases.
+ * second) and, unless CONVENE_SCHEDULER=off, the scheduler (every minute: nudges, chases,
+ * then retention). All are safe to run in several processes: passes are idempotent by
+ * outbox key, retention deletes only what any replica would, and dispatch uses database leases.
  */
 export function mountDelivery(ctx: ServerContext): Mounted {
   const { dispatcher } = handleFor(ctx);
@@ -73,11 +74,14 @@ export function mountDelivery(ctx: ServerContext): Mounted {
   if (ctx.config.CONVENE_SCHEDULER !== "off") {
     const tick = () => {
       if (pass) return; // a slow pass is never overlapped by the next one
-      // Nudges, then chases: both are idempotent by outbox key, so any replica may run them.
+      // Nudges, then chases (idempotent by outbox key), then retention (bounded batches), so any
+      // replica may run them; retention last, so it never delays a nudge.
       pass = runNudgePassNow(ctx)
         .catch((err: unknown) => ctx.logger.error({ err: (err as Error).message }, "nudge pass failed"))
         .then(() => runChasePassNow(ctx))
         .catch((err: unknown) => ctx.logger.error({ err: (err as Error).message }, "chase pass failed"))
+        .then(() => runRetentionPassNow(ctx))
+        .catch((err: unknown) => ctx.logger.error({ err: (err as Error).message }, "retention pass failed"))
         .finally(() => {
           pass = null;
         });
@@ -111,6 +115,17 @@ export async function runSchedulerTick(ctx: ServerContext, clock: Clock = ctx.cl
 /** Runs one chase pass now (at ctx.clock's time): reminders to required invitees who have not answered. */
 export function runChasePassNow(ctx: ServerContext): Promise<ChasePassResult> {
   return runChasePass({ uow: ctx.uow, clock: ctx.clock, calendar: ctx.calendar, logger: ctx.logger, remindersBeforeEscalation: ctx.config.CONVENE_CHASE_REMINDERS });
+}
+
+/** Runs one retention pass now (at ctx.clock's time), with the configured ages. */
+export function runRetentionPassNow(ctx: ServerContext): Promise<PurgeRetainedRowsResult> {
+  return purgeRetainedRows({
+    uow: ctx.uow,
+    clock: ctx.clock,
+    logger: ctx.logger,
+    outboxDays: ctx.config.CONVENE_RETENTION_OUTBOX_DAYS,
+    commandDays: ctx.config.CONVENE_RETENTION_COMMAND_DAYS,
+  });
 }
 
 /**

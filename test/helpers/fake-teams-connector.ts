@@ -13,6 +13,8 @@ export interface Captured {
 /** A fake Teams connector on loopback: records what the bot posts and updates, and answers member lookups. */
 export class FakeConnector {
   readonly captured: Captured[] = [];
+  /** Every member lookup, in order: "members" (getMembers) or "member:<id>" (getMember). */
+  readonly memberLookups: string[] = [];
   private server!: Server;
   /** Answer the next activity POST with this status (and Retry-After), once. */
   failNext: { status: number; retryAfter?: string; times?: number } | null = null;
@@ -43,6 +45,7 @@ export class FakeConnector {
     const membersMatch = /\/v3\/conversations\/[^/]+\/members(?:\/([^/]+))?$/.exec(p);
     if (req.method === "GET" && membersMatch) {
       const wanted = membersMatch[1] ? decodeURIComponent(membersMatch[1]) : null;
+      this.memberLookups.push(wanted ? `member:${wanted}` : "members");
       if (!wanted) return send(200, this.members.map(memberJson));
       const m = this.members.find((u) => u.id === wanted || u.aadObjectId === wanted);
       return m ? send(200, memberJson(m)) : send(404, { error: { code: "MemberNotFoundInConversation", message: "no" } });

@@ -77,4 +77,10 @@ export interface OutboxRepository {
   findByKey(key: string): Promise<OutboxRow | null>;
   /** Marks older pending updates of the same anchor superseded: only the newest state matters. */
   supersedePendingUpdates(anchorKey: string, exceptKey: string): Promise<void>;
+  /**
+   * Retention: deletes up to `limit` card updates created before `cutoff` that were sent or
+   * superseded, and returns how many went. Posts (the anchors later updates
+   * need, and whose keys stop a double post), pending and dead rows are never touched.
+   */
+  deleteSettledUpdatesBefore(cutoff: Date, limit: number): Promise<number>;
 }

@@ -4,4 +4,6 @@ export interface ProcessedCommandRepository {
   claim(key: string): Promise<{ fresh: true } | { fresh: false; response: string | null }>;
   /** Stores the response to return when the same key comes again. */
   saveResponse(key: string, response: string): Promise<void>;
+  /** Retention: deletes up to `limit` keys recorded before `cutoff`, oldest first; returns how many went. */
+  deleteBefore(cutoff: Date, limit: number): Promise<number>;
 }

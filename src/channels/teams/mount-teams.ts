@@ -3,6 +3,7 @@ import type { Mounted, ServerContext } from "../../server/server-context";
 import { isJsonRequest, isLocalRequest, isLoopbackHostname, readBody, sendJson, type Route } from "../../server/http-router";
 import { createTeamsAdapter, createTeamsAuthentication, processWithAdapter } from "./teams-adapter";
 import { ConveneTeamsBot } from "./teams-bot";
+import { teamsMemberCacheFor } from "./teams-member-cache";
 import { createPlaygroundRoutes, seedPlaygroundUsers } from "../playground/playground-routes";
 
 const Account = z.looseObject({ id: z.string().min(1).max(1024), name: z.string().max(1024).optional(), aadObjectId: z.string().max(1024).optional() });
@@ -58,6 +59,8 @@ export async function mountTeams(ctx: ServerContext): Promise<Mounted | null> {
     // Data.Query people search is Adaptive Cards 1.6; Convene sends 1.5, so pickers list the
     // conversation's members (from the connector) instead.
     peoplePicker: false,
+    // The same cache the gateway uses: a press and the roster update it causes share one lookup.
+    members: teamsMemberCacheFor(ctx),
   });
   const refuse = (res: Parameters<Route["handle"]>[1], status: number, error: string, reason: string) => {
     ctx.logger.warn({ path: "/api/messages", status, reason }, "teams request refused");

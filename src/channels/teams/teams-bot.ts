@@ -18,6 +18,7 @@ import type { DecisionRecordSummaryView, RosterView } from "../../app/views/view
 import type { Logger } from "../../server/logger";
 import { actorOf, membersOf, resolvePerson, type ConversationMember } from "./teams-identity";
 import { refreshUserIdsFor } from "./teams-refresh-users";
+import type { TeamsMemberCache } from "./teams-member-cache";
 
 /** What the bot needs. */
 export interface ConveneTeamsBotDeps {
@@ -28,6 +29,8 @@ export interface ConveneTeamsBotDeps {
   logger: Logger;
   /** Real Teams: offer the directory people picker (Data.Query) next to the static member list. */
   peoplePicker: boolean;
+  /** Connector member lookups, reused briefly (shared with the Teams gateway). */
+  members: TeamsMemberCache;
 }
 
 /** An invoke response body for Action.Execute. */
@@ -71,8 +74,8 @@ export class ConveneTeamsBot {
       conversation: { platform: "teams", conversationId: channelConversationId(a.conversation?.id) },
       personal: (a.conversation?.conversationType ?? "personal") === "personal",
       commandPrefix: "",
-      actor: () => actorOf(context),
-      resolvePerson: (userId) => resolvePerson(context, userId),
+      actor: () => actorOf(context, this.deps.members),
+      resolvePerson: (userId) => resolvePerson(context, userId, this.deps.members),
       conversationRef: () => {
         // Posts go to the channel itself, not into the thread the command was typed in.
         const ref = TurnContext.getConversationReference(a);
@@ -120,7 +123,7 @@ export class ConveneTeamsBot {
       case "refusal":
         return renderNoticeCard({ title: "Convene could not do that", text: reply.message }, "error");
       case "form": {
-        const members = await membersOf(context);
+        const members = await membersOf(context, this.deps.members);
         const { host, ...form } = reply.form;
         // A question about a roster (a reason, a delegate) is asked on the roster card itself.
         if (host) return this.rosterCard(context, host.roster, { inlineForm: form, ...(form.errors.form ? { errorMessage: form.errors.form } : {}) }, members);
@@ -149,12 +152,12 @@ export class ConveneTeamsBot {
 
   /** A summary that keeps refreshing for the entitled members of this conversation. */
   private async recordSummaryCard(context: TurnContext, summary: DecisionRecordSummaryView): Promise<AdaptiveCardJson> {
-    const refreshUserIds = refreshUserIdsFor(await this.deps.app.listRecordAudience(summary.meetingId, "teams"), await membersOf(context));
+    const refreshUserIds = refreshUserIdsFor(await this.deps.app.listRecordAudience(summary.meetingId, "teams"), await membersOf(context, this.deps.members));
     return renderDecisionRecordSummaryCard(summary, { refreshUserIds });
   }
 
   private async rosterCard(context: TurnContext, roster: RosterView, extra: Parameters<typeof renderRosterCard>[1], known?: ConversationMember[]): Promise<AdaptiveCardJson> {
-    const members = known ?? (await membersOf(context));
+    const members = known ?? (await membersOf(context, this.deps.members));
     const refreshUserIds = refreshUserIdsFor(await this.deps.app.listMeetingParticipants(roster.meetingId, "teams"), members);
     return renderRosterCard(roster, { members, peoplePicker: this.deps.peoplePicker, refreshUserIds, ...extra });
   }

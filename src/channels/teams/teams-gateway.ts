@@ -6,6 +6,7 @@ import { DeliveryError, type ChannelGateway } from "../../delivery/channel-gatew
 import type { ServerContext } from "../../server/server-context";
 import { createTeamsAdapter } from "./teams-adapter";
 import { membersOf } from "./teams-identity";
+import { type TeamsMemberCache, teamsMemberCacheFor } from "./teams-member-cache";
 import { refreshUserIdsFor } from "./teams-refresh-users";
 
 /** The token audience for Bot Framework's channel service (public cloud). */
@@ -50,7 +51,7 @@ export class TeamsGateway implements ChannelGateway {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly ctx: Pick<ServerContext, "app"> & { peoplePicker: boolean },
+    private readonly ctx: Pick<ServerContext, "app"> & { peoplePicker: boolean; members: TeamsMemberCache },
   ) {}
 
   async post(link: ChannelLink, card: OutboundCard): Promise<string> {
@@ -97,12 +98,12 @@ export class TeamsGateway implements ChannelGateway {
   private async render(context: TurnContext, card: OutboundCard) {
     if (card.type === "record-summary") {
       // The entitled members' copies refresh into the full record (Universal Actions user-specific views).
-      const refreshUserIds = refreshUserIdsFor(await this.ctx.app.listRecordAudience(card.view.meetingId, "teams"), await membersOf(context));
+      const refreshUserIds = refreshUserIdsFor(await this.ctx.app.listRecordAudience(card.view.meetingId, "teams"), await membersOf(context, this.ctx.members));
       return renderOutboundAdaptiveCard(card, {}, { refreshUserIds });
     }
     if (card.type !== "roster") return renderOutboundAdaptiveCard(card);
     // Members only enrich the card (delegation choices, refresh list); without them the post still goes.
-    const members = await membersOf(context);
+    const members = await membersOf(context, this.ctx.members);
     const refreshUserIds = refreshUserIdsFor(await this.ctx.app.listMeetingParticipants(card.view.meetingId, "teams"), members);
     return renderOutboundAdaptiveCard(card, { members, refreshUserIds, peoplePicker: this.ctx.peoplePicker });
   }
@@ -137,5 +138,6 @@ export function createTeamsGateway(ctx: ServerContext, adapter?: CloudAdapter): 
   return new TeamsGateway(adapter ?? createTeamsAdapter(ctx.config, ctx.logger), ctx.config.MICROSOFT_APP_ID ?? "", {
     app: ctx.app,
     peoplePicker: false, // see mount-teams: Data.Query is a 1.6 feature
+    members: teamsMemberCacheFor(ctx),
   });
 }

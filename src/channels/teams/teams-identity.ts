@@ -1,7 +1,8 @@
-import { TeamsInfo, type TurnContext } from "botbuilder";
+import type { TurnContext } from "botbuilder";
 import type { ActorIdentity } from "../../app/ports/actor";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { MemberChoice } from "../../cards/form.card";
+import type { TeamsMemberCache } from "./teams-member-cache";
 
 /** The tenant of the activity: Teams puts it on the conversation and in channelData. */
 export function tenantOf(context: TurnContext): string {
@@ -12,9 +13,11 @@ export function tenantOf(context: TurnContext): string {
 
 /**
  * The acting user, from the activity's authenticated sender (JWT-validated when
- * credentials are set) and the connector's member record — never from card data.
+ * credentials are set) and the connector's member record — never from card data. The record
+ * comes from the conversation's member list when that is already cached (a roster press
+ * fetched it for the card), else from getMember; both are reused for a minute.
  */
-export async function actorOf(context: TurnContext): Promise<ActorIdentity> {
+export async function actorOf(context: TurnContext, cache: TeamsMemberCache): Promise<ActorIdentity> {
   const from = context.activity.from;
   if (!from?.id) throw new DomainError("UNKNOWN_SENDER", "Convene could not tell who sent this.");
   let email: string | null = null;
@@ -22,7 +25,7 @@ export async function actorOf(context: TurnContext): Promise<ActorIdentity> {
   let aad = from.aadObjectId ?? "";
   let homeTenant: string | null = null;
   try {
-    const member = await TeamsInfo.getMember(context, from.id);
+    const member = (await cache.knownMember(context, from.id)) ?? (await cache.member(context, from.id));
     email = member.email ?? member.userPrincipalName ?? null;
     name = member.name || name;
     aad = member.aadObjectId || aad;
@@ -39,10 +42,10 @@ export async function actorOf(context: TurnContext): Promise<ActorIdentity> {
  * Resolves a user chosen in a card (a Teams user id or an Entra object id) through the
  * connector. A name typed into a card is never taken as an identity.
  */
-export async function resolvePerson(context: TurnContext, userId: string): Promise<ActorIdentity> {
+export async function resolvePerson(context: TurnContext, userId: string, cache: TeamsMemberCache): Promise<ActorIdentity> {
   let member;
   try {
-    member = await TeamsInfo.getMember(context, userId);
+    member = await cache.member(context, userId);
   } catch {
     throw new DomainError("UNKNOWN_PERSON", "That person is not a member of this conversation. Add them first, or name an agency contact instead.");
   }
@@ -60,9 +63,9 @@ export interface ConversationMember extends MemberChoice {
 }
 
 /** The conversation's members (for pickers and refresh lists); empty when the connector will not say. */
-export async function membersOf(context: TurnContext): Promise<ConversationMember[]> {
+export async function membersOf(context: TurnContext, cache: TeamsMemberCache): Promise<ConversationMember[]> {
   try {
-    const members = await TeamsInfo.getMembers(context);
+    const members = await cache.members(context);
     return members
       .filter((m) => m.id && m.id !== context.activity.recipient?.id)
       .map((m) => ({ id: m.aadObjectId || m.id, name: m.name || "Unknown user", aadObjectId: m.aadObjectId ?? null, teamsUserId: m.id }));

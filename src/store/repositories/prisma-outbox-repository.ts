@@ -42,4 +42,21 @@ export class PrismaOutboxRepository implements OutboxRepository {
       data: { status: "superseded" },
     });
   }
+
+  async deleteSettledUpdatesBefore(cutoff: Date, limit: number): Promise<number> {
+    // Select then delete by id: a bounded batch on SQLite and PostgreSQL alike (neither
+    // Prisma's deleteMany nor portable SQL takes a LIMIT). One status at a time, oldest
+    // first: the (status, operation, createdAt) index then hands over exactly the rows to
+    // delete, in order, with no sort (Prisma orders every `take` by something). The where is
+    // repeated on the delete so a row that changed in between is left alone.
+    let deleted = 0;
+    for (const status of ["superseded", "sent"]) {
+      if (deleted >= limit) break;
+      const settled = { status, operation: "update", createdAt: { lt: cutoff } };
+      const rows = await this.tx.outboxMessage.findMany({ where: settled, select: { id: true }, orderBy: { createdAt: "asc" }, take: limit - deleted });
+      if (!rows.length) continue;
+      deleted += (await this.tx.outboxMessage.deleteMany({ where: { ...settled, id: { in: rows.map((x) => x.id) } } })).count;
+    }
+    return deleted;
+  }
 }

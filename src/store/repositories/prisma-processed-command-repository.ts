@@ -15,4 +15,11 @@ export class PrismaProcessedCommandRepository implements ProcessedCommandReposit
   async saveResponse(key: string, response: string): Promise<void> {
     await this.tx.processedCommand.update({ where: { key }, data: { response } });
   }
+
+  async deleteBefore(cutoff: Date, limit: number): Promise<number> {
+    const rows = await this.tx.processedCommand.findMany({ where: { createdAt: { lt: cutoff } }, select: { key: true }, orderBy: { createdAt: "asc" }, take: limit });
+    if (!rows.length) return 0;
+    const r = await this.tx.processedCommand.deleteMany({ where: { key: { in: rows.map((x) => x.key) }, createdAt: { lt: cutoff } } });
+    return r.count;
+  }
 }

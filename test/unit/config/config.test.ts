@@ -8,6 +8,12 @@ describe("loadConfig", () => {
     expect(c).toMatchObject({ PORT: 3978, DATABASE_URL: "file:./data/convene.db", localMode: true, slackEnabled: false });
   });
 
+  it("keeps settled card updates 30 days and command keys 7 by default, and refuses an age under a day", () => {
+    expect(loadConfig({})).toMatchObject({ CONVENE_RETENTION_OUTBOX_DAYS: 30, CONVENE_RETENTION_COMMAND_DAYS: 7 });
+    expect(loadConfig({ CONVENE_RETENTION_OUTBOX_DAYS: "90", CONVENE_RETENTION_COMMAND_DAYS: "2" })).toMatchObject({ CONVENE_RETENTION_OUTBOX_DAYS: 90, CONVENE_RETENTION_COMMAND_DAYS: 2 });
+    expect(() => loadConfig({ CONVENE_RETENTION_COMMAND_DAYS: "0" })).toThrow(/CONVENE_RETENTION_COMMAND_DAYS must be at least 1/);
+  });
+
   it("refuses production without credentials, naming the problem", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/NODE_ENV=production needs Teams/);
