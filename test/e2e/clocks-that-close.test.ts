@@ -8,7 +8,7 @@ import { drainOutbox, runNudgePassNow } from "../../src/server/mount-delivery";
 import { ActionId } from "../../src/app/conversation/action-id";
 import { previewButtonData } from "../helpers/record-preview";
 import { e2eDecisionValues } from "../fixtures/e2e-decision-values.fixture";
-import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
+import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser, nextActivityId } from "../helpers/teams-activities";
 import { FakeConnector } from "../helpers/fake-teams-connector";
 import { runCli } from "../../src/cli/cli-errors";
 import { COMMANDS } from "../../src/cli/main";
@@ -126,8 +126,9 @@ describe("clocks that close: the section 47 enquiry across Christmas", () => {
     const enquiry = await server.context.prisma.section47Enquiry.findFirstOrThrow();
     expect(enquiry).toMatchObject({ status: "closed", outcome: "substantiated-icpc" });
     // The deadlines card lists it as met.
-    await send(messageActivity(ctx, sw, "deadlines CS-2026-0912"));
-    expect(connector.replyTexts().at(-1)).toContain("Met: Initial child protection conference");
+    const reply1 = nextActivityId();
+    await send(messageActivity(ctx, sw, "deadlines CS-2026-0912", reply1));
+    expect(connector.replyTextTo(reply1)).toContain("Met: Initial child protection conference");
   });
 
   /** Records a held meeting's decision through the form's two steps (check, then save). */
@@ -193,8 +194,9 @@ describe("clocks that close: the section 47 enquiry across Christmas", () => {
     await drainOutbox(server.context);
     const before = connector.captured.length;
     // Typed, it opens the form with the date filled in.
-    await send(messageActivity(ctx, sw, "plan-ends CS-2026-0912 2027-05-07"));
-    const form = connector.replyTexts().at(-1)!;
+    const reply2 = nextActivityId();
+    await send(messageActivity(ctx, sw, "plan-ends CS-2026-0912 2027-05-07", reply2));
+    const form = connector.replyTextTo(reply2);
     expect(form).toContain("End the child protection plan");
     expect(form).toContain("2027-05-07");
     // Only the case's social worker or team manager may end it.

@@ -12,7 +12,7 @@ import type { RunningServer } from "../../src/server/start-server";
 import { FakeConnector } from "../helpers/fake-teams-connector";
 import { postToSlack, sendActivity, slackEnv, startTestServer } from "../helpers/e2e-server";
 import { appHomeOpened, FakeSlackWebApi, homeBlockAction, slashCommand, viewSubmission, type OpenedView, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
-import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
+import { actionActivity, messageActivity, nextActivityId, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
 
 // "My meetings and actions" through the real HTTP server: Teams `my` in a personal chat (and
 // never the list itself in a channel), the Slack App Home published on app_home_opened, and
@@ -52,8 +52,9 @@ describe("my meetings and actions, end to end", () => {
       const action = await addAction(server, nurse.aadObjectId, "Send the health chronology", "2026-12-02");
 
       // `my` typed in her personal chat: the card with her meeting, Accept and Decline, and Mark done.
-      await send(messageActivity(chatWith(nurse), nurse, "my"));
-      const card = connector.replyTexts().at(-1)!;
+      const mine = nextActivityId();
+      await send(messageActivity(chatWith(nurse), nurse, "my", mine));
+      const card = connector.replyTextTo(mine);
       expect(card).toContain("My meetings and actions");
       expect(card).toContain(`Strategy discussion · ${CASE}`);
       expect(card).toContain(ACCEPT_TITLE);
@@ -63,8 +64,9 @@ describe("my meetings and actions, end to end", () => {
       expect(card).toContain("Send the health chronology");
       expect(card).not.toContain(CONCERN);
       // The officer's own list has his row, not hers.
-      await send(messageActivity(chatWith(police), police, "mine"));
-      const his = connector.replyTexts().at(-1)!;
+      const hisId = nextActivityId();
+      await send(messageActivity(chatWith(police), police, "mine", hisId));
+      const his = connector.replyTextTo(hisId);
       expect(his).toContain("Police: DC Priya Shah");
       expect(his).not.toContain(row.id);
 
@@ -83,8 +85,9 @@ describe("my meetings and actions, end to end", () => {
       expect((await server.context.prisma.action.findUniqueOrThrow({ where: { id: action } })).status).toBe("done");
 
       // In the case channel `my` shows no list: only the way to see it, refreshed for the asker alone.
-      await send(messageActivity(channel, nurse, "my"));
-      const pointer = JSON.parse(connector.replyTexts().at(-1)!) as { refresh?: { userIds: string[] }; actions: Array<{ title: string }> };
+      const inChannel = nextActivityId();
+      await send(messageActivity(channel, nurse, "my", inChannel));
+      const pointer = JSON.parse(connector.replyTextTo(inChannel)) as { refresh?: { userIds: string[] }; actions: Array<{ title: string }> };
       expect(pointer.refresh?.userIds).toEqual([nurse.id]);
       expect(pointer.actions.map((a) => a.title)).toEqual([SHOW_MY_WORK_TITLE]);
       expect(JSON.stringify(pointer)).not.toContain(CASE);

@@ -7,7 +7,7 @@ import { fixedClock } from "../../src/domain/shared/clock";
 import { FakeConnector } from "../helpers/fake-teams-connector";
 import { postToSlack, sendActivity, slackEnv, startTestServer } from "../helpers/e2e-server";
 import { FakeSlackWebApi, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
-import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
+import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser, nextActivityId } from "../helpers/teams-activities";
 
 // Re-linking was silent: `link` moved a channel to another case and the old case's cards then
 // refused everyone. Now it asks first, naming the open meetings and clocks that would move.
@@ -27,8 +27,9 @@ describe("linking a channel that belongs to another case asks first", () => {
       const send = (activity: object) => sendActivity(server, activity);
       await send(messageActivity(ctx, sw, "link CS-2026-0701"));
       await send(actionActivity(ctx, sw, ActionId.SubmitConvene, { caseRef: "CS-2026-0701", kind: "core-group", concern: "Core group.", urgency: "routine", date: "2026-12-01", time: "10:00", mode: "meeting", "person_social-worker": sw.aadObjectId }));
-      await send(messageActivity(ctx, sw, "link CS-2026-0702"));
-      const asked = connector.replyTexts().at(-1)!;
+      const reply1 = nextActivityId();
+      await send(messageActivity(ctx, sw, "link CS-2026-0702", reply1));
+      const asked = connector.replyTextTo(reply1);
       expect(asked).toContain("Move this channel to CS-2026-0702?");
       expect(asked).toContain("Open meetings of CS-2026-0701: Core group meeting (Tue 1 Dec 2026, 10:00 (UK time))");
       const link = () => server.context.prisma.channelLink.findFirstOrThrow({ include: { case: true } });

@@ -67,8 +67,9 @@ describe("Teams end to end through the real server", () => {
   });
 
   it("answers convene with the form, listing the conversation's members", async () => {
-    await send(messageActivity(ctx, sw, "convene strategy CS-2026-0142"));
-    const form = connector.replyTexts().at(-1)!;
+    const reply1 = nextActivityId();
+    await send(messageActivity(ctx, sw, "convene strategy CS-2026-0142", reply1));
+    const form = connector.replyTextTo(reply1);
     expect(form).toContain("Convene: Strategy discussion");
     expect(form).toContain("person_police");
     expect(form).toContain("DC Priya Shah");
@@ -296,8 +297,9 @@ describe("Teams end to end through the real server", () => {
   });
 
   it("lists deadlines and posts a nudge to the channel when one is due", async () => {
-    await send(messageActivity(ctx, sw, "deadlines CS-2026-0142"));
-    expect(connector.replyTexts().at(-1)).toContain("Deadlines · CS-2026-0142");
+    const reply2 = nextActivityId();
+    await send(messageActivity(ctx, sw, "deadlines CS-2026-0142", reply2));
+    expect(connector.replyTextTo(reply2)).toContain("Deadlines · CS-2026-0142");
     const postsBefore = connector.captured.length;
     clock.set("2026-12-11T10:00:00Z");
     const pass = await runNudgePassNow(server.context);
@@ -322,25 +324,29 @@ describe("Teams end to end through the real server", () => {
       return out;
     };
     const listDeadlines = async (user: TestTeamsUser) => {
-      await send(messageActivity(ctx, user, "deadlines CS-2026-0142"));
-      return connector.replyTexts().at(-1)!;
+      const reply3 = nextActivityId();
+      await send(messageActivity(ctx, user, "deadlines CS-2026-0142", reply3));
+      return connector.replyTextTo(reply3);
     };
 
     it("answers a case event with no date with the usage, and refuses a referral from the future", async () => {
-      await send(messageActivity(ctx, sw, "referral CS-2026-0142"));
-      expect(connector.replyTexts().at(-1)).toContain("referral CS-2026-0142 2026-11-20");
-      await send(messageActivity(ctx, sw, "referral CS-2026-0142 2099-01-01"));
-      const refused = connector.replyTexts().at(-1)!;
+      const reply4 = nextActivityId();
+      await send(messageActivity(ctx, sw, "referral CS-2026-0142", reply4));
+      expect(connector.replyTextTo(reply4)).toContain("referral CS-2026-0142 2026-11-20");
+      const reply5 = nextActivityId();
+      await send(messageActivity(ctx, sw, "referral CS-2026-0142 2099-01-01", reply5));
+      const refused = connector.replyTextTo(reply5);
       expect(refused).toContain("Convene could not do that");
       expect(refused).toContain("in the future");
-      await send(messageActivity(ctx, sw, "referral CS-2026-9999 2026-11-20"));
-      expect(connector.replyTexts().at(-1)).toContain("not CS-2026-9999");
+      const reply6 = nextActivityId();
+      await send(messageActivity(ctx, sw, "referral CS-2026-9999 2026-11-20", reply6));
+      expect(connector.replyTextTo(reply6)).toContain("not CS-2026-9999");
     });
 
     it("records a referral: the decision and assessment clocks start and show in deadlines with a Waive… form", async () => {
       const referral = messageActivity(ctx, sw, "referral CS-2026-0142 2026-11-20");
       await send(referral);
-      const notice = connector.replyTexts().at(-1)!;
+      const notice = connector.replyTextTo(referral.id);
       expect(notice).toContain("CS-2026-0142: clocks started");
       expect(notice).toContain("Decision on a referral");
       expect(notice).toContain("Assessment concluded");
@@ -402,12 +408,15 @@ describe("Teams end to end through the real server", () => {
       // The waiver's channel notice goes through the outbox, which the background dispatcher
       // delivers whenever its round comes: deliver it now, or it can land after the reply read below.
       await drainOutbox(server.context);
-      await send(messageActivity(ctx, sw, "transfer-in CS-2026-0142 2026-12-01"));
-      expect(connector.replyTexts().at(-1)).toContain("Transfer-in child protection conference");
-      await send(messageActivity(ctx, sw, "dob CS-2026-0142 2010-05-14"));
-      expect(connector.replyTexts().at(-1)).toContain("Review conference before the 18th birthday");
-      await send(messageActivity(ctx, sw, "date-of-birth CS-2026-0142 2010-05-14"));
-      expect(connector.replyTexts().at(-1)).toContain("clocks started");
+      const reply7 = nextActivityId();
+      await send(messageActivity(ctx, sw, "transfer-in CS-2026-0142 2026-12-01", reply7));
+      expect(connector.replyTextTo(reply7)).toContain("Transfer-in child protection conference");
+      const reply8 = nextActivityId();
+      await send(messageActivity(ctx, sw, "dob CS-2026-0142 2010-05-14", reply8));
+      expect(connector.replyTextTo(reply8)).toContain("Review conference before the 18th birthday");
+      const reply9 = nextActivityId();
+      await send(messageActivity(ctx, sw, "date-of-birth CS-2026-0142 2010-05-14", reply9));
+      expect(connector.replyTextTo(reply9)).toContain("clocks started");
       expect(await server.context.prisma.deadline.count({ where: { rule: "review-before-18" } })).toBe(1);
     });
   });

@@ -67,6 +67,12 @@ export class FakeConnector {
    * Proactive posts from the outbox go to .../activities and can land at any moment, so
    * assertions about "the answer to what I just sent" read replies only.
    */
+  /** The card the bot replied with to one activity (a reply posts to `/activities/<that id>`), or "{}". Unlike the last reply, a proactive post sent meanwhile cannot stand in for it. */
+  replyTextTo(activityId: string): string {
+    const reply = this.captured.find((c) => c.method === "POST" && c.path.endsWith(`/activities/${encodeURIComponent(activityId)}`));
+    return JSON.stringify(reply?.body.attachments?.[0]?.content ?? {});
+  }
+
   replyTexts(): string[] {
     return this.captured
       .filter((c) => c.method === "POST" && /\/activities\/[^/]+$/.test(c.path))
