@@ -1,3 +1,4 @@
+import type { GraphSettingsInput } from "../integrations/graph/graph-online-meetings";
 import { z } from "zod";
 
 // Environment is parsed once, here. A bad value stops start-up with a message naming the
@@ -159,23 +160,8 @@ export type Config = z.output<typeof ConfigSchema> & {
   localPolicy: { reviewBefore18NudgeMonths: number[]; coreGroupCadenceWeeks: number; coreGroupCadenceWeeksByTenant: Record<string, number> };
 };
 
-/** What the Graph integration needs, gathered from the GRAPH_* variables. */
-export interface GraphSettings {
-  /** Entra tenant id. */
-  tenantId: string;
-  /** App registration's client id. */
-  clientId: string;
-  /** App registration's client secret. */
-  clientSecret: string;
-  /** The service mailbox (organiser of every event). */
-  mailbox: string;
-  /** Identity provider base URL, no trailing slash. */
-  authorityUrl: string;
-  /** Graph base URL with version, no trailing slash. */
-  baseUrl: string;
-  /** Extra CA certificates (PEM file path) to trust, if any. */
-  caFile: string | undefined;
-}
+/** What the Graph integration needs, gathered from the GRAPH_* variables: the integration's own input, so the two cannot drift. */
+export type GraphSettings = GraphSettingsInput;
 
 /** A configuration problem; the message names every bad variable. */
 export class ConfigError extends Error {

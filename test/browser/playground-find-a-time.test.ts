@@ -1,10 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { loadConfig } from "../../src/config/config";
-import { startServer, type RunningServer } from "../../src/server/start-server";
-import { fixedClock } from "../../src/domain/shared/clock";
+import type { Page } from "playwright-core";
+import type { RunningServer } from "../../src/server/start-server";
+import { openPlayground, type PlaygroundBrowser } from "../helpers/playground-browser";
 
 // Find a time, as a person tries it in the playground: convene with the time to be agreed,
 // propose two times on the roster card, each agency ticks the times it can make, the card stars
@@ -12,27 +8,13 @@ import { fixedClock } from "../../src/domain/shared/clock";
 // axe finds no critical or serious violation on the poll.
 
 describe("playground: find a time", () => {
-  let dir: string;
+  let pg: PlaygroundBrowser;
   let server: RunningServer;
-  let browser: BrowserContext;
   let page: Page;
-
-  const as = async (label: RegExp) => {
-    const value = await page.locator("#user option", { hasText: label }).first().getAttribute("value");
-    await page.selectOption("#user", value!);
-  };
-  const say = async (text: string) => {
-    await page.fill("#text", text);
-    await page.click("#compose button");
-  };
+  const as = (label: RegExp) => pg.as(label);
+  const say = (text: string) => pg.say(text);
+  const axeSerious = () => pg.axeSerious();
   const roster = () => page.locator(".msg", { hasText: "Who is coming" }).last();
-  const axeSerious = async () => {
-    if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-    return page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run(document, { resultTypes: ["violations"] });
-      return r.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => `${v.impact} ${v.id}`);
-    });
-  };
   /** Presses "Times I can make…" as this person and ticks the times whose labels match. */
   const tick = async (who: RegExp, times: RegExp[]) => {
     await as(who);
@@ -44,23 +26,12 @@ describe("playground: find a time", () => {
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "convene-playground-times-"));
-    server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "pg.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" }), { clock: fixedClock("2026-11-24T08:00:00Z") });
-    browser = await chromium.launchPersistentContext(path.join(dir, "profile"), {
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(server.url);
-    await page.waitForSelector("body[data-ready=true]");
+    pg = await openPlayground("playground-times", "2026-11-24T08:00:00Z");
+    ({ server, page } = pg);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await pg?.close();
   });
 
   it("proposes times, takes each agency's ticks, stars the earliest all three can make, and schedules it", async () => {

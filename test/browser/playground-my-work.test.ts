@@ -1,55 +1,26 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { loadConfig } from "../../src/config/config";
-import { startServer, type RunningServer } from "../../src/server/start-server";
-import { fixedClock } from "../../src/domain/shared/clock";
+import type { Page } from "playwright-core";
+import type { RunningServer } from "../../src/server/start-server";
+import { openPlayground, type PlaygroundBrowser } from "../helpers/playground-browser";
 
 // `my` typed in the playground (a Teams-like channel): the channel's reply shows no list, and
 // like Teams the typist's own copy refreshes into their meetings and actions; Accept there
 // answers their row exactly as from the roster. axe finds no critical or serious violation.
 
 describe("playground: my meetings and actions", () => {
-  let dir: string;
+  let pg: PlaygroundBrowser;
   let server: RunningServer;
-  let browser: BrowserContext;
   let page: Page;
-
-  const as = async (label: RegExp) => {
-    const value = await page.locator("#user option", { hasText: label }).first().getAttribute("value");
-    await page.selectOption("#user", value!);
-  };
-  const say = async (text: string) => {
-    await page.fill("#text", text);
-    await page.click("#compose button");
-  };
-  const axeSerious = async () => {
-    if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-    return page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run(document, { resultTypes: ["violations"] });
-      return r.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => `${v.impact} ${v.id}`);
-    });
-  };
+  const as = (label: RegExp) => pg.as(label);
+  const say = (text: string) => pg.say(text);
+  const axeSerious = () => pg.axeSerious();
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "convene-playground-my-"));
-    server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "pg.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" }), { clock: fixedClock("2026-11-24T08:00:00Z") });
-    browser = await chromium.launchPersistentContext(path.join(dir, "profile"), {
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(server.url);
-    await page.waitForSelector("body[data-ready=true]");
+    pg = await openPlayground("playground-my", "2026-11-24T08:00:00Z");
+    ({ server, page } = pg);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await pg?.close();
   });
 
   it("shows Hana her own meeting to answer when she types my, and Accept there answers her row", async () => {

@@ -2,12 +2,11 @@ import { CancelMeetingSchema, type CancelMeetingCommand } from "../../domain/com
 import { cancelMeeting as cancel } from "../../domain/meeting/meeting";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import type { AppDeps } from "../app-deps";
-import { meetingInConversation, requireMeetingOwner } from "../authorisation";
+import { meetingForOwner } from "../owned-meeting";
 import { commandKey, runOnce } from "../idempotency";
 import { inviteeMentions } from "../views/invitee-mentions";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import type { RosterView } from "../views/view-models";
-import { resolveActor } from "./resolve-actor";
 import { enqueueCalendarSync } from "../online-meetings/enqueue-calendar-sync";
 
 /**
@@ -20,9 +19,7 @@ export async function cancelMeetingUseCase(deps: AppDeps, input: CancelMeetingCo
   return deps.uow.run((repos) =>
     runOnce(repos, commandKey(cmd.conversation, "cancel", cmd.key), async () => {
       const now = deps.clock.now();
-      const actor = await resolveActor(repos, cmd.actor);
-      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
-      requireMeetingOwner(c, meeting, actor, "cancel the meeting");
+      const { actor, c, meeting } = await meetingForOwner(repos, cmd, "cancel the meeting");
       const cancelled = { ...cancel(meeting), cancelledReason: cmd.reason };
       await repos.meetings.update(cancelled);
       const invitations = await repos.invitations.listForMeeting(meeting.id);

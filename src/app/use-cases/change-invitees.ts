@@ -9,7 +9,7 @@ import { DomainError } from "../../domain/shared/domain-error";
 import { agencyOfPractitioner } from "../agency-of";
 import type { AppDeps } from "../app-deps";
 import { enqueueCalendarSync } from "../online-meetings/enqueue-calendar-sync";
-import { meetingInConversation, requireMeetingOwner } from "../authorisation";
+import { meetingForOwner } from "../owned-meeting";
 import { commandKey, runOnce } from "../idempotency";
 import type { Practitioner } from "../ports/practitioner";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
@@ -42,9 +42,7 @@ export async function changeInvitees(deps: AppDeps, input: ChangeInviteesCommand
   return deps.uow.run((repos) =>
     runOnce(repos, commandKey(cmd.conversation, "invitees", cmd.key), async () => {
       const now = deps.clock.now();
-      const actor = await resolveActor(repos, cmd.actor);
-      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
-      requireMeetingOwner(c, meeting, actor, "change who is invited");
+      const { actor, c, meeting } = await meetingForOwner(repos, cmd, "change who is invited");
       if (meeting.status !== "proposed" && meeting.status !== "scheduled") throw new DomainError("MEETING_NOT_OPEN", `This meeting is ${meeting.status}; who was invited can no longer be changed.`);
       const required = new Set<InviteeRole>(requiredRoles(meeting.kind));
       const rows = await repos.invitations.listForMeeting(meeting.id);

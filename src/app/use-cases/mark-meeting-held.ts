@@ -2,11 +2,10 @@ import { MarkMeetingHeldSchema, type MarkMeetingHeldCommand } from "../../domain
 import { markHeld, requireMeetingDayReached } from "../../domain/meeting/meeting";
 import { heldAtForClocks } from "../../domain/meeting/held-date";
 import type { RosterView } from "../views/view-models";
-import { meetingInConversation, requireMeetingOwner } from "../authorisation";
+import { meetingForOwner } from "../owned-meeting";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../app-deps";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
-import { resolveActor } from "./resolve-actor";
 import { closeDeadlinesForHeldMeeting } from "../deadlines/deadline-events";
 
 /**
@@ -19,9 +18,7 @@ export async function markMeetingHeld(deps: AppDeps, input: MarkMeetingHeldComma
   return deps.uow.run((repos) =>
     runOnce(repos, commandKey(cmd.conversation, "held", cmd.key), async () => {
       const now = deps.clock.now();
-      const actor = await resolveActor(repos, cmd.actor);
-      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
-      requireMeetingOwner(c, meeting, actor, "mark the meeting held");
+      const { actor, c, meeting } = await meetingForOwner(repos, cmd, "mark the meeting held");
       requireMeetingDayReached(meeting, now);
       const apologies = new Set(cmd.apologies ?? []);
       const said = new Map((cmd.attendance ?? []).map((a) => [a.invitationId, a]));

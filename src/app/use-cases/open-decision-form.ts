@@ -3,9 +3,9 @@ import { CommandBase } from "../../domain/commands/command.schemas";
 import type { RecordFor } from "../../domain/decision-record/decision-record.schema";
 import { recordToFormValues, type FormValues } from "../../domain/decision-record/record-form";
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";
-import { meetingInConversation, requireHeld, requireMeetingOwner } from "../authorisation";
+import { requireHeld } from "../authorisation";
 import type { AppDeps } from "../app-deps";
-import { resolveActor } from "./resolve-actor";
+import { meetingForOwner } from "../owned-meeting";
 import { ownDraft } from "../records/prepare-decision-record";
 import { rosterAbsentContributions, rosterAttendees } from "../../domain/decision-record/roster-prefill";
 import type { Meeting } from "../../domain/meeting/meeting";
@@ -62,9 +62,7 @@ export interface DecisionFormView {
 export async function openDecisionForm(deps: AppDeps, input: OpenDecisionFormCommand): Promise<DecisionFormView> {
   const cmd = OpenDecisionFormSchema.parse(input);
   return deps.uow.run(async (repos) => {
-    const actor = await resolveActor(repos, cmd.actor);
-    const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
-    requireMeetingOwner(c, meeting, actor, "record the decisions");
+    const { actor, c, meeting } = await meetingForOwner(repos, cmd, "record the decisions");
     requireHeld(meeting);
     const versions = await repos.records.listForMeeting(meeting.id);
     const latest = versions[versions.length - 1];

@@ -7,13 +7,12 @@ import { roleList, tallyTimes } from "../../domain/meeting/time-poll";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { AppDeps } from "../app-deps";
 import { enqueueCalendarSync } from "../online-meetings/enqueue-calendar-sync";
-import { meetingInConversation, requireMeetingOwner } from "../authorisation";
+import { meetingForOwner } from "../owned-meeting";
 import { commandKey, runOnce } from "../idempotency";
 import { inviteeMentions } from "../views/invitee-mentions";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import { proposedTimeLabel } from "../views/time-poll-view";
 import type { RosterView } from "../views/view-models";
-import { resolveActor } from "./resolve-actor";
 
 /**
  * The convenor picks one of the proposed times: the meeting is scheduled for it, the roster
@@ -26,9 +25,7 @@ export async function pickMeetingTime(deps: AppDeps, input: PickTimeCommand): Pr
   return deps.uow.run((repos) =>
     runOnce(repos, commandKey(cmd.conversation, "pick-time", cmd.key), async () => {
       const now = deps.clock.now();
-      const actor = await resolveActor(repos, cmd.actor);
-      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
-      requireMeetingOwner(c, meeting, actor, "pick the time");
+      const { actor, c, meeting } = await meetingForOwner(repos, cmd, "pick the time");
       if (meeting.status !== "proposed") throw new DomainError("MEETING_HAS_TIME", "This meeting already has a time. To move it, use Reschedule…");
       const times = await repos.timePolls.listForMeeting(meeting.id);
       const picked = times.find((t) => t.id === cmd.slotId);

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { RecordDecisionSchema, type RecordDecisionCommand } from "../../domain/commands/command.schemas";
-import { meetingInConversation, requireHeld, requireMeetingOwner } from "../authorisation";
+import { requireHeld } from "../authorisation";
 import type { AppDeps } from "../app-deps";
+import { meetingForOwner } from "../owned-meeting";
 import { languageAdvice, prepareDecisionRecord } from "../records/prepare-decision-record";
 import { buildDecisionRecordView } from "../views/decision-record-view";
 import type { RecordPreviewResult } from "../views/view-models";
-import { resolveActor } from "./resolve-actor";
 
 /**
  * The "check" step before saving: the record exactly as saving would store it (the same
@@ -18,9 +18,7 @@ export async function previewDecisionRecord(deps: AppDeps, input: RecordDecision
   const cmd = RecordDecisionSchema.parse(input);
   return deps.uow.run(async (repos) => {
     const now = deps.clock.now();
-    const actor = await resolveActor(repos, cmd.actor);
-    const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
-    requireMeetingOwner(c, meeting, actor, "record the decisions");
+    const { actor, c, meeting } = await meetingForOwner(repos, cmd, "record the decisions");
     requireHeld(meeting);
     const next = await prepareDecisionRecord(repos, deps.calendar, c, meeting, actor.id, cmd.values, cmd.amendmentReason, now);
     if (!next.ok) return { ok: false, errors: next.errors };

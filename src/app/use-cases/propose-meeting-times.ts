@@ -6,12 +6,11 @@ import { answeredInChat } from "../../domain/invitation/invitation";
 import { checkProposedTimes, type ProposedTime } from "../../domain/meeting/time-poll";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { AppDeps } from "../app-deps";
-import { meetingInConversation, requireMeetingOwner } from "../authorisation";
+import { meetingForOwner } from "../owned-meeting";
 import { commandKey, runOnce } from "../idempotency";
 import { inviteeMentions } from "../views/invitee-mentions";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import type { RosterView } from "../views/view-models";
-import { resolveActor } from "./resolve-actor";
 
 /**
  * "Find a time": the convenor (or the case's social worker or team manager) proposes two to
@@ -25,9 +24,7 @@ export async function proposeMeetingTimes(deps: AppDeps, input: ProposeTimesComm
   return deps.uow.run((repos) =>
     runOnce(repos, commandKey(cmd.conversation, "propose-times", cmd.key), async () => {
       const now = deps.clock.now();
-      const actor = await resolveActor(repos, cmd.actor);
-      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
-      requireMeetingOwner(c, meeting, actor, "propose times");
+      const { actor, c, meeting } = await meetingForOwner(repos, cmd, "propose times");
       if (meeting.status !== "proposed") {
         throw new DomainError("MEETING_HAS_TIME", meeting.status === "scheduled" ? "This meeting already has a time. To move it, use Reschedule…" : `This meeting is ${meeting.status}; times can no longer be proposed.`);
       }

@@ -3,16 +3,16 @@ import { randomUUID } from "node:crypto";
 import { RecordDecisionSchema, type RecordDecisionCommand } from "../../domain/commands/command.schemas";
 import { markRecorded } from "../../domain/meeting/meeting";
 import type { RecordDecisionResult } from "../views/view-models";
-import { meetingInConversation, requireHeld, requireMeetingOwner } from "../authorisation";
+import { requireHeld } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../app-deps";
+import { meetingForOwner } from "../owned-meeting";
 import { buildDecisionRecordSummary, buildDecisionRecordView } from "../views/decision-record-view";
 import { loadDecisionRecord } from "../views/load-decision-record";
 import { logMeetingDisclosures } from "../sharing/log-disclosures";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import { applyRecordToActionsAndDeadlines } from "../deadlines/deadline-events";
 import { languageAdvice, ownDraft, prepareDecisionRecord } from "../records/prepare-decision-record";
-import { resolveActor } from "./resolve-actor";
 
 /**
  * Records the meeting's decisions from the form (the same descriptor drives the Teams card
@@ -25,9 +25,7 @@ export async function recordDecision(deps: AppDeps, input: RecordDecisionCommand
   return deps.uow.run((repos) =>
     runOnce(repos, commandKey(cmd.conversation, "record", cmd.key), async (): Promise<RecordDecisionResult> => {
       const now = deps.clock.now();
-      const actor = await resolveActor(repos, cmd.actor);
-      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
-      requireMeetingOwner(c, meeting, actor, "record the decisions");
+      const { actor, c, meeting } = await meetingForOwner(repos, cmd, "record the decisions");
       requireHeld(meeting);
 
       // "Save" after "check" stores exactly what was previewed: the draft's values, not the card's.

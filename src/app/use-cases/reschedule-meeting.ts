@@ -6,12 +6,11 @@ import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import { DomainError } from "../../domain/shared/domain-error";
 import { LONDON } from "../../domain/shared/iso-date";
 import type { AppDeps } from "../app-deps";
-import { meetingInConversation, requireMeetingOwner } from "../authorisation";
+import { meetingForOwner } from "../owned-meeting";
 import { commandKey, runOnce } from "../idempotency";
 import { inviteeMentions } from "../views/invitee-mentions";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import type { RosterView } from "../views/view-models";
-import { resolveActor } from "./resolve-actor";
 import { enqueueCalendarSync } from "../online-meetings/enqueue-calendar-sync";
 
 /**
@@ -26,9 +25,7 @@ export async function rescheduleMeeting(deps: AppDeps, input: RescheduleMeetingC
   return deps.uow.run((repos) =>
     runOnce(repos, commandKey(cmd.conversation, "reschedule", cmd.key), async () => {
       const now = deps.clock.now();
-      const actor = await resolveActor(repos, cmd.actor);
-      const { c, meeting } = await meetingInConversation(repos, cmd.conversation, cmd.meetingId, cmd.actor);
-      requireMeetingOwner(c, meeting, actor, "move the meeting");
+      const { actor, c, meeting } = await meetingForOwner(repos, cmd, "move the meeting");
       if (meeting.status !== "proposed" && meeting.status !== "scheduled") throw new DomainError("MEETING_NOT_OPEN", `This meeting is ${meeting.status}; it can no longer be moved.`);
       requireSensibleMeetingDate(deps.calendar, cmd.scheduledLocal, now, cmd.confirm?.nonWorkingDay === true);
       if (meeting.scheduledAt && meeting.scheduledAt.getTime() === scheduledAt.getTime()) {

@@ -105,11 +105,17 @@ export class GraphOnlineMeetings implements OnlineMeetingCalendar {
 
 /** Everything {@link createGraphOnlineMeetings} needs (the config's GraphSettings). */
 export interface GraphSettingsInput {
+  /** Entra tenant id. */
   tenantId: string;
+  /** App registration's client id. */
   clientId: string;
+  /** App registration's client secret. */
   clientSecret: string;
+  /** The service mailbox (organiser of every event). */
   mailbox: string;
+  /** Identity provider base URL, no trailing slash. */
   authorityUrl: string;
+  /** Graph base URL with version, no trailing slash. */
   baseUrl: string;
   /** PEM file of extra CAs; read once, at start-up. */
   caFile: string | undefined;

@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { loadConfig } from "../../src/config/config";
+import { fixedClock } from "../../src/domain/shared/clock";
+import { startServer, type RunningServer } from "../../src/server/start-server";
+
+/** The playground open in Chromium on its own server and SQLite file, with what a test does as a person. */
+export interface PlaygroundBrowser {
+  server: RunningServer;
+  page: Page;
+  /** Switches the playground's "you are" picker to the person whose label matches. */
+  as(label: RegExp): Promise<void>;
+  /** Types a message into the conversation and sends it. */
+  say(text: string): Promise<void>;
+  /** axe-core's critical and serious violations on the page as it is now. */
+  axeSerious(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Starts a server in local mode at `clockIso` (a fixed clock) and opens the playground in headless Chromium. */
+export async function openPlayground(name: string, clockIso: string): Promise<PlaygroundBrowser> {
+  const dir = mkdtempSync(path.join(tmpdir(), `convene-${name}-`));
+  const server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "pg.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" }), { clock: fixedClock(clockIso) });
+  // A fresh profile per run (playwright passes it as --user-data-dir).
+  const browser: BrowserContext = await chromium.launchPersistentContext(path.join(dir, "profile"), {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready=true]");
+  return {
+    server,
+    page,
+    async as(label) {
+      const value = await page.locator("#user option", { hasText: label }).first().getAttribute("value");
+      await page.selectOption("#user", value!);
+    },
+    async say(text) {
+      await page.fill("#text", text);
+      await page.click("#compose button");
+    },
+    async axeSerious() {
+      if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+      return page.evaluate(async () => {
+        const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run(document, { resultTypes: ["violations"] });
+        return r.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => `${v.impact} ${v.id}`);
+      });
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
