@@ -201,6 +201,7 @@ function renderMeeting(m: CaseExportMeeting): string {
     `<p class="meta">Status: ${escapeHtml(statusLabel(m.status))}${versions.length > 1 ? ` · ${countOf(versions.length, "version")}` : ""}</p>`,
     m.cancelledReason ? `<p>Cancelled because: ${escapeHtml(m.cancelledReason)}</p>` : "",
     renderInvitees(m),
+    renderProposedTimes(m),
     versions.length === 0
       ? `<p>No decision record.</p>`
       : versions.map((v, i) => renderVersion(m.kind, v, versions[i - 1])).join("\n"),
@@ -220,6 +221,15 @@ function renderInvitees(m: CaseExportMeeting): string {
     .map((r) => `<tr>${[`${r.roleLabel}${r.required ? " (required)" : ""}`, r.invitee, RESPONSE_WORDS[r.response] ?? r.response, ATTENDANCE_WORDS[r.attendance] ?? r.attendance, String(r.chased)].map((v) => `<td>${escapeHtml(v)}</td>`).join("")}</tr>`)
     .join("");
   return `<table class="log"><caption>Who was invited</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** How the meeting's time was found: each proposed time and who said they could make it. */
+function renderProposedTimes(m: CaseExportMeeting): string {
+  const times = m.proposedTimes ?? [];
+  if (!times.length) return "";
+  const head = ["Proposed time", "Could make it", "Could not"].map((c) => `<th scope="col">${c}</th>`).join("");
+  const body = times.map((t) => `<tr>${[instant(t.startsAt), t.canMake.join(", ") || "—", t.cannotMake.join(", ") || "—"].map((v) => `<td>${escapeHtml(v)}</td>`).join("")}</tr>`).join("");
+  return `<table class="log"><caption>Times proposed</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function renderSharingLog(model: CaseExportModel): string {

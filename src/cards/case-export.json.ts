@@ -30,6 +30,8 @@ export interface CaseExportJson {
     invitees: { role: string; required: boolean; invitee: string; response: string; attendance: string; chased: number }[];
     /** Why it was cancelled (null unless cancelled). Added without a bump. */
     cancelledReason: string | null;
+    /** The times proposed to find when to hold it, with the roles that said they could or could not make each. Added without a bump. */
+    proposedTimes: { startsAt: string; canMake: string[]; cannotMake: string[] }[];
   }[];
   /** Actions by due date. */
   actions: { id: string; meetingId: string | null; owner: string; description: string; dueDate: string; status: string }[];
@@ -106,6 +108,7 @@ export function buildCaseExportJson(model: CaseExportModel): CaseExportJson {
         })),
       invitees: (m.invitees ?? []).map((i) => ({ role: i.role, required: i.required, invitee: i.invitee, response: i.response, attendance: i.attendance, chased: i.chased })),
       cancelledReason: m.cancelledReason ?? null,
+      proposedTimes: (m.proposedTimes ?? []).map((t) => ({ startsAt: t.startsAt.toISOString(), canMake: t.canMake, cannotMake: t.cannotMake })),
     }));
   const actions = [...model.actions]
     .sort((a, b) => cmp(a.dueDate, b.dueDate) || cmp(a.id, b.id))

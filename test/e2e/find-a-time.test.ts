@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ActionId } from "../../src/app/conversation/action-id";
 import { putAgencyDirectoryEntry } from "../../src/app/use-cases/put-agency-directory-entry";
+import { exportCase } from "../../src/app/use-cases/export-case";
+import { buildCaseExportJson } from "../../src/cards/case-export.json";
 import { slackActionId } from "../../src/cards/slack/slack-action-id";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox, runChasePassNow } from "../../src/server/mount-delivery";
@@ -114,6 +116,13 @@ describe("find a time", () => {
       const notice = connector.captured.slice(posts).map((c) => JSON.stringify(c.body.attachments?.[0]?.content ?? {})).find((t) => t.includes(`Time picked · Strategy discussion · ${CASE}`))!;
       expect(notice).toContain("Social worker, Health and Police can all make it.");
       expect(notice).toContain("<at>Hana Lewis</at>");
+      // The case file keeps how the time was found.
+      const file = buildCaseExportJson(await exportCase(server.context, { tenant: "local", caseRef: CASE, exportedBy: "Sam Okafor", reason: "Case file check", format: "JSON", operator: "cli:test" }));
+      expect(file.meetings[0]!.proposedTimes).toEqual([
+        { startsAt: "2026-12-01T09:00:00.000Z", canMake: ["Social worker", "Police"], cannotMake: ["Health"] },
+        { startsAt: "2026-12-01T14:00:00.000Z", canMake: ["Social worker", "Health", "Police"], cannotMake: [] },
+        { startsAt: "2026-12-02T10:00:00.000Z", canMake: ["Social worker", "Health", "Police"], cannotMake: [] },
+      ]);
       const again = await send(actionActivity(ctx, sw, ActionId.ProposeTimes, { meetingId, step: "times", ...OPTIONS }));
       expect(String(again?.value)).toContain("This meeting already has a time. To move it, use Reschedule…");
     });

@@ -3,10 +3,12 @@ import { parseCaseReference } from "../../domain/case/case-reference";
 import type { DecisionRecordPayload } from "../../domain/decision-record/decision-record.schema";
 import { getRule, isRuleId } from "../../domain/deadline/statutory-rules";
 import { DomainError } from "../../domain/shared/domain-error";
-import type { CaseExportModel } from "../views/case-export-view";
+import type { CaseExportModel, CaseExportProposedTime } from "../views/case-export-view";
+import { tallyTimes } from "../../domain/meeting/time-poll";
+import { requiredRoles, type Meeting } from "../../domain/meeting/meeting";
 import { INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
 import type { Clock } from "../../domain/shared/clock";
-import type { UnitOfWork } from "../ports/unit-of-work";
+import type { Repositories, UnitOfWork } from "../ports/unit-of-work";
 import { buildDecisionRecordView, dayInWords, meetingWhen } from "../views/decision-record-view";
 import { loadDecisionRecord } from "../views/load-decision-record";
 import { disclosureView } from "../views/sharing-log-view";
@@ -58,6 +60,7 @@ export async function exportCase(deps: { uow: UnitOfWork; clock: Clock }, req: E
         heldAt: m.heldAt,
         ...(when.date ? { whenLabel: `${dayInWords(when.date)}${when.time ? ` at ${when.time}` : ""}` } : {}),
         cancelledReason: m.cancelledReason ?? null,
+        proposedTimes: await proposedTimesOf(repos, m),
         invitees: (await repos.invitations.listForMeeting(m.id)).map((i) => ({
           role: i.role, roleLabel: INVITEE_ROLE_LABELS[i.role], required: i.required, invitee: i.inviteeLabel, response: i.response, attendance: i.attendance, chased: i.chaseCount ?? 0,
         })),
@@ -108,4 +111,12 @@ export async function exportCase(deps: { uow: UnitOfWork; clock: Clock }, req: E
     const sharingLog = (await repos.sharing.listForCase(c.id)).map(disclosureView);
     return { caseReference: c.reference, exportedAt: now, exportedBy, meetings, actions, deadlines, enquiries, sharingLog };
   });
+}
+
+/** The times proposed for a meeting and who said they could make each (roles as people read them). */
+async function proposedTimesOf(repos: Repositories, m: Meeting): Promise<CaseExportProposedTime[]> {
+  const times = await repos.timePolls.listForMeeting(m.id);
+  if (!times.length) return [];
+  const { tallies } = tallyTimes(times, await repos.invitations.listForMeeting(m.id), await repos.timePolls.listAnswers(m.id), requiredRoles(m.kind));
+  return tallies.map((t) => ({ startsAt: t.startsAt, canMake: t.canMake.map((r) => INVITEE_ROLE_LABELS[r]), cannotMake: t.cannotMake.map((r) => INVITEE_ROLE_LABELS[r]) }));
 }

@@ -46,6 +46,18 @@ export interface CaseExportMeeting {
   invitees?: CaseExportInvitee[];
   /** Why it was cancelled, when it was. */
   cancelledReason?: string | null;
+  /** The times proposed to find when to hold it ("find a time"), with who said they could make each. */
+  proposedTimes?: CaseExportProposedTime[];
+}
+
+/** One proposed time, as the record of how the meeting's time was found. */
+export interface CaseExportProposedTime {
+  /** When it would have started. */
+  startsAt: Date;
+  /** Roles with someone who said they could make it. */
+  canMake: string[];
+  /** Roles whose rows all said they could not. */
+  cannotMake: string[];
 }
 
 /** One roster row of a meeting, for the export. */
