@@ -199,12 +199,12 @@ describe("Teams meetings through Microsoft Graph", () => {
   });
 
   describe("advisory free/busy for proposed times (find a time)", () => {
-    // Health is a colleague in the council's own tenant whose Outlook shows a meeting at the
+    // Health is a colleague in the council's own tenant (with an NHS address) whose Outlook shows a meeting at the
     // second option; the police officer is from the force's tenant, so never looked up.
     // Mon 30 Nov 2026; options Tue 1 Dec 09:00 and 14:00, Wed 2 Dec 10:00 (UK time = UTC in December).
     const sw: TestTeamsUser = { id: "29:sw", aadObjectId: "aad-sw", name: "Sam Okafor", email: "sam@la.example" };
-    const nurse: TestTeamsUser = { id: "29:rn", aadObjectId: "aad-rn", name: "Hana Lewis", email: "hana@la.example" };
-    const ola: TestTeamsUser = { id: "29:ob", aadObjectId: "aad-ob", name: "Ola Bello", email: "ola@la.example" };
+    const nurse: TestTeamsUser = { id: "29:rn", aadObjectId: "aad-rn", name: "Hana Lewis", email: "hana@nhs.example" };
+    const ola: TestTeamsUser = { id: "29:ob", aadObjectId: "aad-ob", name: "Ola Bello", email: "ola@nhs.example" };
     const officer: TestTeamsUser = { id: "29:pc", aadObjectId: "aad-pc", name: "DC Priya Shah", email: "priya@force.example", tenantId: "tenant-police" };
     const connector = new FakeConnector([sw, nurse, ola, officer]);
     const clock = fixedClock("2026-11-30T10:00:00Z");
@@ -225,12 +225,14 @@ describe("Teams meetings through Microsoft Graph", () => {
 
     beforeAll(async () => {
       graph.graphDown = false;
-      graph.busy.set("hana@la.example", [{ start: "2026-12-01T14:15:00Z", end: "2026-12-01T15:00:00Z" }]);
+      graph.busy.set("hana@nhs.example", [{ start: "2026-12-01T14:15:00Z", end: "2026-12-01T15:00:00Z" }]);
       // Were the officer looked up, this would show; they must not be.
       graph.busy.set("priya@force.example", [{ start: "2026-12-01T08:00:00Z", end: "2026-12-02T18:00:00Z" }]);
       await connector.start();
       server = await startTestServer(dir, "free-busy", clock, graph.env(MAILBOX));
       await putAgencyDirectoryEntry(server.context, { entry: { match: "teams-tenant", value: "tenant-police", agency: "police" }, operator: "test:admin" });
+      // Health colleagues use the NHS domain but sit in the council's tenant (a shared service): the tenant, not the domain, decides.
+      await putAgencyDirectoryEntry(server.context, { entry: { match: "email-domain", value: "nhs.example", agency: "health" }, operator: "test:admin" });
     });
     afterAll(async () => {
       await server?.close();
@@ -252,7 +254,7 @@ describe("Teams meetings through Microsoft Graph", () => {
       const calls = schedules().slice(before);
       expect(calls).toHaveLength(1);
       expect(calls[0]!.path).toBe(`/v1.0/users/${encodeURIComponent(MAILBOX)}/calendar/getSchedule`);
-      expect([...(calls[0]!.body.schedules as string[])].sort()).toEqual(["hana@la.example", "sam@la.example"]);
+      expect([...(calls[0]!.body.schedules as string[])].sort()).toEqual(["hana@nhs.example", "sam@la.example"]);
       expect(calls[0]!.body).toMatchObject({ startTime: { dateTime: "2026-12-01T09:00:00", timeZone: "UTC" }, endTime: { dateTime: "2026-12-02T11:00:00", timeZone: "UTC" }, availabilityViewInterval: 15 });
       expect(JSON.stringify(calls[0]!.body)).not.toContain("priya");
 
@@ -283,9 +285,20 @@ describe("Teams meetings through Microsoft Graph", () => {
       await drainOutbox(server.context);
       const again = schedules().slice(before + 1);
       expect(again).toHaveLength(1);
-      expect([...(again[0]!.body.schedules as string[])].sort()).toEqual(["ola@la.example", "sam@la.example"]);
+      expect([...(again[0]!.body.schedules as string[])].sort()).toEqual(["ola@nhs.example", "sam@la.example"]);
       expect((await server.context.app.getRoster(meetingId)).timePoll!.options.map((o) => o.outlookBusy)).toEqual([[], [], []]);
       expect(outlookLines(connector.cardTexts("PUT").at(-1))).toEqual([]);
+
+      // A delegation changes who attends for the row: their calendar is read in turn.
+      const row = await server.context.prisma.invitation.findFirstOrThrow({ where: { meetingId, role: "health" } });
+      const delegated = await send(actionActivity(ctx, ola, ActionId.Delegate, { invitationId: row.id, delegate: nurse.aadObjectId }));
+      expect(JSON.stringify(delegated?.value)).toContain("Hana Lewis");
+      expect((await server.context.prisma.invitation.findUniqueOrThrow({ where: { id: row.id } })).delegateId).not.toBeNull();
+      await drainOutbox(server.context);
+      const third = schedules().slice(before + 2);
+      expect(third).toHaveLength(1);
+      expect([...(third[0]!.body.schedules as string[])].sort()).toEqual(["hana@nhs.example", "sam@la.example"]);
+      expect((await server.context.app.getRoster(meetingId)).timePoll!.options.map((o) => o.outlookBusy)).toEqual([[], ["Health"], []]);
     });
 
     it("with Graph down, proposing times still works and the roster has no Outlook line; once Graph is back the advice appears", async () => {
@@ -298,15 +311,14 @@ describe("Teams meetings through Microsoft Graph", () => {
         expect(await server.context.prisma.meetingSlot.count({ where: { meetingId } })).toBe(3);
         // One round at a time (a drain would skip over the backoff and spend every retry).
         const job = () => server.context.prisma.outboxMessage.findFirstOrThrow({ where: { anchorKey: `meeting/${meetingId}/free-busy` } });
-        await until("the check to fail against Graph", async () => Boolean((await job()).lastError), () => dispatchOnce(server.context));
+        const card = () => connector.cardTexts("PUT").filter((t) => t.includes("CS-2026-0732") && t.includes("Possible times")).at(-1);
+        await until("the check to fail against Graph and the poll to reach the card", async () => Boolean((await job()).lastError) && card() !== undefined, () => dispatchOnce(server.context));
         expect(await job()).toMatchObject({ status: "pending" });
         expect((await job()).lastError).toContain("503");
         const poll = (await server.context.app.getRoster(meetingId)).timePoll!;
         expect(poll.outlookChecked).toBe(false);
         expect(poll.options.every((o) => o.outlookBusy.length === 0)).toBe(true);
-        const card = connector.cardTexts("PUT").filter((t) => t.includes("CS-2026-0732")).at(-1)!;
-        expect(card).toContain("Possible times");
-        expect(card).not.toContain("Outlook");
+        expect(card()).not.toContain("Outlook");
       } finally {
         graph.graphDown = false;
       }
