@@ -26,6 +26,7 @@ import type { CalendarInviteResult } from "./use-cases/get-calendar-invite";
 import type { ListMyWorkQuery } from "./use-cases/list-my-work";
 import type { MyWorkView } from "./views/view-models";
 import type { CalendarSyncOutcome } from "./use-cases/sync-calendar-event";
+import type { FreeBusyOutcome } from "./use-cases/check-free-busy";
 
 // Edges import this file and create-app.ts implements it; use cases never import either,
 // so the app's types cannot form an import cycle through them.
@@ -95,6 +96,11 @@ export interface App {
    * Run by the outbox dispatcher for a queued calendar sync, never by a person; throws to be retried.
    */
   syncCalendarEvent(meetingId: string): Promise<CalendarSyncOutcome>;
+  /**
+   * Reads the invitees' Outlook free/busy at a meeting's proposed times (advisory) and shows it
+   * on the roster. Run by the outbox dispatcher for a queued check, never by a person; throws to be retried.
+   */
+  checkFreeBusy(meetingId: string): Promise<FreeBusyOutcome>;
   /** Claims the one reply to an inbound event (true the first time); kept in the database so replicas agree. */
   claimReply(key: string): Promise<boolean>;
   /** The platform user ids a roster concerns (convenor, invitees, claimants, delegates), for user-specific card views. */

@@ -2,6 +2,7 @@ import type { App } from "./app";
 import type { AppDeps } from "./app-deps";
 import { claimReply } from "./use-cases/claim-reply";
 import { syncCalendarEvent } from "./use-cases/sync-calendar-event";
+import { checkFreeBusy } from "./use-cases/check-free-busy";
 import { cancelMeetingUseCase } from "./use-cases/cancel-meeting";
 import { changeInvitees } from "./use-cases/change-invitees";
 import { proposeMeetingTimes } from "./use-cases/propose-meeting-times";
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): App {
     getCalendarInvite: (token) => getCalendarInvite(deps, token),
     claimReply: (key) => claimReply(deps, key),
     syncCalendarEvent: (meetingId) => syncCalendarEvent(deps, meetingId),
+    checkFreeBusy: (meetingId) => checkFreeBusy(deps, meetingId),
     rescheduleMeeting: auditingDenials(deps, "rescheduleMeeting", (cmd) => rescheduleMeeting(deps, cmd)),
     cancelMeeting: auditingDenials(deps, "cancelMeeting", (cmd) => cancelMeetingUseCase(deps, cmd)),
     changeInvitees: auditingDenials(deps, "changeInvitees", (cmd) => changeInvitees(deps, cmd)),

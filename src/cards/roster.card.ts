@@ -1,4 +1,5 @@
 import { roleLabelOf, rosterGaps } from "../app/views/roster-gaps";
+import { outlookBusyLine, outlookNotCheckedLine } from "../app/views/time-poll-view";
 import type { RosterRowView, RosterView } from "../app/views/view-models";
 import { adaptiveCard, errorText, execute, heading, text, userText, type AdaptiveCardJson, type CardElement } from "./adaptive-card";
 import { ActionId, actionData } from "../app/conversation/action-id";
@@ -45,10 +46,16 @@ function timePollElements(view: RosterView, manages: boolean, inlineAction: Acti
       type: "Container",
       separator: true,
       style: o.best ? "good" : "default",
-      items: [text(`${o.best ? "★ " : ""}**${escapeAdaptiveText(o.label)}**${o.allRequired ? " · required roles can all make it" : ""}`), text(escapeAdaptiveText(parts.join(" · ") || "no answers yet"), { isSubtle: true, size: "Small", spacing: "None" })],
+      items: [
+        text(`${o.best ? "★ " : ""}**${escapeAdaptiveText(o.label)}**${o.allRequired ? " · required roles can all make it" : ""}`),
+        text(escapeAdaptiveText(parts.join(" · ") || "no answers yet"), { isSubtle: true, size: "Small", spacing: "None" }),
+        // Advisory only: a calendar can be wrong or private, so people's own ticks decide (and the star).
+        ...(o.outlookBusy.length ? [text(escapeAdaptiveText(outlookBusyLine(o.outlookBusy)), { isSubtle: true, size: "Small", spacing: "None", color: "Warning" })] : []),
+      ],
     });
   }
   out.push(text(`${poll.answered} of ${poll.asked} rows have marked their times.`, { isSubtle: true, size: "Small" }));
+  if (poll.outlookNotChecked.length) out.push(text(escapeAdaptiveText(outlookNotCheckedLine(poll.outlookNotChecked)), { isSubtle: true, size: "Small", spacing: "None" }));
   const buttons: Array<[ActionId, string]> = [[ActionId.AnswerTimes, "Times I can make…"]];
   if (manages) buttons.push([ActionId.PickTime, "Pick a time…"]);
   out.push({ type: "ActionSet", actions: buttons.filter(([a]) => a !== inlineAction).map(([a, title]) => execute(title, a, actionData(a, view.meetingId))) });

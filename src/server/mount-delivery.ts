@@ -17,13 +17,18 @@ export const SCHEDULER_INTERVAL_MS = 60_000;
 export const DISPATCH_INTERVAL_MS = 1_000;
 
 /**
- * Runs the outbox's jobs: a calendar sync calls Graph through the app. Graph's own failures
- * become delivery errors so the dispatcher's backoff applies: a 429 or 503 with Retry-After is
- * honoured, and a request Graph calls malformed (400) is not repeated forever.
+ * Runs the outbox's jobs: a calendar sync or a free/busy check calls Graph through the app.
+ * Graph's own failures become delivery errors so the dispatcher's backoff applies: a 429 or 503
+ * with Retry-After is honoured, and a request Graph calls malformed (400) is not repeated forever.
  */
 function jobRunner(ctx: ServerContext): (job: OutboxJob) => Promise<void> {
   return async (job) => {
     try {
+      if (job.type === "free-busy") {
+        const outcome = await ctx.app.checkFreeBusy(job.meetingId);
+        ctx.logger.debug({ meetingId: job.meetingId, outcome }, "free/busy check done");
+        return;
+      }
       const outcome = await ctx.app.syncCalendarEvent(job.meetingId);
       ctx.logger.debug({ meetingId: job.meetingId, outcome }, "calendar sync done");
     } catch (err) {

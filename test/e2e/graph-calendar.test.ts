@@ -198,6 +198,137 @@ describe("Teams meetings through Microsoft Graph", () => {
     });
   });
 
+  describe("advisory free/busy for proposed times (find a time)", () => {
+    // Health is a colleague in the council's own tenant (with an NHS address) whose Outlook shows a meeting at the
+    // second option; the police officer is from the force's tenant, so never looked up.
+    // Mon 30 Nov 2026; options Tue 1 Dec 09:00 and 14:00, Wed 2 Dec 10:00 (UK time = UTC in December).
+    const sw: TestTeamsUser = { id: "29:sw", aadObjectId: "aad-sw", name: "Sam Okafor", email: "sam@la.example" };
+    const nurse: TestTeamsUser = { id: "29:rn", aadObjectId: "aad-rn", name: "Hana Lewis", email: "hana@nhs.example" };
+    const ola: TestTeamsUser = { id: "29:ob", aadObjectId: "aad-ob", name: "Ola Bello", email: "ola@nhs.example" };
+    const officer: TestTeamsUser = { id: "29:pc", aadObjectId: "aad-pc", name: "DC Priya Shah", email: "priya@force.example", tenantId: "tenant-police" };
+    const connector = new FakeConnector([sw, nurse, ola, officer]);
+    const clock = fixedClock("2026-11-30T10:00:00Z");
+    const OPTIONS = { option_1_date: "2026-12-01", option_1_time: "09:00", option_2_date: "2026-12-01", option_2_time: "14:00", option_3_date: "2026-12-02", option_3_time: "10:00" };
+    const SECOND = "Tue 1 Dec 2026, 14:00 (UK time)";
+    let server: RunningServer;
+    const send = (activity: object) => sendActivity(server, activity);
+    const schedules = () => graph.calls("POST", /\/calendar\/getSchedule$/);
+    const conversation = (n: string): ActivityContext => ({ serviceUrl: connector.url, conversationId: `19:free-busy-${n}@thread.tacv2` });
+    /** Links a case and convenes a meeting with no time yet: social worker and health named, police the officer from the other force. */
+    const untimedMeeting = async (ctx: ActivityContext, caseRef: string) => {
+      await send(messageActivity(ctx, sw, `link ${caseRef}`));
+      await send(actionActivity(ctx, sw, ActionId.SubmitConvene, { caseRef, kind: "strategy-discussion", concern: CONCERN, urgency: "routine", mode: "call", "person_social-worker": sw.aadObjectId, person_health: nurse.aadObjectId, person_police: officer.aadObjectId }));
+      await drainOutbox(server.context);
+      return (await server.context.prisma.meeting.findFirstOrThrow({ where: { case: { reference: caseRef } } })).id;
+    };
+    const outlookLines = (cardText: string | undefined) => (cardText ?? "").match(/Outlook shows busy[^"\\]*/g) ?? [];
+
+    beforeAll(async () => {
+      graph.graphDown = false;
+      graph.busy.set("hana@nhs.example", [{ start: "2026-12-01T14:15:00Z", end: "2026-12-01T15:00:00Z" }]);
+      // Were the officer looked up, this would show; they must not be.
+      graph.busy.set("priya@force.example", [{ start: "2026-12-01T08:00:00Z", end: "2026-12-02T18:00:00Z" }]);
+      await connector.start();
+      server = await startTestServer(dir, "free-busy", clock, graph.env(MAILBOX));
+      await putAgencyDirectoryEntry(server.context, { entry: { match: "teams-tenant", value: "tenant-police", agency: "police" }, operator: "test:admin" });
+      // Health colleagues use the NHS domain but sit in the council's tenant (a shared service): the tenant, not the domain, decides.
+      await putAgencyDirectoryEntry(server.context, { entry: { match: "email-domain", value: "nhs.example", agency: "health" }, operator: "test:admin" });
+    });
+    afterAll(async () => {
+      await server?.close();
+      await connector.stop();
+      graph.busy.clear();
+    });
+
+    it("proposing times asks Graph once, for the in-tenant people only; the roster shows Health busy at 14:00 as advisory, and the star still follows people's own ticks", async () => {
+      const ctx = conversation("a");
+      const meetingId = await untimedMeeting(ctx, "CS-2026-0731");
+      const before = schedules().length;
+      const proposed = JSON.stringify((await send(actionActivity(ctx, sw, ActionId.ProposeTimes, { meetingId, step: "times", ...OPTIONS })))?.value);
+      // The person's own answer comes before any call to Graph.
+      expect(proposed).toContain("Possible times");
+      expect(proposed).not.toContain("Outlook");
+      expect(schedules().length).toBe(before);
+      await drainOutbox(server.context);
+
+      const calls = schedules().slice(before);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]!.path).toBe(`/v1.0/users/${encodeURIComponent(MAILBOX)}/calendar/getSchedule`);
+      expect([...(calls[0]!.body.schedules as string[])].sort()).toEqual(["hana@nhs.example", "sam@la.example"]);
+      expect(calls[0]!.body).toMatchObject({ startTime: { dateTime: "2026-12-01T09:00:00", timeZone: "UTC" }, endTime: { dateTime: "2026-12-02T11:00:00", timeZone: "UTC" }, availabilityViewInterval: 15 });
+      expect(JSON.stringify(calls[0]!.body)).not.toContain("priya");
+
+      const poll = (await server.context.app.getRoster(meetingId)).timePoll!;
+      expect(poll.options.map((o) => o.outlookBusy)).toEqual([[], ["Health"], []]);
+      expect(poll.outlookNotChecked).toEqual(["Police"]);
+      const card = connector.cardTexts("PUT").at(-1);
+      expect(outlookLines(card)).toEqual(["Outlook shows busy: Health (advisory)"]);
+      expect(card).toContain("Outlook calendars not checked for: Police");
+      // The event subjects Graph returned never reach the card.
+      expect(card).not.toContain("Private appointment");
+
+      // Everyone ticks 14:00 (Health too, whatever Outlook says): it gets the star.
+      const ids = (await server.context.prisma.meetingSlot.findMany({ where: { meetingId }, orderBy: { ordinal: "asc" } })).map((x) => x.id);
+      for (const who of [sw, nurse, officer]) await send(actionActivity(ctx, who, ActionId.AnswerTimes, { meetingId, step: "times", [`can_${ids[1]}`]: "true" }));
+      const roster = await server.context.app.getRoster(meetingId);
+      expect(roster.timePoll!.bestLabel).toBe(SECOND);
+      expect(roster.timePoll!.options[1]).toMatchObject({ best: true, outlookBusy: ["Health"] });
+      await drainOutbox(server.context);
+      const last = connector.cardTexts("PUT").at(-1)!;
+      expect(last).toContain(`★ **${SECOND}** · required roles can all make it`);
+      expect(outlookLines(last)).toEqual(["Outlook shows busy: Health (advisory)"]);
+      // Answering adds no Graph call: only proposing times and changing invitees do.
+      expect(schedules().length).toBe(before + 1);
+
+      // A new health person while the poll is open: their calendar is read, the old person's advice goes.
+      await send(actionActivity(ctx, sw, ActionId.ChangeInvitees, { meetingId, step: "invitees", person_health: ola.aadObjectId }));
+      await drainOutbox(server.context);
+      const again = schedules().slice(before + 1);
+      expect(again).toHaveLength(1);
+      expect([...(again[0]!.body.schedules as string[])].sort()).toEqual(["ola@nhs.example", "sam@la.example"]);
+      expect((await server.context.app.getRoster(meetingId)).timePoll!.options.map((o) => o.outlookBusy)).toEqual([[], [], []]);
+      expect(outlookLines(connector.cardTexts("PUT").at(-1))).toEqual([]);
+
+      // A delegation changes who attends for the row: their calendar is read in turn.
+      const row = await server.context.prisma.invitation.findFirstOrThrow({ where: { meetingId, role: "health" } });
+      const delegated = await send(actionActivity(ctx, ola, ActionId.Delegate, { invitationId: row.id, delegate: nurse.aadObjectId }));
+      expect(JSON.stringify(delegated?.value)).toContain("Hana Lewis");
+      expect((await server.context.prisma.invitation.findUniqueOrThrow({ where: { id: row.id } })).delegateId).not.toBeNull();
+      await drainOutbox(server.context);
+      const third = schedules().slice(before + 2);
+      expect(third).toHaveLength(1);
+      expect([...(third[0]!.body.schedules as string[])].sort()).toEqual(["hana@nhs.example", "sam@la.example"]);
+      expect((await server.context.app.getRoster(meetingId)).timePoll!.options.map((o) => o.outlookBusy)).toEqual([[], ["Health"], []]);
+    });
+
+    it("with Graph down, proposing times still works and the roster has no Outlook line; once Graph is back the advice appears", async () => {
+      const ctx = conversation("b");
+      const meetingId = await untimedMeeting(ctx, "CS-2026-0732");
+      graph.graphDown = true;
+      try {
+        const proposed = JSON.stringify((await send(actionActivity(ctx, sw, ActionId.ProposeTimes, { meetingId, step: "times", ...OPTIONS })))?.value);
+        expect(proposed).toContain("Possible times");
+        expect(await server.context.prisma.meetingSlot.count({ where: { meetingId } })).toBe(3);
+        // One round at a time (a drain would skip over the backoff and spend every retry).
+        const job = () => server.context.prisma.outboxMessage.findFirstOrThrow({ where: { anchorKey: `meeting/${meetingId}/free-busy` } });
+        const card = () => connector.cardTexts("PUT").filter((t) => t.includes("CS-2026-0732") && t.includes("Possible times")).at(-1);
+        await until("the check to fail against Graph and the poll to reach the card", async () => Boolean((await job()).lastError) && card() !== undefined, () => dispatchOnce(server.context));
+        expect(await job()).toMatchObject({ status: "pending" });
+        expect((await job()).lastError).toContain("503");
+        const poll = (await server.context.app.getRoster(meetingId)).timePoll!;
+        expect(poll.outlookChecked).toBe(false);
+        expect(poll.options.every((o) => o.outlookBusy.length === 0)).toBe(true);
+        expect(card()).not.toContain("Outlook");
+      } finally {
+        graph.graphDown = false;
+      }
+      await drainOutbox(server.context);
+      expect(await server.context.prisma.outboxMessage.findFirstOrThrow({ where: { anchorKey: `meeting/${meetingId}/free-busy` } })).toMatchObject({ status: "sent" });
+      expect((await server.context.app.getRoster(meetingId)).timePoll!.options.map((o) => o.outlookBusy)).toEqual([[], ["Health"], []]);
+      expect(outlookLines(connector.cardTexts("PUT").filter((t) => t.includes("CS-2026-0732")).at(-1))).toEqual(["Outlook shows busy: Health (advisory)"]);
+    });
+  });
+
   describe("without Graph settings", () => {
     const sw: TestTeamsUser = { id: "29:sw", aadObjectId: "aad-sw", name: "Sam Okafor", email: "sam@la.example" };
     const police: TestTeamsUser = { id: "29:pc", aadObjectId: "aad-pc", name: "DC Priya Shah", email: "priya@force.example" };
@@ -233,6 +364,27 @@ describe("Teams meetings through Microsoft Graph", () => {
       expect(roster.calendarUrl).toBeDefined();
       expect(roster.joinUrl).toBeUndefined();
       expect(connector.cardTexts().some((t) => t.includes("Add to calendar"))).toBe(true);
+    });
+
+    it("proposing times queues no free/busy check and calls nothing", async () => {
+      const ctx = { serviceUrl: connector.url, conversationId: "19:ics-only-times@thread.tacv2" };
+      const graphCalls = graph.requests.length;
+      await sendActivity(server, messageActivity(ctx, sw, "link CS-2026-0722"));
+      await sendActivity(
+        server,
+        actionActivity(ctx, sw, ActionId.SubmitConvene, {
+          caseRef: "CS-2026-0722", kind: "strategy-discussion", concern: CONCERN, urgency: "routine", mode: "call",
+          "person_social-worker": sw.aadObjectId, person_police: police.aadObjectId, person_health: nurse.aadObjectId,
+        }),
+      );
+      const m = await server.context.prisma.meeting.findFirstOrThrow({ where: { case: { reference: "CS-2026-0722" } } });
+      const answer = JSON.stringify((await sendActivity(server, actionActivity(ctx, sw, ActionId.ProposeTimes, { meetingId: m.id, step: "times", option_1_date: "2026-12-01", option_1_time: "09:00", option_2_date: "2026-12-01", option_2_time: "14:00" })))?.value);
+      expect(answer).toContain("Possible times");
+      await drainOutbox(server.context);
+      expect(await server.context.prisma.outboxMessage.count({ where: { anchorKey: `meeting/${m.id}/free-busy` } })).toBe(0);
+      expect(graph.requests.length).toBe(graphCalls);
+      expect((await server.context.app.getRoster(m.id)).timePoll!.outlookChecked).toBe(false);
+      expect(connector.cardTexts().some((t) => t.includes("Outlook"))).toBe(false);
     });
   });
 

@@ -2,7 +2,8 @@
 // msal accepts only an https authority, so the server uses a self-signed certificate made
 // with openssl when it starts, and Convene trusts it through GRAPH_CA_FILE. It issues
 // client-credentials tokens, keeps calendar events per mailbox (deduplicating creates by
-// transactionId, as Graph does), records every request, and can be switched to answer 503.
+// transactionId, as Graph does), answers calendar/getSchedule from busy times a test sets per
+// email, records every request, and can be switched to answer 503.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:https";
@@ -48,6 +49,10 @@ export class FakeGraphServer {
   readonly events = new Map<string, FakeEvent>();
   /** While true, Graph calls (not token requests) answer 503 with Retry-After: 1. */
   graphDown = false;
+  /** getSchedule's busy items per email (lower case); an email not here has a free calendar. Times are ISO instants. */
+  readonly busy = new Map<string, Array<{ start: string; end: string; status?: string }>>();
+  /** Emails getSchedule answers with an error entry for, as Graph does for a mailbox in another tenant. */
+  readonly unreadable = new Set<string>();
   private issued = 0;
   private readonly tokens = new Set<string>();
   url = "";
@@ -118,6 +123,24 @@ export class FakeGraphServer {
       const accessToken = `fake-graph-token-${++this.issued}`;
       this.tokens.add(accessToken);
       return send(200, { token_type: "Bearer", expires_in: 3599, ext_expires_in: 3599, access_token: accessToken });
+    }
+
+    const schedule = /^\/v1\.0\/users\/([^/]+)\/calendar\/getSchedule$/.exec(url.pathname);
+    if (schedule && req.method === "POST") {
+      if (this.graphDown) return send(503, { error: { code: "ServiceUnavailable", message: "down for the test" } }, { "retry-after": "1" });
+      const bearer = req.headers.authorization?.replace(/^Bearer /, "");
+      if (!bearer || !this.tokens.has(bearer)) return send(401, { error: { code: "InvalidAuthenticationToken", message: "bad token" } });
+      const from = new Date(`${String((body.startTime as { dateTime?: string })?.dateTime)}Z`).getTime();
+      const to = new Date(`${String((body.endTime as { dateTime?: string })?.dateTime)}Z`).getTime();
+      if (!Array.isArray(body.schedules) || !Number.isFinite(from) || !Number.isFinite(to)) return send(400, { error: { code: "ErrorInvalidRequest", message: "schedules, startTime and endTime are required" } });
+      // As Graph does under Prefer: outlook.timezone="UTC": wall-clock UTC with seven decimals.
+      const graphTime = (iso: string) => ({ dateTime: new Date(iso).toISOString().replace(/\.\d{3}Z$/, ".0000000"), timeZone: "UTC" });
+      const value = (body.schedules as string[]).map((id) => {
+        if (this.unreadable.has(id.toLowerCase())) return { scheduleId: id, error: { message: "The requested user is not in this organisation.", responseCode: "ErrorMailRecipientNotFound" } };
+        const items = (this.busy.get(id.toLowerCase()) ?? []).filter((b) => new Date(b.start).getTime() < to && new Date(b.end).getTime() > from);
+        return { scheduleId: id, availabilityView: "", scheduleItems: items.map((b) => ({ isPrivate: false, status: b.status ?? "busy", subject: "Private appointment", start: graphTime(b.start), end: graphTime(b.end) })) };
+      });
+      return send(200, { value });
     }
 
     const m = /^\/v1\.0\/users\/([^/]+)\/events(?:\/([^/]+)(\/cancel)?)?$/.exec(url.pathname);

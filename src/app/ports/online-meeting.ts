@@ -1,3 +1,5 @@
+import type { MailboxSchedule } from "../../domain/meeting/free-busy";
+
 /**
  * A Teams meeting as the calendar service receives it. It carries the meeting's kind and the
  * case reference only: never the concern, never a child's name, because calendar entries are
@@ -25,9 +27,10 @@ export interface CreatedOnlineMeeting {
 }
 
 /**
- * Outlook events with a Teams meeting in one service mailbox (Microsoft Graph). Implemented by
- * `GraphOnlineMeetings` (src/integrations/graph); only the calendar sync calls it, from the
- * outbox dispatcher, never inside a person's request. Failures throw.
+ * Outlook events with a Teams meeting in one service mailbox (Microsoft Graph), and free/busy
+ * of mailboxes in its organisation. Implemented by `GraphOnlineMeetings` (src/integrations/graph);
+ * only outbox jobs (calendar sync, free/busy check) call it, from the dispatcher, never inside
+ * a person's request. Failures throw.
  */
 export interface OnlineMeetingCalendar {
   /**
@@ -39,4 +42,10 @@ export interface OnlineMeetingCalendar {
   update(eventId: string, event: OnlineMeetingEvent): Promise<void>;
   /** Cancels the event, telling attendees with `comment`. */
   cancel(eventId: string, comment: string): Promise<void>;
+  /**
+   * Free/busy of each email between `start` and `end`: its busy stretches, or unreadable when
+   * the service cannot read that mailbox (it is then unknown, never free). Every email asked
+   * for is in the answer. A failure of the whole call throws.
+   */
+  getSchedule(emails: readonly string[], start: Date, end: Date): Promise<Map<string, MailboxSchedule>>;
 }

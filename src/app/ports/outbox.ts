@@ -3,16 +3,17 @@ import type { OutboundCard } from "../views/view-models";
 /**
  * Work for the dispatcher that is not a chat message: it runs with the outbox's durability,
  * leases and retries. `calendar-sync` brings a meeting's Teams meeting (Graph event) in line
- * with the meeting as it now is.
+ * with the meeting as it now is; `free-busy` reads the invitees' Outlook free/busy at the
+ * meeting's proposed times (advisory, shown on the roster).
  */
-export type OutboxJob = { type: "calendar-sync"; meetingId: string };
+export type OutboxJob = { type: "calendar-sync"; meetingId: string } | { type: "free-busy"; meetingId: string };
 
 /** What an outbox row carries: a card for a conversation, or a job. */
 export type OutboxPayload = OutboundCard | OutboxJob;
 
 /** True for a job row (no card to send). */
 export function isOutboxJob(p: OutboxPayload): p is OutboxJob {
-  return p.type === "calendar-sync";
+  return p.type === "calendar-sync" || p.type === "free-busy";
 }
 
 /** A row in the outbox. */

@@ -10,6 +10,7 @@ import { agencyOfPractitioner } from "../agency-of";
 import type { AppDeps } from "../app-deps";
 import { enqueueCalendarSync } from "../online-meetings/enqueue-calendar-sync";
 import { meetingForOwner } from "../owned-meeting";
+import { enqueueFreeBusyCheck } from "../online-meetings/enqueue-free-busy-check";
 import { commandKey, runOnce } from "../idempotency";
 import type { Practitioner } from "../ports/practitioner";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
@@ -130,6 +131,8 @@ export async function changeInvitees(deps: AppDeps, input: ChangeInviteesCommand
       await enqueueRosterUpdate(repos, c.id, roster, `invitees-${cmd.key}`, now);
       // The Teams meeting (when Graph is configured) follows: its attendees or its new time.
       await enqueueCalendarSync(deps, repos, c.id, meeting.id, `invitees-${cmd.key}`, now);
+      // While times are being found, the new people's free/busy is read too (and the old people's goes).
+      if (roster.timePoll) await enqueueFreeBusyCheck(deps, repos, c.id, meeting.id, `invitees-${cmd.key}`, now);
       deps.logger.info({ meetingId: meeting.id, changed: changes.length }, "invitees changed");
       return { roster, changed: changes.length };
     }),

@@ -10,6 +10,7 @@ import { meetingForOwner } from "../owned-meeting";
 import { commandKey, runOnce } from "../idempotency";
 import { inviteeMentions } from "../views/invitee-mentions";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
+import { enqueueFreeBusyCheck } from "../online-meetings/enqueue-free-busy-check";
 import type { RosterView } from "../views/view-models";
 
 /**
@@ -45,6 +46,8 @@ export async function proposeMeetingTimes(deps: AppDeps, input: ProposeTimesComm
       }
       await repos.audit.append({ at: now, actorId: actor.id, action: "change", entityType: "meeting", entityId: meeting.id, caseId: c.id, detail: { proposedTimes: times.map((t) => t.startsAt.toISOString()) } });
       await enqueueRosterUpdate(repos, c.id, roster, `times-${cmd.key}`, now);
+      // With Graph configured, the invitees' Outlook free/busy at these times follows on the card (advisory).
+      await enqueueFreeBusyCheck(deps, repos, c.id, meeting.id, `times-${cmd.key}`, now);
       return { roster };
     }),
   );

@@ -9,6 +9,7 @@ import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../app-deps";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
 import { enqueueCalendarSync } from "../online-meetings/enqueue-calendar-sync";
+import { enqueueFreeBusyCheck } from "../online-meetings/enqueue-free-busy-check";
 import { resolveActor } from "./resolve-actor";
 
 /**
@@ -58,6 +59,8 @@ export async function respondToInvitation(deps: AppDeps, input: RespondToInvitat
       // A delegate or a claimant is now the one who attends for the row: their calendar needs the meeting.
       if (updated.delegateId !== inv.delegateId || updated.claimedById !== inv.claimedById) {
         await enqueueCalendarSync(deps, repos, c.id, meeting.id, `respond-${cmd.key}`, now);
+        // While times are being found, the new person's free/busy replaces the old person's (whose advice the card already hides).
+        if (roster.timePoll) await enqueueFreeBusyCheck(deps, repos, c.id, meeting.id, `respond-${cmd.key}`, now);
       }
       return { roster };
     }),

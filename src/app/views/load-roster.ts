@@ -32,7 +32,7 @@ export async function loadRoster(repos: Repositories, meetingId: string, revisio
   const people = answering.length ? await repos.practitioners.findManyByIds([...new Set(answering)]) : [];
   // The poll shows while the meeting waits for its time; once one is picked, the time is the news.
   const times = meeting.status === "proposed" ? await repos.timePolls.listForMeeting(meetingId) : [];
-  const timePoll = times.length ? { timePoll: buildTimePollView(meeting.kind, times, invitations, await repos.timePolls.listAnswers(meetingId)) } : {};
+  const timePoll = times.length ? { timePoll: buildTimePollView(meeting.kind, times, invitations, await repos.timePolls.listAnswers(meetingId), await repos.timePolls.listFreeBusy(meetingId)) } : {};
   return { ...buildRosterView(c, meeting, invitations, convenor?.displayName ?? "Convenor", revision, people), ...calendarUrlFor(meeting, links, new Date(revision)), ...timePoll };
 }
 

@@ -100,6 +100,13 @@ export interface TimePollView {
   /** Rows asked (those answered in chat) and how many have marked their times. */
   asked: number;
   answered: number;
+  /**
+   * Outlook free/busy (advisory, Microsoft Graph): true once a check stored something for the
+   * rows' current people. While false the card says nothing about Outlook.
+   */
+  outlookChecked: boolean;
+  /** Roles (as people read them) no row of which had its Outlook calendar read: another organisation, an agency contact, unreadable. */
+  outlookNotChecked: string[];
 }
 
 /** One proposed time. */
@@ -118,6 +125,8 @@ export interface TimeOptionView {
   allRequired: boolean;
   /** The earliest time every required role can make. */
   best: boolean;
+  /** Roles (as people read them) whose person's Outlook calendar shows busy at this time: advisory, never counted as an answer. */
+  outlookBusy: string[];
 }
 
 /** One person's rights on a roster, for their own copy of the card. */

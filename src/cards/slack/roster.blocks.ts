@@ -2,6 +2,7 @@ import type { KnownBlock } from "@slack/types";
 import type { RosterRowView, RosterView } from "../../app/views/view-models";
 import { ActionId } from "../../app/conversation/action-id";
 import { rosterGaps } from "../../app/views/roster-gaps";
+import { outlookBusyLine, outlookNotCheckedLine } from "../../app/views/time-poll-view";
 import { SLACK_LIMITS, truncateMrkdwn, truncatePlain } from "./block-kit-limits";
 import { boldLabel, escapeMrkdwn, mentionUser } from "./escape-mrkdwn";
 import { slackActionId } from "./slack-action-id";
@@ -65,11 +66,14 @@ function timePollBlocks(view: RosterView): KnownBlock[] {
   if (!poll) return [];
   const lines = poll.options.map((o) => {
     const parts = [o.canMake.length ? `can make it: ${o.canMake.join(", ")}` : "", o.cannotMake.length ? `cannot: ${o.cannotMake.join(", ")}` : "", o.notYet.length ? `not yet answered: ${o.notYet.join(", ")}` : ""].filter(Boolean);
-    return `${o.best ? ":star: " : "• "}*${escapeMrkdwn(o.label)}*${o.allRequired ? " · required roles can all make it" : ""}\n    ${escapeMrkdwn(parts.join(" · ") || "no answers yet")}`;
+    // Advisory only: people's own ticks decide, and the star.
+    const outlook = o.outlookBusy.length ? `\n    _${escapeMrkdwn(outlookBusyLine(o.outlookBusy))}_` : "";
+    return `${o.best ? ":star: " : "• "}*${escapeMrkdwn(o.label)}*${o.allRequired ? " · required roles can all make it" : ""}\n    ${escapeMrkdwn(parts.join(" · ") || "no answers yet")}${outlook}`;
   });
+  const notChecked = poll.outlookNotChecked.length ? `\n_${escapeMrkdwn(outlookNotCheckedLine(poll.outlookNotChecked))}_` : "";
   const best = poll.bestLabel ? `Earliest time social worker, health and police can all make: *${escapeMrkdwn(poll.bestLabel)}*` : "No time suits every required role yet.";
   return [
-    { type: "section", block_id: `times:${view.meetingId}`.slice(0, 255), text: { type: "mrkdwn", text: truncateMrkdwn(`*Possible times*\n${best}\n${lines.join("\n")}\n_${poll.answered} of ${poll.asked} rows have marked their times._`, SLACK_LIMITS.sectionText) } },
+    { type: "section", block_id: `times:${view.meetingId}`.slice(0, 255), text: { type: "mrkdwn", text: truncateMrkdwn(`*Possible times*\n${best}\n${lines.join("\n")}\n_${poll.answered} of ${poll.asked} rows have marked their times._${notChecked}`, SLACK_LIMITS.sectionText) } },
     {
       type: "actions",
       block_id: `time_actions:${view.meetingId}`.slice(0, 255),

@@ -60,4 +60,35 @@ describe("GraphOnlineMeetings with msal tokens", () => {
     expect(err.message).toContain("ServiceUnavailable");
     await expect(calendar.cancel("no-such-event", "Cancelled.")).resolves.toBeUndefined();
   });
+
+  it("getSchedule: busy, out-of-office and tentative items become busy stretches, an error entry is unreadable, and Graph down throws", async () => {
+    const { calendar } = client();
+    graph.busy.set("hana@la.example", [
+      { start: "2026-12-01T14:15:00Z", end: "2026-12-01T15:00:00Z", status: "oof" },
+      { start: "2026-12-01T16:00:00Z", end: "2026-12-01T16:30:00Z", status: "free" },
+      { start: "2026-12-02T10:00:00Z", end: "2026-12-02T10:30:00Z", status: "tentative" },
+    ]);
+    graph.unreadable.add("guest@other.example");
+    const got = await calendar.getSchedule(["Hana@la.example", "sam@la.example", "guest@other.example"], new Date("2026-12-01T09:00:00Z"), new Date("2026-12-02T11:00:00Z"));
+    expect(got.get("Hana@la.example")).toEqual({
+      readable: true,
+      busy: [
+        { start: new Date("2026-12-01T14:15:00Z"), end: new Date("2026-12-01T15:00:00Z") },
+        { start: new Date("2026-12-02T10:00:00Z"), end: new Date("2026-12-02T10:30:00Z") },
+      ],
+    });
+    expect(got.get("sam@la.example")).toEqual({ readable: true, busy: [] });
+    expect(got.get("guest@other.example")).toEqual({ readable: false });
+    const call = graph.calls("POST", /\/calendar\/getSchedule$/).at(-1)!;
+    expect(call.path).toBe(`/v1.0/users/${encodeURIComponent(MAILBOX)}/calendar/getSchedule`);
+    expect(call.body).toMatchObject({ startTime: { dateTime: "2026-12-01T09:00:00", timeZone: "UTC" }, endTime: { dateTime: "2026-12-02T11:00:00", timeZone: "UTC" }, availabilityViewInterval: 15 });
+
+    graph.graphDown = true;
+    const err = (await calendar.getSchedule(["sam@la.example"], new Date("2026-12-01T09:00:00Z"), new Date("2026-12-01T10:00:00Z")).catch((e: unknown) => e)) as GraphError;
+    graph.graphDown = false;
+    expect(err).toBeInstanceOf(GraphError);
+    expect([err.status, err.retryAfterMs]).toEqual([503, 1000]);
+    graph.busy.clear();
+    graph.unreadable.clear();
+  });
 });

@@ -48,10 +48,10 @@ function everyCard(): Array<[string, AdaptiveCardJson]> {
   for (const status of ["proposed", "held", "recorded"] as const) cards.push([`roster ${status}`, renderRosterCard(roster(status), { members, refreshUserIds: ["29:a"] })]);
   const timePoll: RosterView["timePoll"] = {
     options: [
-      { slotId: "s1", label: "Tue 1 Dec 2026, 09:00 (UK time)", canMake: ["Social worker"], cannotMake: ["Health"], notYet: ["Police"], allRequired: false, best: false },
-      { slotId: "s2", label: "Tue 1 Dec 2026, 14:00 (UK time)", canMake: ["Social worker", "Health", "Police"], cannotMake: [], notYet: [], allRequired: true, best: true },
+      { slotId: "s1", label: "Tue 1 Dec 2026, 09:00 (UK time)", canMake: ["Social worker"], cannotMake: ["Health"], notYet: ["Police"], allRequired: false, best: false, outlookBusy: [] },
+      { slotId: "s2", label: "Tue 1 Dec 2026, 14:00 (UK time)", canMake: ["Social worker", "Health", "Police"], cannotMake: [], notYet: [], allRequired: true, best: true, outlookBusy: ["Health"] },
     ],
-    bestLabel: "Tue 1 Dec 2026, 14:00 (UK time)", asked: 3, answered: 2,
+    bestLabel: "Tue 1 Dec 2026, 14:00 (UK time)", asked: 3, answered: 2, outlookChecked: true, outlookNotChecked: ["Police"],
   };
   cards.push(["roster with a time poll", renderRosterCard({ ...roster("proposed"), timePoll }, { members })]);
   cards.push(["roster with a time poll, answering inline", renderRosterCard({ ...roster("proposed"), timePoll }, { members, inlineForm: { descriptor: answerTimesForm({ ...roster("proposed"), timePoll }), values: {}, errors: {} } })]);

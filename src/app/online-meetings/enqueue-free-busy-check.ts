@@ -1,0 +1,27 @@
+import type { AppDeps } from "../app-deps";
+import type { Repositories } from "../ports/unit-of-work";
+
+/** The anchor every free/busy check of one meeting shares: a newer check replaces an older pending one. */
+export function freeBusyAnchor(meetingId: string): string {
+  return `meeting/${meetingId}/free-busy`;
+}
+
+/**
+ * Enqueues "read the invitees' Outlook free/busy at meeting M's proposed times" in the caller's
+ * transaction, after times are proposed or the invitees change while a poll is open. The
+ * dispatcher runs it later, with retries, so Graph being slow or down never fails the person's
+ * command; the job reads the poll and the roster as they are when it runs, so an older pending
+ * check is superseded rather than run. Does nothing when Graph is not configured.
+ * `causeKey` names the command (a redelivery adds nothing).
+ */
+export async function enqueueFreeBusyCheck(deps: Pick<AppDeps, "onlineMeetings">, repos: Repositories, caseId: string, meetingId: string, causeKey: string, now: Date): Promise<void> {
+  if (!deps.onlineMeetings) return;
+  // Jobs go to no conversation; the row still names one of the case's, so operators can tell which case it is for.
+  const link = (await repos.channelLinks.listForCase(caseId))[0];
+  if (!link) return;
+  const anchorKey = freeBusyAnchor(meetingId);
+  const key = `${anchorKey}/${causeKey}`;
+  if (await repos.outbox.enqueue({ idempotencyKey: key, channelLinkId: link.id, operation: "update", anchorKey, payload: { type: "free-busy", meetingId }, availableAt: now })) {
+    await repos.outbox.supersedePendingUpdates(anchorKey, key);
+  }
+}
