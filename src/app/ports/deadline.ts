@@ -56,6 +56,13 @@ export interface DeadlineRepository {
   listForCase(caseId: string): Promise<DeadlineRow[]>;
   /** Saves a changed deadline. */
   update(d: DeadlineRow): Promise<void>;
+  /** The deadlines with these ids (any order; missing ids are simply absent). */
+  findManyByIds(ids: string[]): Promise<DeadlineRow[]>;
+  /**
+   * Saves changed deadlines in one go, each as read whole from this repository (every
+   * column present): the scheduler's batched pass writes a batch's progress with it.
+   */
+  updateMany(rows: DeadlineRow[]): Promise<void>;
   /** Open deadlines whose next nudge is due, oldest first. Uses the (status, nextNudgeAt) index. */
   listDueForNudge(now: Date, limit: number): Promise<DeadlineRow[]>;
 }

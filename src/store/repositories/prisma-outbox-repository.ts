@@ -31,6 +31,32 @@ export class PrismaOutboxRepository implements OutboxRepository {
     return true;
   }
 
+  async enqueueMany(ms: NewOutboxMessage[]): Promise<string[]> {
+    if (!ms.length) return [];
+    // Same check-then-insert as enqueue, for a whole batch: one read of the keys that
+    // exist, one multi-row insert of the rest (a racing insert fails the transaction,
+    // which the unit of work retries).
+    const keys = ms.map((m) => m.idempotencyKey);
+    const existing = new Set((await this.tx.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })).map((r) => r.idempotencyKey));
+    const seen = new Set<string>();
+    const fresh = ms.filter((m) => !existing.has(m.idempotencyKey) && !seen.has(m.idempotencyKey) && seen.add(m.idempotencyKey));
+    if (!fresh.length) return [];
+    await this.tx.outboxMessage.createMany({
+      data: fresh.map((m) => ({
+        id: randomUUID(),
+        idempotencyKey: m.idempotencyKey,
+        channelLinkId: m.channelLinkId,
+        operation: m.operation,
+        anchorKey: m.anchorKey ?? null,
+        payload: JSON.stringify(m.payload),
+        status: "pending",
+        availableAt: m.availableAt,
+        directTo: m.directTo ?? null,
+      })),
+    });
+    return fresh.map((m) => m.idempotencyKey);
+  }
+
   async findByKey(key: string): Promise<OutboxRow | null> {
     const r = await this.tx.outboxMessage.findUnique({ where: { idempotencyKey: key } });
     return r ? toOutboxRow(r) : null;
