@@ -8,7 +8,7 @@ import { nudgeMonthsBefore, type LocalPolicy } from "../deadlines/local-policy";
 import type { Clock } from "../../domain/shared/clock";
 import { LONDON } from "../../domain/shared/iso-date";
 import type { ChannelLink } from "../ports/channel-link";
-import type { DeadlineRow } from "../ports/deadline";
+import type { DeadlineColumn, DeadlineRow } from "../ports/deadline";
 import type { NewOutboxMessage } from "../ports/outbox";
 import type { Practitioner } from "../ports/practitioner";
 import type { Repositories, UnitOfWork } from "../ports/unit-of-work";
@@ -101,6 +101,9 @@ export async function runNudgePass(deps: NudgePassDeps, opts: { limit?: number; 
   return result;
 }
 
+/** The only columns a pass changes: closing a finished action's deadline, or moving its nudges on. */
+const PASS_COLUMNS: DeadlineColumn[] = ["status", "waivedReason", "closedAt", "nextNudgeAt", "lastNudgeStage"];
+
 type NudgeDecision = ReturnType<typeof evaluateNudge>;
 type Send = NonNullable<NudgeDecision["send"]>;
 
@@ -179,11 +182,12 @@ async function nudgeMany(repos: Repositories, ids: string[], now: Date, deps: Nu
     });
   }
   await repos.outbox.enqueueMany(messages);
-  await repos.deadlines.updateMany(updates);
+  await repos.deadlines.updateMany(updates, PASS_COLUMNS);
   return sent;
 }
 
-function nudgeView(
+/** The card a nudge posts in one channel (exported for the benchmark's raw-SQL anchor, which must build the same). */
+export function nudgeView(
   d: DeadlineRow,
   caseReference: string,
   title: string,
@@ -219,7 +223,7 @@ function nudgeView(
 }
 
 /** The button a nudge carries for its clock: the thing that meets it. */
-function actFor(d: DeadlineRow, caseReference: string): NudgeView["act"] {
+export function actFor(d: DeadlineRow, caseReference: string): NudgeView["act"] {
   if (d.actionId) return { kind: "action-done", target: d.actionId };
   if (d.rule === "referral-decision") return { kind: "referral-decision", target: d.id };
   if (d.rule === "assessment") return { kind: "assessment", target: d.id };

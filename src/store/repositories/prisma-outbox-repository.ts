@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { NewOutboxMessage, OutboxRepository, OutboxRow } from "../../app/ports/outbox";
+import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../prisma-client";
 
 /** Maps a stored outbox row to the app's shape. */
@@ -41,19 +42,15 @@ export class PrismaOutboxRepository implements OutboxRepository {
     const seen = new Set<string>();
     const fresh = ms.filter((m) => !existing.has(m.idempotencyKey) && !seen.has(m.idempotencyKey) && seen.add(m.idempotencyKey));
     if (!fresh.length) return [];
-    await this.tx.outboxMessage.createMany({
-      data: fresh.map((m) => ({
-        id: randomUUID(),
-        idempotencyKey: m.idempotencyKey,
-        channelLinkId: m.channelLinkId,
-        operation: m.operation,
-        anchorKey: m.anchorKey ?? null,
-        payload: JSON.stringify(m.payload),
-        status: "pending",
-        availableAt: m.availableAt,
-        directTo: m.directTo ?? null,
-      })),
-    });
+    // One multi-row INSERT written out rather than createMany: Prisma's createMany spends
+    // about ten times as long on a batch of card payloads (measured by `npm run bench`).
+    // createdAt is set here as Prisma's @default(now()) would; standard SQL, as PostgreSQL runs it.
+    const createdAt = new Date();
+    const rows = fresh.map(
+      (m) =>
+        Prisma.sql`(${randomUUID()}, ${m.idempotencyKey}, ${m.channelLinkId}, ${m.operation}, ${m.anchorKey ?? null}, ${JSON.stringify(m.payload)}, ${"pending"}, ${0}, ${m.availableAt}, ${createdAt}, ${m.directTo ?? null})`,
+    );
+    await this.tx.$executeRaw`INSERT INTO "OutboxMessage" ("id", "idempotencyKey", "channelLinkId", "operation", "anchorKey", "payload", "status", "attempts", "availableAt", "createdAt", "directTo") VALUES ${Prisma.join(rows)}`;
     return fresh.map((m) => m.idempotencyKey);
   }
 
