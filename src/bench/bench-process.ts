@@ -40,7 +40,9 @@ function ready(port: number, path: string): Promise<boolean> {
 /** Starts `node <script>` with `env` (PORT set to a free port) and waits until it answers HTTP on `probe`. */
 export async function startChild(script: string, env: Record<string, string>, probe = "/healthz"): Promise<BenchProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "pipe"] });
+  // CONVENE_BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of every child, to read where the time went.
+  const profile = process.env.CONVENE_BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CONVENE_BENCH_CPU_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));
   const deadline = Date.now() + 60_000;

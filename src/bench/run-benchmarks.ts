@@ -12,6 +12,7 @@ import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 import { benchStartUp } from "./start-up";
 import { printFigures, type FigureRow } from "./bench-stats";
 import { benchNudgePass } from "./nudge-pass.bench";
+import { benchSlackAccept } from "./slack-accept.bench";
 
 // `npm run bench`: the hot-path figures, each against an anchor measured in the same run
 // (interleaved rounds, median and spread): a Slack Accept against a bare Bolt app, a Teams
@@ -78,7 +79,7 @@ async function benchScheduler(): Promise<void> {
 }
 
 /** Sections that measure a figure against its anchor; their rows make the closing summary. */
-const FIGURES: Record<string, () => Promise<FigureRow[]>> = { pass: benchNudgePass };
+const FIGURES: Record<string, () => Promise<FigureRow[]>> = { slack: benchSlackAccept, pass: benchNudgePass };
 /** Sections that only print. */
 const OTHERS: Record<string, () => Promise<void>> = { scheduler: benchScheduler, start: benchStartUp };
 

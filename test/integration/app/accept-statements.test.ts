@@ -1,0 +1,56 @@
+import { createApp } from "../../../src/app/create-app";
+import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
+import { fixedClock } from "../../../src/domain/shared/clock";
+import { resolveAuditKey } from "../../../src/store/audit-key";
+import { createPrismaClient } from "../../../src/store/prisma-client";
+import { PrismaUnitOfWork } from "../../../src/store/prisma-unit-of-work";
+import { actors, conversation } from "../../helpers/app-actors";
+import { silentLogger } from "../../helpers/seed-strategy-case";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
+
+// An Accept is the busiest interaction: it must read each row it needs once per command, not
+// once per helper that needs it. Counted on the real store through Prisma's query events
+// (a statement count, not a timing). The issue measured 22 statements per Accept.
+describe("statements per Accept", () => {
+  let db: TestDatabase;
+  beforeAll(() => {
+    db = createTestDatabase("convene-accept-statements");
+  });
+  afterAll(() => db.dispose());
+
+  it("reads each row once and writes the answer, its audit event and the roster update", async () => {
+    const clock = fixedClock("2026-11-23T09:00:00Z");
+    const seedApp = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silentLogger });
+    const base = (key: string, actor = actors.socialWorker as (typeof actors)[keyof typeof actors]) => ({ key, actor, conversation });
+    await seedApp.linkChannel({ ...base("link"), caseRef: "CS-2026-0142", conversationRef: "{}" });
+    const convened = await seedApp.conveneMeeting({
+      ...base("convene"), caseRef: "CS-2026-0142", kind: "strategy-discussion", concern: "Bruising reported by school", urgency: "today",
+      scheduledLocal: "2026-11-23T14:00", mode: "call",
+      invitees: [
+        { role: "social-worker", agency: "Children's social care", person: actors.socialWorker },
+        { role: "health", agency: "NHS", person: actors.health },
+        { role: "police", agency: "Police", person: actors.police },
+      ],
+    });
+    const statements: string[] = [];
+    const counted = createPrismaClient(db.url, { onQuery: (sql) => statements.push(sql) });
+    const app = createApp({ uow: new PrismaUnitOfWork(counted, resolveAuditKey({ databaseUrl: db.url, production: false })), clock, calendar: createWorkingDayCalendar(), logger: silentLogger });
+    const health = convened.roster.rows.find((r) => r.role === "health")!;
+    // Once to warm the client (its first query connects), then the measured Accept.
+    await app.getRoster(convened.meetingId);
+    statements.length = 0;
+    const { roster } = await app.respondToInvitation({ ...base("accept-health", actors.health), invitationId: health.invitationId, answer: { kind: "accept" } });
+    await counted.$disconnect();
+    expect(roster.rows.find((r) => r.role === "health")!.response).toBe("accepted");
+    const tables = (re: RegExp) => statements.filter((s) => re.test(s)).length;
+    // Each of these rows is read once in the command.
+    // (Practitioners are read twice, as the actor and as the roster's people: different rows.)
+    for (const table of ["Meeting", "Case", "Invitation", "ChannelLink"]) {
+      expect({ table, reads: tables(new RegExp(`^SELECT[\\s\\S]*FROM\\s+[\`"]?(main[\`"]?\\.[\`"]?)?${table}[\`"]?\\s`, "i")) }).toEqual({ table, reads: 1 });
+    }
+    // 24 before (with BEGIN), 18 now: the command key (2), the actor, the roster rows, the
+    // meeting, the links, the case, the answer, its audit event (3), the people, the roster
+    // update (anchor, key, insert, supersede), the command's reply, and the commit.
+    expect(statements.length).toBeLessThanOrEqual(18);
+  });
+});
