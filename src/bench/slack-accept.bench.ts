@@ -25,7 +25,7 @@ const SECRET = "bench-signing-secret-0123456789abcdef";
 const TEAM = "T0BENCH";
 const CHANNEL = "C0BENCH";
 const USER = { id: "U0SW", name: "Sam Okafor", email: "sam@la.example" };
-const CONNECTIONS = Number(process.env.WTP_CONN ?? 10);
+const CONNECTIONS = 10;
 const ROUND_MS = 5_000;
 const ROUNDS = 3;
 
@@ -103,7 +103,7 @@ export async function benchSlackAccept(): Promise<FigureRow[]> {
       SLACK_API_URL: `${fake.url}/api/`,
     });
     procs.push(convene);
-    const bolt = await startChild(path.join(ROOT, "dist/bench/anchors/bare-bolt-app.js"), { SLACK_SIGNING_SECRET: SECRET });
+    const bolt = await startChild(path.join(ROOT, "scripts/bench-anchors/bare-bolt-app.js"), { SLACK_SIGNING_SECRET: SECRET });
     procs.push(bolt);
     const run = (p: BenchProcess, ms: number) => drive({ baseUrl: `http://127.0.0.1:${p.port}`, connections: CONNECTIONS, durationMs: ms, next: () => acceptRequest(invitationId) });
     // Warm-up: JIT, Prisma's query compiler, the users.info and auth.test caches.
