@@ -14,6 +14,7 @@ import { printFigures, type FigureRow } from "./bench-stats";
 import { benchNudgePass } from "./nudge-pass.bench";
 import { benchSlackAccept } from "./slack-accept.bench";
 import { benchIdleMemory } from "./idle-memory.bench";
+import { benchTeamsInvoke } from "./teams-invoke.bench";
 
 // `npm run bench`: the hot-path figures, each against an anchor measured in the same run
 // (interleaved rounds, median and spread): a Slack Accept against a bare Bolt app, a Teams
@@ -80,7 +81,7 @@ async function benchScheduler(): Promise<void> {
 }
 
 /** Sections that measure a figure against its anchor; their rows make the closing summary. */
-const FIGURES: Record<string, () => Promise<FigureRow[]>> = { slack: benchSlackAccept, pass: benchNudgePass, memory: benchIdleMemory };
+const FIGURES: Record<string, () => Promise<FigureRow[]>> = { slack: benchSlackAccept, teams: benchTeamsInvoke, pass: benchNudgePass, memory: benchIdleMemory };
 /** Sections that only print. */
 const OTHERS: Record<string, () => Promise<void>> = { scheduler: benchScheduler, start: benchStartUp };
 

@@ -3,24 +3,20 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ActionId } from "../app/conversation/action-id";
-import { createApp } from "../app/create-app";
 import { slackActionId } from "../cards/slack/slack-action-id";
-import { createWorkingDayCalendar } from "../domain/calendar/working-day-calendar";
-import { systemClock } from "../domain/shared/clock";
-import { resolveAuditKey } from "../store/audit-key";
-import { applyMigrations } from "../store/migration-runner";
-import { createPrismaClient } from "../store/prisma-client";
-import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 import { startChild, type BenchProcess } from "./bench-process";
 import { interleaved, median, spread, type FigureRow } from "./bench-stats";
 import { startFakeSlackApi } from "./fake-slack-api";
 import { drive, type DriverRequest, type LoadResult } from "./load-driver";
+import { answersRecorded, seedMeetingToAnswer } from "./seed-meeting";
 
 // A Slack Accept on the real server (signature, dedupe, one transaction, outbox row) against
 // a bare Bolt app acknowledging the same signed block_actions request: requests per second
 // and p99 at 10 keep-alive connections, each side in its own process, rounds interleaved.
 
 const ROOT = path.resolve(__dirname, "../..");
+// CONVENE_BENCH_MAIN=<another build's dist/main.js> measures that build instead (before and after a change).
+const SUBJECT = process.env.CONVENE_BENCH_MAIN ?? path.join(ROOT, "dist/main.js");
 const SECRET = "bench-signing-secret-0123456789abcdef";
 const TEAM = "T0BENCH";
 const CHANNEL = "C0BENCH";
@@ -28,35 +24,6 @@ const USER = { id: "U0SW", name: "Sam Okafor", email: "sam@la.example" };
 const CONNECTIONS = 10;
 const ROUND_MS = 5_000;
 const ROUNDS = 3;
-
-/** A case linked to the bench channel and a strategy discussion with the user invited; the invitation's id. */
-async function seed(url: string): Promise<string> {
-  applyMigrations(url);
-  const prisma = createPrismaClient(url);
-  const uow = new PrismaUnitOfWork(prisma, resolveAuditKey({ databaseUrl: url, production: false }));
-  const quiet = { info() {}, warn() {}, error() {}, debug() {} };
-  const app = createApp({ uow, clock: systemClock, calendar: createWorkingDayCalendar(), logger: quiet });
-  const actor = { platform: "slack" as const, tenant: TEAM, userId: USER.id, displayName: USER.name, email: USER.email };
-  const conversation = { platform: "slack" as const, conversationId: CHANNEL };
-  await app.linkChannel({ key: "bench-link", actor, conversation, caseRef: "CS-BENCH-0001", conversationRef: JSON.stringify({ teamId: TEAM, channelId: CHANNEL }) });
-  // A weekday well after today, so the meeting stays open for answers.
-  const day = new Date(Date.now() + 14 * 86_400_000);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
-  const convened = await app.conveneMeeting({
-    key: "bench-convene",
-    actor,
-    conversation,
-    caseRef: "CS-BENCH-0001",
-    kind: "strategy-discussion",
-    concern: "Benchmark meeting",
-    urgency: "within-3-working-days",
-    scheduledLocal: `${day.toISOString().slice(0, 10)}T14:00`,
-    mode: "call",
-    invitees: [{ role: "social-worker", agency: "Children's social care", person: actor }],
-  } as never);
-  await prisma.$disconnect();
-  return convened.roster.rows[0]!.invitationId;
-}
 
 let seq = 0;
 /** A signed block_actions request: a press of Accept, fresh action_ts each time (a new command, not a redelivery). */
@@ -92,8 +59,9 @@ export async function benchSlackAccept(): Promise<FigureRow[]> {
   const procs: BenchProcess[] = [];
   try {
     const url = `file:${path.join(dir, "slack.db")}`;
-    const invitationId = await seed(url);
-    const convene = await startChild(path.join(ROOT, "dist/main.js"), {
+    const actor = { platform: "slack" as const, tenant: TEAM, userId: USER.id, displayName: USER.name, email: USER.email };
+    const invitationId = await seedMeetingToAnswer(url, actor, { platform: "slack", conversationId: CHANNEL }, JSON.stringify({ teamId: TEAM, channelId: CHANNEL }));
+    const convene = await startChild(SUBJECT, {
       DATABASE_URL: url,
       CONVENE_SCHEDULER: "off",
       LOG_LEVEL: "silent",
@@ -107,13 +75,16 @@ export async function benchSlackAccept(): Promise<FigureRow[]> {
     procs.push(bolt);
     const run = (p: BenchProcess, ms: number) => drive({ baseUrl: `http://127.0.0.1:${p.port}`, connections: CONNECTIONS, durationMs: ms, next: () => acceptRequest(invitationId) });
     // Warm-up: JIT, Prisma's query compiler, the users.info and auth.test caches.
-    check("Convene (warm-up)", await run(convene, 1_500));
+    const warm = check("Convene (warm-up)", await run(convene, 1_500));
     check("bare Bolt (warm-up)", await run(bolt, 1_500));
     const { subject, anchor } = await interleaved(
       ROUNDS,
       async () => check("Convene", await run(convene, ROUND_MS)),
       async () => check("bare Bolt", await run(bolt, ROUND_MS)),
     );
+    const acknowledged = warm.ok + subject.reduce((n, r) => n + r.ok, 0);
+    const recorded = answersRecorded(url);
+    if (recorded < acknowledged) throw new Error(`Convene acknowledged ${acknowledged} Accepts but recorded ${recorded}: it refused some, so the figures would not be Accepts`);
     process.stdout.write(`\nSlack Accept, ${CONNECTIONS} keep-alive connections, ${ROUNDS} interleaved rounds of ${ROUND_MS / 1000} s (median (min–max))\n`);
     console.table([
       { server: "Convene (signature, dedupe, transaction, outbox row)", "req/s": spread(subject.map((r) => r.rps)), "p50 ms": spread(subject.map((r) => r.p50), 1), "p99 ms": spread(subject.map((r) => r.p99), 1) },
