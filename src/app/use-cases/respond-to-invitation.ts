@@ -3,7 +3,8 @@ import { requireRowAgency } from "../../domain/agency/agency";
 import { answerInvitation, answerRight, type InvitationAnswer } from "../../domain/invitation/invitation";
 import { agencyOfPractitioner } from "../agency-of";
 import { DomainError } from "../../domain/shared/domain-error";
-import type { RosterView } from "../views/view-models";
+import type { RosterView, RosterViewerView } from "../views/view-models";
+import { rosterRightsOf } from "./get-roster";
 import { caseOfLink } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../app-deps";
@@ -15,7 +16,7 @@ import { resolveActor } from "./resolve-actor";
  * a reason, or delegate. Only the invitee, their delegate, or the first claimant of an
  * agency invitation may answer; the card then updates in place everywhere.
  */
-export async function respondToInvitation(deps: AppDeps, input: RespondToInvitationCommand): Promise<{ roster: RosterView }> {
+export async function respondToInvitation(deps: AppDeps, input: RespondToInvitationCommand): Promise<{ roster: RosterView; viewer?: RosterViewerView }> {
   const cmd = RespondToInvitationSchema.parse(input);
   return deps.uow.run((repos) =>
     runOnce(repos, commandKey(cmd.conversation, "respond", cmd.key), async () => {
@@ -62,7 +63,11 @@ export async function respondToInvitation(deps: AppDeps, input: RespondToInvitat
       const invitations = rows.map((r) => (r.id === updated.id ? updated : r));
       const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks, { meeting, c, invitations });
       await enqueueRosterUpdate(repos, c.id, roster, cmd.key, now, caseLinks);
-      return { roster };
+      // What the presser may now press, from these same rows: the reply to their button is
+      // their own copy of the card. Only from the case's own conversation, as getRoster
+      // would give it; from a personal chat the reply stays the shared copy.
+      if (!linked) return { roster };
+      return { roster, viewer: await rosterRightsOf(repos, actor, meeting, c, invitations) };
     }),
   );
 }
