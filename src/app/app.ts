@@ -20,7 +20,7 @@ import type { CloseActionCommand } from "./use-cases/close-action";
 import type { RecordClosingEventCommand } from "./use-cases/record-closing-event";
 import type { RecordEnquiryOutcomeCommand } from "./use-cases/record-enquiry-outcome";
 import type { EndPlanCommand } from "./use-cases/end-plan";
-import type { DeadlinesView, NoticeView, RecordDecisionResult, RecordPreviewResult, RosterView } from "./views/view-models";
+import type { DeadlinesView, NoticeView, RecordDecisionResult, RecordPreviewResult, RosterView, RosterViewerView } from "./views/view-models";
 import type { ActorIdentity } from "./ports/actor";
 import type { CalendarInviteResult } from "./use-cases/get-calendar-invite";
 import type { ListMyWorkQuery } from "./use-cases/list-my-work";
@@ -43,7 +43,7 @@ export interface App {
   /** Convenes a meeting with one roster row per invitee and posts its card to every conversation linked to the case. */
   conveneMeeting(cmd: ConveneMeetingCommand): Promise<{ meetingId: string; roster: RosterView }>;
   /** An invitee accepts, answers tentative, declines or delegates (claiming an agency invitation); the roster card updates in place. */
-  respondToInvitation(cmd: RespondToInvitationCommand): Promise<{ roster: RosterView }>;
+  respondToInvitation(cmd: RespondToInvitationCommand): Promise<{ roster: RosterView; viewer?: RosterViewerView }>;
   /** The convenor marks the meeting held; the quorum rule applies, and an override must say why. */
   markMeetingHeld(cmd: MarkMeetingHeldCommand): Promise<{ roster: RosterView }>;
   /** Records the decisions (or an amendment with a reason); invalid fields come back as errors, not throws. */

@@ -2,6 +2,7 @@ import type { Case } from "../domain/case/case-reference";
 import type { Meeting } from "../domain/meeting/meeting";
 import { DomainError } from "../domain/shared/domain-error";
 import type { ActorIdentity } from "./ports/actor";
+import type { ChannelLink } from "./ports/channel-link";
 import type { Practitioner } from "./ports/practitioner";
 import type { Repositories } from "./ports/unit-of-work";
 
@@ -56,7 +57,14 @@ export function requireSameTenant(c: Case, conversationPlatform: "teams" | "slac
  * belong to the case's tenant.
  */
 export async function caseOfConversation(repos: Repositories, platform: "teams" | "slack", conversationId: string, asker?: Asker): Promise<Case> {
-  const link = await repos.channelLinks.findByConversation(platform, conversationId);
+  return caseOfLink(repos, await repos.channelLinks.findByConversation(platform, conversationId), platform, asker);
+}
+
+/**
+ * {@link caseOfConversation} for a conversation whose link the caller has already read (or
+ * found missing), so a command reads the link row once.
+ */
+export async function caseOfLink(repos: Repositories, link: ChannelLink | null, platform: "teams" | "slack", asker?: Asker): Promise<Case> {
   const c = link ? await repos.cases.findById(link.caseId) : null;
   if (!c) throw new DomainError("CASE_NOT_LINKED", "This conversation is not linked to a case yet. Type: link <case reference>.");
   if (asker) requireSameTenant(c, platform, asker);

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { runNudgePass } from "../app/use-cases/run-nudge-pass";
 import { createWorkingDayCalendar } from "../domain/calendar/working-day-calendar";
@@ -10,11 +10,18 @@ import { createPrismaClient } from "../store/prisma-client";
 import { resolveAuditKey } from "../store/audit-key";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 import { benchStartUp } from "./start-up";
+import { printFigures, type FigureRow } from "./bench-stats";
+import { benchNudgePass } from "./nudge-pass.bench";
+import { benchSlackAccept } from "./slack-accept.bench";
+import { benchIdleMemory } from "./idle-memory.bench";
+import { benchTeamsInvoke } from "./teams-invoke.bench";
 
-// `npm run bench`: times one scheduler pass over tables of different sizes and due counts,
-// to show that a pass costs in proportion to the due work, not to the table; then the time
-// from `npm start` to a healthy server, against `node dist/main.js`. Figures only.
-// One section only: `npm run bench -- scheduler` or `npm run bench -- start`.
+// `npm run bench`: the hot-path figures, each against an anchor measured in the same run
+// (interleaved rounds, median and spread): a Slack Accept against a bare Bolt app, a Teams
+// invoke against a bare CloudAdapter bot, the nudge pass against the same work on raw
+// better-sqlite3, idle memory against the Prisma client alone. Then how a pass scales with
+// the table and the due work, and the time from `npm start` to a healthy server.
+// Figures only: nothing here asserts a time. Sections: `npm run bench -- pass slack ...`.
 
 interface Scenario {
   rows: number;
@@ -69,17 +76,31 @@ async function benchScheduler(): Promise<void> {
   await runScenario({ rows: 1_000, due: 10 });
   const results = [];
   for (const s of SCENARIOS) results.push(await runScenario(s));
-  process.stdout.write("Scheduler pass: cost follows the due work (one transaction per due deadline, one outbox row each)\n");
+  process.stdout.write("\nScheduler pass: cost follows the due work, not the table (up to 100 due deadlines per transaction)\n");
   console.table(results);
 }
 
-const SECTIONS: Record<string, () => Promise<void>> = { scheduler: benchScheduler, start: benchStartUp };
+/** Sections that measure a figure against its anchor; their rows make the closing summary. */
+const FIGURES: Record<string, () => Promise<FigureRow[]>> = { slack: benchSlackAccept, teams: benchTeamsInvoke, pass: benchNudgePass, memory: benchIdleMemory };
+/** Sections that only print. */
+const OTHERS: Record<string, () => Promise<void>> = { scheduler: benchScheduler, start: benchStartUp };
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
-  const unknown = asked.filter((a) => !(a in SECTIONS));
-  if (unknown.length) throw new Error(`unknown section ${unknown.join(", ")}; sections: ${Object.keys(SECTIONS).join(", ")}`);
-  for (const [name, run] of Object.entries(SECTIONS)) if (!asked.length || asked.includes(name)) await run();
+  const all = [...Object.keys(FIGURES), ...Object.keys(OTHERS)];
+  const unknown = asked.filter((a) => !all.includes(a));
+  if (unknown.length) throw new Error(`unknown section ${unknown.join(", ")}; sections: ${all.join(", ")}`);
+  const wanted = (name: string) => !asked.length || asked.includes(name);
+  const figures: FigureRow[] = [];
+  for (const [name, run] of Object.entries(FIGURES)) if (wanted(name)) figures.push(...(await run()));
+  for (const [name, run] of Object.entries(OTHERS)) if (wanted(name)) await run();
+  if (figures.length) printFigures(`Hot paths against their anchors (${describeMachine()})`, figures);
+}
+
+/** The machine, so figures are read against it. */
+function describeMachine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}`;
 }
 
 void main().catch((err: unknown) => {

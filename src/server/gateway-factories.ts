@@ -1,8 +1,11 @@
 import type { Platform } from "../app/ports/actor";
 import type { ServerContext } from "./server-context";
 import type { ChannelGateway } from "../delivery/channel-gateway";
-import { createTeamsGateway } from "../channels/teams/teams-gateway";
-import { createSlackGateway } from "../channels/slack/slack-gateway";
+
+// Each channel's module (and with it its SDK) is required only when that platform is on,
+// so a one-channel deployment never loads the other's SDK (see default-mounts.ts).
+type TeamsGatewayModule = typeof import("../channels/teams/teams-gateway");
+type SlackGatewayModule = typeof import("../channels/slack/slack-gateway");
 
 /**
  * How the delivery mount builds a gateway per platform. Each channel adds ONE line here
@@ -12,8 +15,8 @@ import { createSlackGateway } from "../channels/slack/slack-gateway";
  */
 export const GATEWAY_FACTORIES: Partial<Record<Platform, (ctx: ServerContext) => ChannelGateway | null>> = {
   // Production without Microsoft credentials has no Teams: nothing to post with.
-  teams: (ctx) => (ctx.config.teamsEnabled ? createTeamsGateway(ctx) : null),
-  slack: (ctx) => createSlackGateway(ctx),
+  teams: (ctx) => (ctx.config.teamsEnabled ? (require("../channels/teams/teams-gateway") as TeamsGatewayModule).createTeamsGateway(ctx) : null),
+  slack: (ctx) => (ctx.config.slackEnabled ? (require("../channels/slack/slack-gateway") as SlackGatewayModule).createSlackGateway(ctx) : null),
 };
 
 /** Builds the gateways of every enabled platform. */

@@ -124,8 +124,8 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
     case ActionId.Tentative: {
       const reason = (readField(values, REASON_FIELD, target) ?? "").trim();
       const answer = action === ActionId.Accept ? { kind: "accept" as const } : { kind: "tentative" as const, ...(reason ? { reason } : {}) };
-      const { roster } = await app.respondToInvitation({ ...(await base()), invitationId: target, answer });
-      return { kind: "roster", roster, notice: "Your answer is recorded." };
+      const { roster, viewer } = await app.respondToInvitation({ ...(await base()), invitationId: target, answer });
+      return { kind: "roster", roster: viewer ? { ...roster, viewer } : roster, notice: "Your answer is recorded." };
     }
     case ActionId.Decline: {
       const reason = readField(values, REASON_FIELD, target);

@@ -32,4 +32,6 @@ export interface ActionRepository {
   listForCase(caseId: string): Promise<ActionRow[]>;
   /** The action with this id, or null. */
   findById(id: string): Promise<ActionRow | null>;
+  /** The actions with these ids (any order; missing ids are simply absent). */
+  findManyByIds(ids: string[]): Promise<ActionRow[]>;
 }

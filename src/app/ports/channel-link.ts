@@ -22,6 +22,8 @@ export interface ChannelLinkRepository {
   findById(id: string): Promise<ChannelLink | null>;
   /** Every conversation linked to a case. */
   listForCase(caseId: string): Promise<ChannelLink[]>;
+  /** The links of several cases at once, each case's in the order {@link listForCase} gives. */
+  listForCases(caseIds: string[]): Promise<ChannelLink[]>;
   /** Creates the link, or re-points an existing conversation at `link.caseId` with a fresh reference. */
   upsert(link: ChannelLink): Promise<ChannelLink>;
 }

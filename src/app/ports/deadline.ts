@@ -44,6 +44,9 @@ export interface DeadlineRow {
   createdAt: Date;
 }
 
+/** A deadline's column name. */
+export type DeadlineColumn = Exclude<keyof DeadlineRow, "id" | "createdAt">;
+
 /** Deadlines, and the scheduler's view of those due a nudge. */
 export interface DeadlineRepository {
   /** Inserts unless (caseId, rule, sourceId) exists; returns the stored row either way. */
@@ -56,6 +59,14 @@ export interface DeadlineRepository {
   listForCase(caseId: string): Promise<DeadlineRow[]>;
   /** Saves a changed deadline. */
   update(d: DeadlineRow): Promise<void>;
+  /** The deadlines with these ids (any order; missing ids are simply absent). */
+  findManyByIds(ids: string[]): Promise<DeadlineRow[]>;
+  /**
+   * Saves the named columns of changed deadlines in one go, each row as read whole from this
+   * repository (every column present) and changed only in those columns: the scheduler's
+   * batched pass writes a batch's progress with it.
+   */
+  updateMany(rows: DeadlineRow[], columns: DeadlineColumn[]): Promise<void>;
   /** Open deadlines whose next nudge is due, oldest first. Uses the (status, nextNudgeAt) index. */
   listDueForNudge(now: Date, limit: number): Promise<DeadlineRow[]>;
 }

@@ -4,6 +4,8 @@ import type { Invitation } from "../../domain/invitation/invitation";
 export interface InvitationRepository {
   /** Every invitation to a meeting. */
   listForMeeting(meetingId: string): Promise<Invitation[]>;
+  /** Every row of the meeting this invitation belongs to (in {@link listForMeeting}'s order), in one read; empty if there is no such invitation. */
+  listWithSiblings(invitationId: string): Promise<Invitation[]>;
   /** The invitation with this id, or null. */
   findById(id: string): Promise<Invitation | null>;
   /** Inserts an invitation. */

@@ -74,6 +74,8 @@ export interface NewOutboxMessage {
 export interface OutboxRepository {
   /** Idempotent by key: returns false if the key already existed. */
   enqueue(m: NewOutboxMessage): Promise<boolean>;
+  /** {@link enqueue} for many messages in two statements; returns the keys that were new. */
+  enqueueMany(ms: NewOutboxMessage[]): Promise<string[]>;
   /** The row with this key, or null. */
   findByKey(key: string): Promise<OutboxRow | null>;
   /** Marks older pending updates of the same anchor superseded: only the newest state matters. */

@@ -2,6 +2,10 @@ import { requireRowAgency } from "../../domain/agency/agency";
 import { answerRight } from "../../domain/invitation/invitation";
 import type { ActorIdentity } from "../ports/actor";
 import type { Repositories } from "../ports/unit-of-work";
+import type { Practitioner } from "../ports/practitioner";
+import type { Case } from "../../domain/case/case-reference";
+import type { Invitation } from "../../domain/invitation/invitation";
+import type { Meeting } from "../../domain/meeting/meeting";
 import type { RosterView, RosterViewerView } from "../views/view-models";
 import type { AppDeps } from "../app-deps";
 import { agencyOfPractitioner } from "../agency-of";
@@ -20,11 +24,22 @@ async function viewerRights(repos: Repositories, meetingId: string, viewer: Acto
   const meeting = await repos.meetings.findById(meetingId);
   const c = meeting ? await repos.cases.findById(meeting.caseId) : null;
   if (!person || !meeting || !c) return null;
+  return rosterRightsOf(repos, person, meeting, c);
+}
+
+/**
+ * {@link viewerRights} from rows the caller already holds: a command that has just changed
+ * the roster (an answer) says what the presser may press from the same transaction's rows,
+ * instead of a second transaction reading them all again. `invitations`, when given, are
+ * the meeting's rows as saved.
+ */
+export async function rosterRightsOf(repos: Repositories, person: Practitioner, meeting: Meeting, c: Case, invitations?: Invitation[]): Promise<RosterViewerView> {
+  const meetingId = meeting.id;
   const open = meeting.status === "proposed" || meeting.status === "scheduled";
   const answerable: string[] = [];
   if (open) {
     const agency = await agencyOfPractitioner(repos, person);
-    for (const inv of await repos.invitations.listForMeeting(meetingId)) {
+    for (const inv of invitations ?? (await repos.invitations.listForMeeting(meetingId))) {
       const right = answerRight(inv, person.id);
       if (!right) continue;
       if (right === "claim") {

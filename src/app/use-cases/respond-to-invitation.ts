@@ -3,8 +3,9 @@ import { requireRowAgency } from "../../domain/agency/agency";
 import { answerInvitation, answerRight, type InvitationAnswer } from "../../domain/invitation/invitation";
 import { agencyOfPractitioner } from "../agency-of";
 import { DomainError } from "../../domain/shared/domain-error";
-import type { RosterView } from "../views/view-models";
-import { caseOfConversation } from "../authorisation";
+import type { RosterView, RosterViewerView } from "../views/view-models";
+import { rosterRightsOf } from "./get-roster";
+import { caseOfLink } from "../authorisation";
 import { commandKey, runOnce } from "../idempotency";
 import type { AppDeps } from "../app-deps";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
@@ -17,20 +18,26 @@ import { resolveActor } from "./resolve-actor";
  * a reason, or delegate. Only the invitee, their delegate, or the first claimant of an
  * agency invitation may answer; the card then updates in place everywhere.
  */
-export async function respondToInvitation(deps: AppDeps, input: RespondToInvitationCommand): Promise<{ roster: RosterView }> {
+export async function respondToInvitation(deps: AppDeps, input: RespondToInvitationCommand): Promise<{ roster: RosterView; viewer?: RosterViewerView }> {
   const cmd = RespondToInvitationSchema.parse(input);
   return deps.uow.run((repos) =>
     runOnce(repos, commandKey(cmd.conversation, "respond", cmd.key), async () => {
       const now = deps.clock.now();
       const actor = await resolveActor(repos, cmd.actor);
-      const inv = await repos.invitations.findById(cmd.invitationId);
+      // The row with the rest of its roster, and the case's links, each read once: the roster
+      // update below is built from them.
+      const rows = await repos.invitations.listWithSiblings(cmd.invitationId);
+      const inv = rows.find((r) => r.id === cmd.invitationId);
       if (!inv) throw new DomainError("INVITATION_NOT_FOUND", "That invitation no longer exists.");
       const meeting = await repos.meetings.findById(inv.meetingId);
+      const caseLinks = meeting ? await repos.channelLinks.listForCase(meeting.caseId) : [];
       // From the case channel, the meeting must be that case's. From a personal chat with the
       // bot (the invitation Convene sent the invitee), the case is the meeting's own, in the
-      // actor's tenant; who may answer is still decided from our rows below.
-      const linked = await repos.channelLinks.findByConversation(cmd.conversation.platform, cmd.conversation.conversationId);
-      const c = linked ? await caseOfConversation(repos, cmd.conversation.platform, cmd.conversation.conversationId, cmd.actor) : meeting ? await repos.cases.findById(meeting.caseId) : null;
+      // actor's tenant; who may answer is still decided from our rows below. A conversation
+      // not among the meeting's case's links may be linked to another case: look it up.
+      const here = (l: { platform: string; conversationId: string }) => l.platform === cmd.conversation.platform && l.conversationId === cmd.conversation.conversationId;
+      const linked = caseLinks.find(here) ?? (await repos.channelLinks.findByConversation(cmd.conversation.platform, cmd.conversation.conversationId));
+      const c = linked ? await caseOfLink(repos, linked, cmd.conversation.platform, cmd.actor) : meeting ? await repos.cases.findById(meeting.caseId) : null;
       if (!c || (!linked && c.tenant !== cmd.actor.tenant)) throw new DomainError("CASE_NOT_LINKED", "This conversation is not linked to that meeting's case.");
       if (!meeting || meeting.caseId !== c.id) throw new DomainError("CASE_NOT_LINKED", "That meeting belongs to another case.");
       if (meeting.status === "cancelled" || meeting.status === "recorded") {
@@ -54,15 +61,21 @@ export async function respondToInvitation(deps: AppDeps, input: RespondToInvitat
         at: now, actorId: actor.id, action: "change", entityType: "invitation", entityId: inv.id, caseId: c.id,
         detail: { response: updated.response, role: inv.role, claimed: updated.claimedById !== inv.claimedById },
       });
-      const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks);
-      await enqueueRosterUpdate(repos, c.id, roster, cmd.key, now);
+      // The meeting and case are as read above (an answer changes neither), the rows as saved.
+      const invitations = rows.map((r) => (r.id === updated.id ? updated : r));
+      const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks, { meeting, c, invitations });
+      await enqueueRosterUpdate(repos, c.id, roster, cmd.key, now, caseLinks);
       // A delegate or a claimant is now the one who attends for the row: their calendar needs the meeting.
       if (updated.delegateId !== inv.delegateId || updated.claimedById !== inv.claimedById) {
         await enqueueCalendarSync(deps, repos, c.id, meeting.id, `respond-${cmd.key}`, now);
         // While times are being found, the new person's free/busy replaces the old person's (whose advice the card already hides).
         if (roster.timePoll) await enqueueFreeBusyCheck(deps, repos, c.id, meeting.id, `respond-${cmd.key}`, now);
       }
-      return { roster };
+      // What the presser may now press, from these same rows: the reply to their button is
+      // their own copy of the card. Only from the case's own conversation, as getRoster
+      // would give it; from a personal chat the reply stays the shared copy.
+      if (!linked) return { roster };
+      return { roster, viewer: await rosterRightsOf(repos, actor, meeting, c, invitations) };
     }),
   );
 }

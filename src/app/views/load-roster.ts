@@ -1,10 +1,13 @@
 import type { RosterView } from "./view-models";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { Repositories } from "../ports/unit-of-work";
+import type { ChannelLink } from "../ports/channel-link";
 import { buildRosterView } from "./roster-view";
 import { buildTimePollView } from "./time-poll-view";
 import type { CalendarLinks } from "../ports/calendar-link";
 import type { Meeting } from "../../domain/meeting/meeting";
+import type { Case } from "../../domain/case/case-reference";
+import type { Invitation } from "../../domain/invitation/invitation";
 
 /**
  * The roster's calendar link, issued now: for a timed meeting that is still to happen (the
@@ -21,15 +24,25 @@ export function calendarUrlFor(meeting: Meeting, links: CalendarLinks | undefine
  * when `links` are given. `revision` is the time of the change (ms), which also dates the
  * link. Throws `MEETING_NOT_FOUND`.
  */
-export async function loadRoster(repos: Repositories, meetingId: string, revision: number, links?: CalendarLinks): Promise<RosterView> {
-  const meeting = await repos.meetings.findById(meetingId);
+export async function loadRoster(
+  repos: Repositories,
+  meetingId: string,
+  revision: number,
+  links?: CalendarLinks,
+  /** The meeting, its case and its roster rows as the command already holds them (saved as they are), so they are not read again. */
+  known: { meeting?: Meeting; c?: Case; invitations?: Invitation[] } = {},
+): Promise<RosterView> {
+  const meeting = known.meeting?.id === meetingId ? known.meeting : await repos.meetings.findById(meetingId);
   if (!meeting) throw new DomainError("MEETING_NOT_FOUND", "That meeting no longer exists.");
-  const c = await repos.cases.findById(meeting.caseId);
+  const c = known.c?.id === meeting.caseId ? known.c : await repos.cases.findById(meeting.caseId);
   if (!c) throw new DomainError("CASE_NOT_FOUND", "That case no longer exists.");
-  const invitations = await repos.invitations.listForMeeting(meetingId);
-  const convenor = await repos.practitioners.findById(meeting.convenorId);
+  const invitations = known.invitations ?? (await repos.invitations.listForMeeting(meetingId));
   const answering = invitations.flatMap((i) => [i.delegateId, i.claimedById, i.inviteePractitionerId]).filter((x): x is string => Boolean(x));
-  const people = answering.length ? await repos.practitioners.findManyByIds([...new Set(answering)]) : [];
+  // The convenor and everyone answering in one read.
+  const found = await repos.practitioners.findManyByIds([...new Set([meeting.convenorId, ...answering])]);
+  const convenor = found.find((p) => p.id === meeting.convenorId);
+  const answeringIds = new Set(answering);
+  const people = found.filter((p) => answeringIds.has(p.id));
   // The poll shows while the meeting waits for its time; once one is picked, the time is the news.
   const times = meeting.status === "proposed" ? await repos.timePolls.listForMeeting(meetingId) : [];
   const timePoll = times.length ? { timePoll: buildTimePollView(meeting.kind, times, invitations, await repos.timePolls.listAnswers(meetingId), await repos.timePolls.listFreeBusy(meetingId)) } : {};
@@ -46,8 +59,8 @@ export function rosterPostKey(meetingId: string, channelLinkId: string): string 
  * the command that caused it (so a redelivered command adds nothing). Older pending updates
  * are superseded: only the newest state matters.
  */
-export async function enqueueRosterUpdate(repos: Repositories, caseId: string, view: RosterView, causeKey: string, now: Date): Promise<void> {
-  for (const link of await repos.channelLinks.listForCase(caseId)) {
+export async function enqueueRosterUpdate(repos: Repositories, caseId: string, view: RosterView, causeKey: string, now: Date, caseLinks?: ChannelLink[]): Promise<void> {
+  for (const link of caseLinks ?? (await repos.channelLinks.listForCase(caseId))) {
     const anchorKey = rosterPostKey(view.meetingId, link.id);
     if (!(await repos.outbox.findByKey(anchorKey))) continue;
     const key = `${anchorKey}/update/${causeKey}`;

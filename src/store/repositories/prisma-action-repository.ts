@@ -31,6 +31,11 @@ export class PrismaActionRepository implements ActionRepository {
     return (await this.tx.action.findMany({ where: { caseId }, orderBy: { dueDate: "asc" } })).map(toAction);
   }
 
+  async findManyByIds(ids: string[]): Promise<ActionRow[]> {
+    if (!ids.length) return [];
+    return (await this.tx.action.findMany({ where: { id: { in: ids } } })).map(toAction);
+  }
+
   async findById(id: string): Promise<ActionRow | null> {
     const r = await this.tx.action.findUnique({ where: { id } });
     return r ? toAction(r) : null;

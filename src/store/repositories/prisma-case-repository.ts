@@ -20,6 +20,11 @@ export class PrismaCaseRepository implements CaseRepository {
     return r ? toCase(r) : null;
   }
 
+  async findManyByIds(ids: string[]): Promise<Case[]> {
+    if (!ids.length) return [];
+    return (await this.tx.case.findMany({ where: { id: { in: ids } } })).map(toCase);
+  }
+
   async create(c: Case): Promise<Case> {
     return toCase(await this.tx.case.create({ data: c }));
   }

@@ -24,6 +24,11 @@ export class PrismaChannelLinkRepository implements ChannelLinkRepository {
     return (await this.tx.channelLink.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } })).map(toLink);
   }
 
+  async listForCases(caseIds: string[]): Promise<ChannelLink[]> {
+    if (!caseIds.length) return [];
+    return (await this.tx.channelLink.findMany({ where: { caseId: { in: caseIds } }, orderBy: { createdAt: "asc" } })).map(toLink);
+  }
+
   async upsert(link: ChannelLink): Promise<ChannelLink> {
     const r = await this.tx.channelLink.upsert({
       where: { platform_conversationId: { platform: link.platform, conversationId: link.conversationId } },

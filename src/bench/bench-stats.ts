@@ -1,0 +1,59 @@
+// Summaries for the benchmark: every figure is reported as the median over interleaved
+// rounds with its spread (min–max), and compared with an anchor measured in the same rounds,
+// so a machine that is busy with other work slows both sides alike.
+
+/** The median of some numbers (the mean of the middle two for an even count). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** "median (min–max)", rounded to `digits`. */
+export function spread(xs: number[], digits = 0): string {
+  const f = (x: number) => x.toFixed(digits);
+  return `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
+}
+
+/** The p-th percentile (0–100) of some numbers, nearest rank. */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
+/**
+ * Runs `subject` and `anchor` alternately for `rounds` rounds (anchor first in even rounds,
+ * subject first in odd ones, so neither always gets the warmer machine) and returns each
+ * side's results in round order.
+ */
+export async function interleaved<T>(rounds: number, subject: () => Promise<T>, anchor: () => Promise<T>): Promise<{ subject: T[]; anchor: T[] }> {
+  const out = { subject: [] as T[], anchor: [] as T[] };
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2 === 0) {
+      out.anchor.push(await anchor());
+      out.subject.push(await subject());
+    } else {
+      out.subject.push(await subject());
+      out.anchor.push(await anchor());
+    }
+  }
+  return out;
+}
+
+/** One line of the final comparison: a figure, its anchor, their ratio, the goal and whether it is met. */
+export interface FigureRow {
+  figure: string;
+  measured: string;
+  anchor: string;
+  ratio: string;
+  goal: string;
+  met: string;
+}
+
+/** Prints figure rows as a table. */
+export function printFigures(title: string, rows: FigureRow[]): void {
+  process.stdout.write(`\n${title}\n`);
+  console.table(rows);
+}

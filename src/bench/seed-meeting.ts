@@ -1,0 +1,52 @@
+import type { ActorIdentity } from "../app/ports/actor";
+import { createApp } from "../app/create-app";
+import { createWorkingDayCalendar } from "../domain/calendar/working-day-calendar";
+import { systemClock } from "../domain/shared/clock";
+import { resolveAuditKey } from "../store/audit-key";
+import { applyMigrations, openSqlite } from "../store/migration-runner";
+import { createPrismaClient } from "../store/prisma-client";
+import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
+
+/**
+ * For the Accept benchmarks: a migrated database with a case linked to one conversation and
+ * a strategy discussion two weeks ahead with `actor` invited, made through the app as a
+ * convenor would. Returns the invitation's id.
+ */
+export async function seedMeetingToAnswer(url: string, actor: ActorIdentity, conversation: { platform: "teams" | "slack"; conversationId: string }, conversationRef: string): Promise<string> {
+  applyMigrations(url);
+  const prisma = createPrismaClient(url);
+  const uow = new PrismaUnitOfWork(prisma, resolveAuditKey({ databaseUrl: url, production: false }));
+  const quiet = { info() {}, warn() {}, error() {}, debug() {} };
+  const app = createApp({ uow, clock: systemClock, calendar: createWorkingDayCalendar(), logger: quiet });
+  await app.linkChannel({ key: "bench-link", actor, conversation, caseRef: "CS-BENCH-0001", conversationRef });
+  // A weekday well after today, so the meeting stays open for answers.
+  const day = new Date(Date.now() + 14 * 86_400_000);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+  const convened = await app.conveneMeeting({
+    key: "bench-convene",
+    actor,
+    conversation,
+    caseRef: "CS-BENCH-0001",
+    kind: "strategy-discussion",
+    concern: "Benchmark meeting",
+    urgency: "within-3-working-days",
+    scheduledLocal: `${day.toISOString().slice(0, 10)}T14:00`,
+    mode: "call",
+    invitees: [{ role: "social-worker", agency: "Children's social care", person: actor }],
+  } as never);
+  await prisma.$disconnect();
+  return convened.roster.rows[0]!.invitationId;
+}
+
+/**
+ * Answers recorded so far (audit events on invitations): after a run, at least as many as
+ * the requests the server acknowledged, or the benchmark measured refusals, not Accepts.
+ */
+export function answersRecorded(url: string): number {
+  const db = openSqlite(url);
+  try {
+    return (db.prepare(`SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "entityType" = 'invitation'`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
