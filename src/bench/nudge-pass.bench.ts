@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { seedBenchCase } from "./bench-case";
 import { nudgeMonthsBefore } from "../app/deadlines/local-policy";
 import type { ChannelLink } from "../app/ports/channel-link";
 import type { DeadlineRow } from "../app/ports/deadline";
@@ -36,11 +37,7 @@ async function seedTemplate(dir: string): Promise<string> {
   applyMigrations(url);
   const prisma = createPrismaClient(url);
   const uow = new PrismaUnitOfWork(prisma, resolveAuditKey({ databaseUrl: url, production: false }));
-  await uow.run(async (repos) => {
-    await repos.practitioners.upsert({ id: "sw", platform: "teams", platformTenant: "t", platformUserId: "aad-sw", displayName: "Social Worker", email: null, agency: "local-authority", role: "social-worker" });
-    await repos.cases.create({ id: "c1", tenant: "t", reference: "CS-BENCH-1", leadSocialWorkerId: "sw", teamManagerId: null, childDateOfBirth: null });
-    await repos.channelLinks.upsert({ id: "L1", caseId: "c1", platform: "teams", conversationId: "19:bench", conversationRef: "{}" });
-  });
+  await uow.run(seedBenchCase);
   await prisma.$disconnect();
   seedOpenDeadlines(url, { caseId: "c1", rows: ROWS, due: DUE, dueAt: NOW, createdAt: new Date("2027-01-04T10:00:00Z"), dueDate: "2027-01-12" });
   return url;

@@ -5,6 +5,7 @@ import { runNudgePass } from "../app/use-cases/run-nudge-pass";
 import { createWorkingDayCalendar } from "../domain/calendar/working-day-calendar";
 import { fixedClock } from "../domain/shared/clock";
 import { seedOpenDeadlines } from "../store/bench-seed";
+import { seedBenchCase } from "./bench-case";
 import { applyMigrations } from "../store/migration-runner";
 import { createPrismaClient } from "../store/prisma-client";
 import { resolveAuditKey } from "../store/audit-key";
@@ -41,11 +42,7 @@ async function runScenario(s: Scenario): Promise<Record<string, string | number>
     applyMigrations(url);
     const prisma = createPrismaClient(url);
     const uow = new PrismaUnitOfWork(prisma, resolveAuditKey({ databaseUrl: url, production: false }));
-    await uow.run(async (repos) => {
-      await repos.practitioners.upsert({ id: "sw", platform: "teams", platformTenant: "t", platformUserId: "aad-sw", displayName: "Social Worker", email: null, agency: "local-authority", role: "social-worker" });
-      await repos.cases.create({ id: "c1", tenant: "t", reference: "CS-BENCH-1", leadSocialWorkerId: "sw", teamManagerId: null, childDateOfBirth: null });
-      await repos.channelLinks.upsert({ id: "L1", caseId: "c1", platform: "teams", conversationId: "19:bench", conversationRef: "{}" });
-    });
+    await uow.run(seedBenchCase);
     // Mon 11 Jan 2027, 09:00 London: the before-1 stage of a deadline due Tue 12 Jan.
     const now = new Date("2027-01-11T09:00:00Z");
     const seedStart = performance.now();

@@ -32,18 +32,9 @@ export async function runIsolatedPass<Sent>(opts: {
     const due = await opts.listDue();
     const fresh = due.filter((id) => !seen.has(id));
     if (!fresh.length) break;
-    for (const id of fresh) {
-      seen.add(id);
-      result.considered++;
-      try {
-        const sent = await opts.handle(id);
-        if (sent) result.sent.push(sent);
-      } catch (err) {
-        result.failed++;
-        opts.onFailure(id, err);
-        await opts.pushBack(id).catch(() => undefined);
-      }
-    }
+    for (const id of fresh) seen.add(id);
+    result.considered += fresh.length;
+    await handleOneByOne(fresh, opts, result);
     if (due.length < opts.batch) break;
   }
   return result;
@@ -92,18 +83,27 @@ export async function runBatchedIsolatedPass<Sent>(opts: {
       } catch (err) {
         opts.onChunkFailure?.(ids, err);
       }
-      for (const id of ids) {
-        try {
-          const sent = await opts.handle(id);
-          if (sent) result.sent.push(sent);
-        } catch (err) {
-          result.failed++;
-          opts.onFailure(id, err);
-          await opts.pushBack(id).catch(() => undefined);
-        }
-      }
+      await handleOneByOne(ids, opts, result);
     }
     if (due.length < opts.batch) break;
   }
   return result;
+}
+
+/** Handles items one per transaction, catching each failure: reported, pushed back, and the rest go on. */
+async function handleOneByOne<Sent>(
+  ids: readonly string[],
+  opts: { handle: (id: string) => Promise<Sent | null>; pushBack: (id: string) => Promise<void>; onFailure: (id: string, err: unknown) => void },
+  result: IsolatedPassResult<Sent>,
+): Promise<void> {
+  for (const id of ids) {
+    try {
+      const sent = await opts.handle(id);
+      if (sent) result.sent.push(sent);
+    } catch (err) {
+      result.failed++;
+      opts.onFailure(id, err);
+      await opts.pushBack(id).catch(() => undefined);
+    }
+  }
 }
