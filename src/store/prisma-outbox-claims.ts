@@ -29,20 +29,25 @@ export class PrismaOutboxClaims {
    * Atomically leases up to `limit` due pending rows to `owner` until `leaseExpiresAt`
    * and counts the attempt. ONE statement, so two processes on one SQLite file (or two
    * replicas on PostgreSQL) can never both hold a row: SQLite serialises writers, and the
-   * subquery's lease condition is re-read under the write lock.
-   * On PostgreSQL, add `FOR UPDATE SKIP LOCKED` to the subquery to avoid claim contention.
+   * subquery's lease condition is re-read under the write lock; on PostgreSQL the outer UPDATE
+   * re-checks the lease on each row it locks.
    */
   async claim(owner: string, now: Date, leaseExpiresAt: Date, limit: number, leaseNow: Date = now): Promise<OutboxRow[]> {
     const p = (n: number) => this.p(n);
     // Dates go in as JS Dates: the adapter writes them in the same ISO-8601 form Prisma
     // stores (…+00:00 on SQLite), so text comparison orders them correctly.
+    // The lease is checked again in the outer UPDATE: on a database with concurrent writers
+    // (PostgreSQL), the subquery's snapshot can be older than another replica's claim, and only
+    // the UPDATE's own re-check of the row sees it. PostgreSQL also skips rows another claim has
+    // locked rather than waiting for them.
     const sql =
       `UPDATE "OutboxMessage" SET "leaseOwner" = ${p(1)}, "leaseExpiresAt" = ${p(2)}, "attempts" = "attempts" + 1 ` +
       `WHERE "id" IN (SELECT "id" FROM "OutboxMessage" WHERE "status" = 'pending' AND "availableAt" <= ${p(3)} ` +
-      `AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${p(4)}) ORDER BY "createdAt", "id" LIMIT ${p(5)}) ` +
+      `AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${p(4)}) ORDER BY "createdAt", "id" LIMIT ${p(5)}${this.postgres ? " FOR UPDATE SKIP LOCKED" : ""}) ` +
+      `AND "status" = 'pending' AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${p(6)}) ` +
       `RETURNING "id", "idempotencyKey", "channelLinkId", "operation", "anchorKey", "payload", "status", "attempts", ` +
       `"availableAt", "leaseOwner", "leaseExpiresAt", "platformMessageId", "lastError", "createdAt", "sentAt", "directTo"`;
-    const rows = await this.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, owner, leaseExpiresAt, now, leaseNow, limit);
+    const rows = await this.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, owner, leaseExpiresAt, now, leaseNow, limit, leaseNow);
     return rows.map(toRow).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   }
 
