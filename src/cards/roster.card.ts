@@ -39,7 +39,7 @@ const RESPONSE_ICON: Record<RosterRowView["response"], string> = {
 function timePollElements(view: RosterView, manages: boolean, inlineAction: ActionId | undefined): CardElement[] {
   const poll = view.timePoll!;
   const out: CardElement[] = [text("**Possible times**", { spacing: "Medium" })];
-  out.push(text(poll.bestLabel ? `Earliest time social worker, health and police can all make: **${escapeAdaptiveText(poll.bestLabel)}**` : "No time suits every required role yet.", { color: poll.bestLabel ? "Good" : "Attention", size: "Small" }));
+  out.push(text(poll.bestLabel ? `${escapeAdaptiveText(poll.bestIntro)}: **${escapeAdaptiveText(poll.bestLabel)}**` : "No time suits every required role yet.", { color: poll.bestLabel ? "Good" : "Attention", size: "Small" }));
   for (const o of poll.options) {
     const parts = [o.canMake.length ? `can make it: ${o.canMake.join(", ")}` : "", o.cannotMake.length ? `cannot: ${o.cannotMake.join(", ")}` : "", o.notYet.length ? `not yet answered: ${o.notYet.join(", ")}` : ""].filter(Boolean);
     out.push({

@@ -86,6 +86,8 @@ const ConfigSchema = z
     GRAPH_BASE_URL: z
       .string()
       .url("GRAPH_BASE_URL must be a URL")
+      // The bearer token goes with every call: plain http only to a fake on this machine.
+      .refine((v) => v.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(v), "GRAPH_BASE_URL must be an https:// URL")
       .default("https://graph.microsoft.com/v1.0")
       .transform((v) => v.replace(/\/+$/, "")),
     /** A PEM file of extra certificate authorities to trust when calling the identity provider and Graph (a TLS-inspecting proxy; tests). */

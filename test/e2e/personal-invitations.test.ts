@@ -44,9 +44,13 @@ describe("each named invitee gets a personal message with the meeting and their 
       for (const i of invites) expect(i).not.toContain("Concern only the channel sees.");
       // The officer accepts from her personal chat (a conversation not linked to any case).
       const row = await server.context.prisma.invitation.findFirstOrThrow({ where: { role: "police" } });
-      const personal: ActivityContext = { serviceUrl: connector.url, conversationId: "a:personal-chat-with-priya" };
+      const personal: ActivityContext = { serviceUrl: connector.url, conversationId: "a:personal-chat-with-priya", conversationType: "personal" };
       const res = await send(actionActivity(personal, police, ActionId.Accept, { invitationId: row.id }));
       expect(res?.type).toBe("application/vnd.microsoft.card.adaptive");
+      // Answered in words there: the roster card, with the concern, stays in the case channel.
+      expect(JSON.stringify(res?.value)).toContain("Your answer is recorded.");
+      expect(JSON.stringify(res?.value)).toContain("The roster card is in the case channel.");
+      expect(JSON.stringify(res?.value)).not.toContain("Concern only the channel sees.");
       expect((await server.context.prisma.invitation.findUniqueOrThrow({ where: { id: row.id } })).response).toBe("accepted");
       // Someone else cannot answer her row from a personal chat either.
       const health = await server.context.prisma.invitation.findFirstOrThrow({ where: { role: "health" } });

@@ -63,11 +63,24 @@ export async function handleAction(deps: ActionDeps, turn: ConversationTurn, act
     const reply = await dispatch(deps, turn, action, target, values);
     // A press on the person's own list answers with that list again (the roster updates through the outbox as ever).
     if (fromMyWork) return await backToMyWork(deps, turn, reply);
+    // A press in a personal chat (the invitation Convene sent there) is answered in words: the
+    // roster card carries the concern, which belongs in the case channel only.
+    if (reply.kind === "roster" && turn.personal) return personalAnswer(reply.roster, reply.notice);
     return reply.kind === "roster" && !reply.roster.viewer ? { ...reply, roster: await ownCopy(deps, turn, reply.roster) } : reply;
   } catch (err) {
     const refused = refusal(userMessageOf(err, deps.logger, `action:${action}`));
     return fromMyWork ? backToMyWork(deps, turn, refused) : refused;
   }
+}
+
+/** What a press in a personal chat is answered with: what happened, for which meeting (case reference only), and where the roster is. */
+function personalAnswer(roster: RosterView, notice: string | undefined): ConversationReply {
+  return {
+    kind: "notice",
+    notice: { title: `${roster.kindTitle} · ${roster.caseReference}`, text: `${notice ?? "Done."} ${roster.whenLabel}. The roster card is in the case channel.` },
+    tone: "info",
+    audience: "actor",
+  };
 }
 
 /**

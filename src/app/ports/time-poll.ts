@@ -9,6 +9,8 @@ export interface TimePollRepository {
   replaceForMeeting(meetingId: string, times: readonly ProposedTime[]): Promise<void>;
   /** Every answer to the meeting's proposed times. */
   listAnswers(meetingId: string): Promise<TimeAnswer[]>;
+  /** Forgets a row's answers to every proposed time: the row was given to someone else, or removed. */
+  clearAnswersFor(invitationId: string): Promise<void>;
   /** Saves a row's answer to one time, replacing an earlier answer. */
   saveAnswer(a: TimeAnswer): Promise<void>;
   /** The advisory free/busy stored for the meeting's proposed times. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { requireRowAgency } from "../../domain/agency/agency";
 import { nextChaseAt } from "../../domain/chase/chase-plan";
 import { ChangeInviteesSchema, type ChangeInviteesCommand } from "../../domain/commands/command.schemas";
-import { answeringPractitionerId, freshInvitation, INVITEE_ROLE_LABELS, isSameInvitee, type Invitation, type InviteeRole, type RowInvitee } from "../../domain/invitation/invitation";
+import { answeringPractitionerId, freshInvitation, INVITEE_ROLE_LABELS, isFamilyOrSupportRole, isSameInvitee, type Invitation, type InviteeRole, type RowInvitee } from "../../domain/invitation/invitation";
 import { requiredRoles, requireRoleForKind } from "../../domain/meeting/meeting";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import { DomainError } from "../../domain/shared/domain-error";
@@ -59,6 +59,7 @@ export async function changeInvitees(deps: AppDeps, input: ChangeInviteesCommand
         const row = rowOf(role);
         if (!row) continue;
         await repos.invitations.remove(row.id);
+        await repos.timePolls.clearAnswersFor(row.id);
         changes.push({ role, from: row, to: null });
       }
 
@@ -83,8 +84,12 @@ export async function changeInvitees(deps: AppDeps, input: ChangeInviteesCommand
           invitee,
           required.has(inv.role) ? nextChaseAt(meeting.urgency, now, deps.calendar) : null,
         );
-        if (existing) await repos.invitations.update(row);
-        else await repos.invitations.create(row);
+        // The times the last person could make are not the new person's.
+        if (existing) {
+          await repos.invitations.update(row);
+          await repos.timePolls.clearAnswersFor(row.id);
+        }
+        if (!existing) await repos.invitations.create(row);
         changes.push({ role: inv.role, from: existing, to: row });
       }
       if (!changes.length) throw new DomainError("NOTHING_TO_CHANGE", "Nothing changed: choose someone new for a row, or tick a row to remove it.");
@@ -113,7 +118,13 @@ export async function changeInvitees(deps: AppDeps, input: ChangeInviteesCommand
           await repos.outbox.enqueue({ idempotencyKey: `meeting/${meeting.id}/uninvited/${ch.from!.id}/${cmd.key}`, channelLinkId: link.id, operation: "post", payload: { type: "notice", view: notice }, availableAt: now, directTo: dropped.platformUserId });
         }
       }
-      const lines = changes.map((ch) => `${INVITEE_ROLE_LABELS[ch.role]}: ${ch.from ? ch.from.inviteeLabel : "(nobody)"} → ${ch.to ? ch.to.inviteeLabel : "row removed"}`);
+      // Family and support rows are described by what the convenor typed ("who they are"): that
+      // stays on the roster card, never in a notice that platforms show as a push preview.
+      const lines = changes.map((ch) =>
+        isFamilyOrSupportRole(ch.role)
+          ? `${INVITEE_ROLE_LABELS[ch.role]}: ${ch.to ? (ch.from ? "changed" : "added") : "row removed"}`
+          : `${INVITEE_ROLE_LABELS[ch.role]}: ${ch.from ? ch.from.inviteeLabel : "(nobody)"} → ${ch.to ? ch.to.inviteeLabel : "row removed"}`,
+      );
       const notice = { title: `Invitees changed · ${roster.kindTitle} · ${c.reference}`, text: `Changed by ${actor.displayName}. ${lines.join("; ")}.`, mentions };
       for (const link of links) {
         await repos.outbox.enqueue({ idempotencyKey: `meeting/${meeting.id}/invitees/${cmd.key}/${link.id}`, channelLinkId: link.id, operation: "post", payload: { type: "notice", view: notice }, availableAt: now });

@@ -3,13 +3,24 @@ import { answeredInChat, answeringPractitionerId, INVITEE_ROLE_LABELS, type Invi
 import type { SlotFreeBusy } from "../../domain/meeting/free-busy";
 import { requiredRoles } from "../../domain/meeting/meeting";
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";
-import { tallyTimes, type ProposedTime, type TimeAnswer } from "../../domain/meeting/time-poll";
+import { roleList, tallyTimes, type ProposedTime, type TimeAnswer } from "../../domain/meeting/time-poll";
 import { LONDON } from "../../domain/shared/iso-date";
 import type { TimePollView } from "./view-models";
 
 /** "Tue 1 Dec 2026, 10:00 (UK time)": how a proposed time reads everywhere. */
 export function proposedTimeLabel(at: Date): string {
   return `${DateTime.fromJSDate(at, { zone: LONDON }).toFormat("ccc d LLL yyyy, HH:mm")} (UK time)`;
+}
+
+/**
+ * Who the star waits for, in words: "social worker, health and police" at a strategy discussion,
+ * "the social worker" at a conference (its only required role), so the card never promises
+ * police and health where the meeting does not need them.
+ */
+export function bestTimeIntro(kind: MeetingKind): string {
+  const required = requiredRoles(kind);
+  const who = roleList(required).toLowerCase();
+  return required.length > 1 ? `Earliest time ${who} can all make` : `Earliest time the ${who} can make`;
 }
 
 /**
@@ -39,6 +50,7 @@ export function buildTimePollView(kind: MeetingKind, times: readonly ProposedTim
       outlookBusy: unique(current.filter((f) => f.slotId === t.slotId && f.status === "busy").map((f) => label(asked.find((r) => r.id === f.invitationId)!.role))),
     })),
     bestLabel: best ? proposedTimeLabel(best.startsAt) : null,
+    bestIntro: bestTimeIntro(kind),
     asked: asked.length,
     answered: answeredRows.size,
     outlookChecked: current.length > 0,

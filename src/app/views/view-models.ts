@@ -97,6 +97,8 @@ export interface TimePollView {
   options: TimeOptionView[];
   /** The earliest time every required role can make, in words; null while there is none. */
   bestLabel: string | null;
+  /** What the star means for this kind of meeting, e.g. "Earliest time social worker, health and police can all make". */
+  bestIntro: string;
   /** Rows asked (those answered in chat) and how many have marked their times. */
   asked: number;
   answered: number;

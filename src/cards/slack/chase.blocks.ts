@@ -1,14 +1,15 @@
 import type { KnownBlock } from "@slack/types";
 import { ActionId } from "../../app/conversation/action-id";
 import type { ChaseView } from "../../app/views/view-models";
-import { chaseTitle, DECLINE_TITLE } from "../chase.card";
+import { ACCEPT_TITLE, chaseTitle, DECLINE_TITLE } from "../chase.card";
 import { SLACK_LIMITS, truncateMrkdwn, truncatePlain } from "./block-kit-limits";
 import { escapeMrkdwn, mentionUser } from "./escape-mrkdwn";
 import type { SlackMessage } from "./roster.blocks";
 import { slackActionId } from "./slack-action-id";
 
 /** The Accept button's words in Slack (a colon reads oddly on a Slack button), everywhere a row is answered. */
-export const SLACK_ACCEPT_TITLE = "Accept — I can make decisions for my agency";
+/** The same words as the Teams and playground button, so a person (or a test client) finds it by one title everywhere. */
+export const SLACK_ACCEPT_TITLE = ACCEPT_TITLE;
 
 /**
  * A reminder (the invitee mentioned, with the row's answer buttons) or the escalation (the

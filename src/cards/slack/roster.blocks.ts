@@ -6,6 +6,7 @@ import { outlookBusyLine, outlookNotCheckedLine } from "../../app/views/time-pol
 import { SLACK_LIMITS, truncateMrkdwn, truncatePlain } from "./block-kit-limits";
 import { boldLabel, escapeMrkdwn, mentionUser } from "./escape-mrkdwn";
 import { slackActionId } from "./slack-action-id";
+import { SLACK_ACCEPT_TITLE } from "./chase.blocks";
 
 /** A Slack message: fallback text (notifications, screen readers) and blocks. */
 export interface SlackMessage {
@@ -40,7 +41,7 @@ function rowBlocks(row: RosterRowView, open: boolean): KnownBlock[] {
         {
           type: "button",
           action_id: id(ActionId.Accept),
-          text: { type: "plain_text", text: "Accept — I can make decisions for my agency" },
+          text: { type: "plain_text", text: SLACK_ACCEPT_TITLE },
           style: "primary",
           value,
         },
@@ -71,7 +72,7 @@ function timePollBlocks(view: RosterView): KnownBlock[] {
     return `${o.best ? ":star: " : "• "}*${escapeMrkdwn(o.label)}*${o.allRequired ? " · required roles can all make it" : ""}\n    ${escapeMrkdwn(parts.join(" · ") || "no answers yet")}${outlook}`;
   });
   const notChecked = poll.outlookNotChecked.length ? `\n_${escapeMrkdwn(outlookNotCheckedLine(poll.outlookNotChecked))}_` : "";
-  const best = poll.bestLabel ? `Earliest time social worker, health and police can all make: *${escapeMrkdwn(poll.bestLabel)}*` : "No time suits every required role yet.";
+  const best = poll.bestLabel ? `${escapeMrkdwn(poll.bestIntro)}: *${escapeMrkdwn(poll.bestLabel)}*` : "No time suits every required role yet.";
   return [
     { type: "section", block_id: `times:${view.meetingId}`.slice(0, 255), text: { type: "mrkdwn", text: truncateMrkdwn(`*Possible times*\n${best}\n${lines.join("\n")}\n_${poll.answered} of ${poll.asked} rows have marked their times._${notChecked}`, SLACK_LIMITS.sectionText) } },
     {

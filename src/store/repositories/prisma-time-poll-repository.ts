@@ -29,6 +29,10 @@ export class PrismaTimePollRepository implements TimePollRepository {
     return this.tx.slotAnswer.findMany({ where: { slotId: { in: slots.map((s) => s.id) } } });
   }
 
+  async clearAnswersFor(invitationId: string): Promise<void> {
+    await this.tx.slotAnswer.deleteMany({ where: { invitationId } });
+  }
+
   async saveAnswer(a: TimeAnswer): Promise<void> {
     const { slotId, invitationId, ...rest } = a;
     await this.tx.slotAnswer.upsert({ where: { slotId_invitationId: { slotId, invitationId } }, create: a, update: rest });

@@ -94,4 +94,28 @@ describe("changing a meeting's invitees", () => {
       { role: "police", required: true, invitee: actors.police.displayName, response: "invited", attendance: "unknown", chased: 0 },
     ]);
   });
+
+  it("forgets the times a row's last person could make when the row is given to someone else", async () => {
+    const other = { platform: "teams" as const, conversationId: "19:times@thread.tacv2" };
+    await app.linkChannel({ key: "l2", actor: actors.socialWorker, conversation: other, caseRef: "CS-2026-0621", conversationRef: "{}" });
+    const convened = await app.conveneMeeting({
+      key: "c2", actor: actors.socialWorker, conversation: other, caseRef: "CS-2026-0621", kind: "strategy-discussion", concern: "Concern", urgency: "routine", scheduledLocal: null, mode: "call",
+      invitees: [
+        { role: "social-worker", agency: "Children's social care", person: actors.socialWorker },
+        { role: "health", agency: "Health", person: actors.health },
+        { role: "police", agency: "Police", agencyContact: "Police CAIT duty desk" },
+      ],
+    });
+    const m = convened.meetingId;
+    await app.proposeMeetingTimes({ key: "t", actor: actors.socialWorker, conversation: other, meetingId: m, times: ["2026-12-02T10:00", "2026-12-03T10:00"] });
+    const slots = await db.prisma.meetingSlot.findMany({ where: { meetingId: m }, orderBy: { ordinal: "asc" } });
+    await app.answerMeetingTimes({ key: "a1", actor: actors.health, conversation: other, meetingId: m, available: [slots[0]!.id] });
+    expect((await app.getRoster(m)).timePoll?.options[0]?.canMake).toContain("Health");
+    await putAgencyDirectoryEntry({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silent }, { entry: { match: "email-domain", value: "nhs2.example", agency: "health" }, operator: "test:admin" });
+    const nurse2 = { platform: "teams" as const, tenant: "t1", userId: "aad-health-2", displayName: "Ola Health", email: "ola@nhs2.example" };
+    await app.changeInvitees({ key: "h", actor: actors.socialWorker, conversation: other, meetingId: m, invitees: [{ role: "health", agency: "Health", person: nurse2 }] });
+    const poll = (await app.getRoster(m)).timePoll!;
+    expect(poll.options[0]).toMatchObject({ canMake: [], notYet: expect.arrayContaining(["Health"]) });
+    expect(poll.answered).toBe(0);
+  });
 });

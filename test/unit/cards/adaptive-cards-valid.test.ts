@@ -51,7 +51,7 @@ function everyCard(): Array<[string, AdaptiveCardJson]> {
       { slotId: "s1", label: "Tue 1 Dec 2026, 09:00 (UK time)", canMake: ["Social worker"], cannotMake: ["Health"], notYet: ["Police"], allRequired: false, best: false, outlookBusy: [] },
       { slotId: "s2", label: "Tue 1 Dec 2026, 14:00 (UK time)", canMake: ["Social worker", "Health", "Police"], cannotMake: [], notYet: [], allRequired: true, best: true, outlookBusy: ["Health"] },
     ],
-    bestLabel: "Tue 1 Dec 2026, 14:00 (UK time)", asked: 3, answered: 2, outlookChecked: true, outlookNotChecked: ["Police"],
+    bestLabel: "Tue 1 Dec 2026, 14:00 (UK time)", bestIntro: "Earliest time social worker, health and police can all make", asked: 3, answered: 2, outlookChecked: true, outlookNotChecked: ["Police"],
   };
   cards.push(["roster with a time poll", renderRosterCard({ ...roster("proposed"), timePoll }, { members })]);
   cards.push(["roster with a time poll, answering inline", renderRosterCard({ ...roster("proposed"), timePoll }, { members, inlineForm: { descriptor: answerTimesForm({ ...roster("proposed"), timePoll }), values: {}, errors: {} } })]);

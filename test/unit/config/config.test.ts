@@ -85,6 +85,9 @@ describe("loadConfig: Teams meetings through Microsoft Graph", () => {
   it("refuses a mailbox that is no address and an authority that is not https", () => {
     expect(() => loadConfig({ ...graph, GRAPH_MAILBOX: "convene" })).toThrow(/GRAPH_MAILBOX must be the service mailbox's address/);
     expect(() => loadConfig({ ...graph, GRAPH_AUTHORITY_URL: "http://login.example" })).toThrow(/GRAPH_AUTHORITY_URL must be an https:\/\/ URL/);
+    // The token goes with every Graph call: plain http only to a fake on this machine.
+    expect(() => loadConfig({ ...graph, GRAPH_BASE_URL: "http://graph.example/v1.0" })).toThrow(/GRAPH_BASE_URL must be an https:\/\/ URL/);
+    expect(loadConfig({ ...graph, GRAPH_BASE_URL: "http://127.0.0.1:4000/v1.0" }).graph?.baseUrl).toBe("http://127.0.0.1:4000/v1.0");
     expect(loadConfig({ ...graph, GRAPH_AUTHORITY_URL: "https://127.0.0.1:8443/", GRAPH_BASE_URL: "http://127.0.0.1:9/v1.0/" }).graph).toMatchObject({ authorityUrl: "https://127.0.0.1:8443", baseUrl: "http://127.0.0.1:9/v1.0" });
   });
 });

@@ -1,5 +1,7 @@
 import { MAX_PROPOSED_TIMES } from "../../../domain/meeting/time-poll";
 import type { RosterView } from "../../views/view-models";
+import { bestTimeIntro } from "../../views/time-poll-view";
+import { isMeetingKind } from "../../../domain/meeting/meeting-kind";
 import { ActionId, actionData } from "../action-id";
 import type { ConversationField, FormDescriptor } from "../form-descriptor";
 
@@ -32,7 +34,7 @@ export function proposeTimesForm(roster: RosterView): FormDescriptor {
     action: ActionId.ProposeTimes,
     title: `Find a time · ${roster.kindTitle} · ${roster.caseReference}`,
     shortTitle: "Find a time",
-    intro: `Propose 2 to ${MAX_PROPOSED_TIMES} times. Invitees tick the times they can make, and the card shows the earliest time social worker, health and police can all attend. Proposing again replaces the earlier times.`,
+    intro: `Propose 2 to ${MAX_PROPOSED_TIMES} times. Invitees tick the times they can make, and the card stars the ${bestTimeIntro(isMeetingKind(roster.kind) ? roster.kind : "strategy-discussion").toLowerCase()}. Proposing again replaces the earlier times.`,
     submitLabel: "Propose these times",
     tone: "positive",
     fields,
@@ -69,12 +71,13 @@ export function pickTimeForm(roster: RosterView): FormDescriptor {
     fields: [
       {
         id: PICKED_TIME_FIELD,
-        label: "Time",
+        label: "Hold the meeting at",
         type: "choice",
         required: true,
         maxLength: 100,
         section: "",
-        choices: options.map((o) => ({ value: o.slotId, label: `${o.label}${o.allRequired ? " · required roles can all make it" : o.canMake.length ? ` · can make it: ${o.canMake.join(", ")}` : ""}` })),
+        // The time, and whether the required roles can all make it; the roles themselves are on the card (Slack cuts option text at 75 characters).
+        choices: options.map((o) => ({ value: o.slotId, label: `${o.label}${o.allRequired ? " · required roles can make it" : ""}` })),
         ...(best ? { defaultValue: best.slotId } : {}),
       },
     ],

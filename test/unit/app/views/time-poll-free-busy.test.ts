@@ -51,7 +51,7 @@ describe("rendering it", () => {
       { slotId: "s1", label: "Tue 1 Dec 2026, 09:00 (UK time)", canMake: [], cannotMake: [], notYet: ["Health"], allRequired: false, best: false, outlookBusy: [] },
       { slotId: "s2", label: "Tue 1 Dec 2026, 14:00 (UK time)", canMake: ["Health"], cannotMake: [], notYet: [], allRequired: false, best: false, outlookBusy: ["Health", "*Police* <!here>"] },
     ],
-    bestLabel: null, asked: 2, answered: 1, outlookChecked: true, outlookNotChecked: ["[Other](https://evil.example)"],
+    bestLabel: null, bestIntro: "Earliest time social worker, health and police can all make", asked: 2, answered: 1, outlookChecked: true, outlookNotChecked: ["[Other](https://evil.example)"],
   };
   const view = rosterView(2, { status: "proposed", timePoll: poll });
 

@@ -10,7 +10,7 @@ describe("rosterBlocks", () => {
     expect(blockKitProblems("message", blocks)).toEqual([]);
     const json = JSON.stringify(blocks);
     expect(json).toContain("Strategy discussion · CS-2026-0142");
-    expect(json).toContain("Accept — I can make decisions for my agency");
+    expect(json).toContain("Accept: I can make decisions for my agency");
     const ids = actionIds(blocks);
     expect(ids).toEqual(
       expect.arrayContaining([slackActionId(ActionId.Accept, "inv-0"), slackActionId(ActionId.Delegate, "inv-2"), slackActionId(ActionId.MarkHeld, "m-1"), slackActionId(ActionId.ShowDeadlines, "CS-2026-0142")]),
