@@ -503,6 +503,13 @@ async function changeInviteesFromChat(deps: ActionDeps, turn: ConversationTurn, 
   }
 }
 
+/** Why there is no poll to answer or pick from, and what to do instead. */
+function noPollMessage(roster: RosterView): string {
+  if (roster.status === "scheduled") return `A time has been set: ${roster.whenLabel}. Answer on the roster card; to move it, the convenor can press Reschedule….`;
+  if (roster.status === "proposed") return "No times are proposed yet. The convenor can press Find a time… on the roster card.";
+  return `This meeting is ${roster.statusLabel.toLowerCase()}; there are no times to choose.`;
+}
+
 /** A time-poll form over its roster: shown on a click (no step), and again with errors beside the boxes. */
 async function timePollForm(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues, build: (roster: RosterView) => FormDescriptor) {
   const roster = await sharedRoster(deps, turn, meetingId);
@@ -549,7 +556,7 @@ async function proposeTimesFromChat(deps: ActionDeps, turn: ConversationTurn, me
 /** "Times I can make…" asks which proposed times the presser can make; the submission saves them. */
 async function answerTimesFromChat(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues): Promise<ConversationReply> {
   const { roster, again, opened } = await timePollForm(deps, turn, meetingId, values, answerTimesForm);
-  if (!roster.timePoll) return refusal("No times are proposed for this meeting.");
+  if (!roster.timePoll) return refusal(noPollMessage(roster));
   if (opened) return opened;
   const available = roster.timePoll.options.filter((o) => values[canMakeField(o.slotId)] === "true").map((o) => o.slotId);
   try {
@@ -564,7 +571,7 @@ async function answerTimesFromChat(deps: ActionDeps, turn: ConversationTurn, mee
 /** "Pick a time…" asks which proposed time to hold the meeting at; the submission schedules it. */
 async function pickTimeFromChat(deps: ActionDeps, turn: ConversationTurn, meetingId: string, values: SubmittedValues): Promise<ConversationReply> {
   const { roster, again, opened } = await timePollForm(deps, turn, meetingId, values, pickTimeForm);
-  if (!roster.timePoll) return refusal("No times are proposed for this meeting.");
+  if (!roster.timePoll) return refusal(noPollMessage(roster));
   if (opened) return opened;
   const slotId = (values[PICKED_TIME_FIELD] ?? "").trim();
   if (!slotId) return again({ [PICKED_TIME_FIELD]: "Choose one of the times." });

@@ -6,7 +6,7 @@ import { outlookBusyLine, outlookNotCheckedLine } from "../../app/views/time-pol
 import { SLACK_LIMITS, truncateMrkdwn, truncatePlain } from "./block-kit-limits";
 import { boldLabel, escapeMrkdwn, mentionUser } from "./escape-mrkdwn";
 import { slackActionId } from "./slack-action-id";
-import { SLACK_ACCEPT_TITLE } from "./chase.blocks";
+import { ACCEPT_TITLE } from "../chase.card";
 
 /** A Slack message: fallback text (notifications, screen readers) and blocks. */
 export interface SlackMessage {
@@ -41,7 +41,7 @@ function rowBlocks(row: RosterRowView, open: boolean): KnownBlock[] {
         {
           type: "button",
           action_id: id(ActionId.Accept),
-          text: { type: "plain_text", text: SLACK_ACCEPT_TITLE },
+          text: { type: "plain_text", text: ACCEPT_TITLE },
           style: "primary",
           value,
         },
