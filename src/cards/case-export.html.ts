@@ -200,6 +200,7 @@ function renderMeeting(m: CaseExportMeeting): string {
     `<h3>${escapeHtml(meetingKindTitle(m.kind))}, ${escapeHtml(when ?? "date to be agreed")}${escapeHtml(status)}</h3>`,
     `<p class="meta">Status: ${escapeHtml(statusLabel(m.status))}${versions.length > 1 ? ` · ${countOf(versions.length, "version")}` : ""}</p>`,
     m.cancelledReason ? `<p>Cancelled because: ${escapeHtml(m.cancelledReason)}</p>` : "",
+    m.quorumOverrideReason ? `<p>Held without the statutory minimum because: ${escapeHtml(m.quorumOverrideReason)}</p>` : "",
     renderInvitees(m),
     renderProposedTimes(m),
     versions.length === 0
@@ -217,8 +218,17 @@ function renderInvitees(m: CaseExportMeeting): string {
   const rows = m.invitees ?? [];
   if (!rows.length) return "";
   const head = ["Role", "Invited", "Answer", "Took part", "Reminders"].map((c) => `<th scope="col">${c}</th>`).join("");
+  const answer = (r: (typeof rows)[number]) =>
+    [
+      RESPONSE_WORDS[r.response] ?? r.response,
+      r.answeredBy ? `by ${r.answeredBy}` : "",
+      r.respondedAt ? `on ${instant(r.respondedAt)}` : "",
+      r.seniorityConfirmed ? "(can decide for their agency)" : "",
+      r.reason ? `: ${r.reason}` : "",
+    ].filter(Boolean).join(" ");
+  const tookPart = (r: (typeof rows)[number]) => `${ATTENDANCE_WORDS[r.attendance] ?? r.attendance}${r.apologiesNote ? `: ${r.apologiesNote}` : ""}`;
   const body = rows
-    .map((r) => `<tr>${[`${r.roleLabel}${r.required ? " (required)" : ""}`, r.invitee, RESPONSE_WORDS[r.response] ?? r.response, ATTENDANCE_WORDS[r.attendance] ?? r.attendance, String(r.chased)].map((v) => `<td>${escapeHtml(v)}</td>`).join("")}</tr>`)
+    .map((r) => `<tr>${[`${r.roleLabel}${r.required ? " (required)" : ""}`, r.invitee, answer(r), tookPart(r), String(r.chased)].map((v) => `<td>${escapeHtml(v)}</td>`).join("")}</tr>`)
     .join("");
   return `<table class="log"><caption>Who was invited</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }

@@ -27,7 +27,12 @@ export interface CaseExportJson {
     heldAt: string | null;
     records: { version: number; createdAt: string; authorId: string; reason: string | null; payload: unknown }[];
     /** The roster as it stands: who was invited to each row, their answer and whether they took part. Added without a bump. */
-    invitees: { role: string; required: boolean; invitee: string; response: string; attendance: string; chased: number }[];
+    invitees: {
+      role: string; required: boolean; invitee: string; response: string; attendance: string; chased: number;
+      answeredBy: string | null; respondedAt: string | null; seniorityConfirmed: boolean; reason: string | null; apologiesNote: string | null;
+    }[];
+    /** Why it went ahead without the statutory minimum (null unless it did). Added without a bump. */
+    quorumOverrideReason: string | null;
     /** Why it was cancelled (null unless cancelled). Added without a bump. */
     cancelledReason: string | null;
     /** The times proposed to find when to hold it, with the roles that said they could or could not make each. Added without a bump. */
@@ -106,7 +111,11 @@ export function buildCaseExportJson(model: CaseExportModel): CaseExportJson {
           reason: r.reason ?? null,
           payload: sortKeys(r.payload),
         })),
-      invitees: (m.invitees ?? []).map((i) => ({ role: i.role, required: i.required, invitee: i.invitee, response: i.response, attendance: i.attendance, chased: i.chased })),
+      invitees: (m.invitees ?? []).map((i) => ({
+        role: i.role, required: i.required, invitee: i.invitee, response: i.response, attendance: i.attendance, chased: i.chased,
+        answeredBy: i.answeredBy, respondedAt: iso(i.respondedAt), seniorityConfirmed: i.seniorityConfirmed, reason: i.reason, apologiesNote: i.apologiesNote,
+      })),
+      quorumOverrideReason: m.quorumOverrideReason ?? null,
       cancelledReason: m.cancelledReason ?? null,
       proposedTimes: (m.proposedTimes ?? []).map((t) => ({ startsAt: t.startsAt.toISOString(), canMake: t.canMake, cannotMake: t.cannotMake })),
     }));

@@ -3,7 +3,7 @@ import { parseCaseReference } from "../../domain/case/case-reference";
 import type { DecisionRecordPayload } from "../../domain/decision-record/decision-record.schema";
 import { getRule, isRuleId } from "../../domain/deadline/statutory-rules";
 import { DomainError } from "../../domain/shared/domain-error";
-import type { CaseExportModel, CaseExportProposedTime } from "../views/case-export-view";
+import type { CaseExportInvitee, CaseExportModel, CaseExportProposedTime } from "../views/case-export-view";
 import { tallyTimes } from "../../domain/meeting/time-poll";
 import { requiredRoles, type Meeting } from "../../domain/meeting/meeting";
 import { INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
@@ -61,9 +61,8 @@ export async function exportCase(deps: { uow: UnitOfWork; clock: Clock }, req: E
         ...(when.date ? { whenLabel: `${dayInWords(when.date)}${when.time ? ` at ${when.time}` : ""}` } : {}),
         cancelledReason: m.cancelledReason ?? null,
         proposedTimes: await proposedTimesOf(repos, m),
-        invitees: (await repos.invitations.listForMeeting(m.id)).map((i) => ({
-          role: i.role, roleLabel: INVITEE_ROLE_LABELS[i.role], required: i.required, invitee: i.inviteeLabel, response: i.response, attendance: i.attendance, chased: i.chaseCount ?? 0,
-        })),
+        quorumOverrideReason: m.quorumOverrideReason ?? null,
+        invitees: await exportedRoster(repos, m.id),
         records: versions.map((r) => ({
           version: r.version, createdAt: r.createdAt, authorId: r.authorId, authorLabel: authors.get(r.authorId), reason: r.reason, payload: r.payload as DecisionRecordPayload,
           ...(loaded
@@ -119,4 +118,16 @@ async function proposedTimesOf(repos: Repositories, m: Meeting): Promise<CaseExp
   if (!times.length) return [];
   const { tallies } = tallyTimes(times, await repos.invitations.listForMeeting(m.id), await repos.timePolls.listAnswers(m.id), requiredRoles(m.kind));
   return tallies.map((t) => ({ startsAt: t.startsAt, canMake: t.canMake.map((r) => INVITEE_ROLE_LABELS[r]), cannotMake: t.cannotMake.map((r) => INVITEE_ROLE_LABELS[r]) }));
+}
+
+/** A meeting's roster for the case file: each row's invitee, answer (by whom, when, why), and whether they took part. */
+async function exportedRoster(repos: Repositories, meetingId: string): Promise<CaseExportInvitee[]> {
+  const rows = await repos.invitations.listForMeeting(meetingId);
+  const ids = [...new Set(rows.flatMap((i) => [i.delegateId, i.claimedById]).filter((x): x is string => Boolean(x)))];
+  const names = new Map((ids.length ? await repos.practitioners.findManyByIds(ids) : []).map((p) => [p.id, p.displayName]));
+  return rows.map((i) => ({
+    role: i.role, roleLabel: INVITEE_ROLE_LABELS[i.role], required: i.required, invitee: i.inviteeLabel, response: i.response, attendance: i.attendance, chased: i.chaseCount ?? 0,
+    answeredBy: names.get(i.delegateId ?? i.claimedById ?? "") ?? null,
+    respondedAt: i.respondedAt, seniorityConfirmed: i.seniorityConfirmed, reason: i.responseReason, apologiesNote: i.apologiesNote ?? null,
+  }));
 }

@@ -46,6 +46,8 @@ export interface CaseExportMeeting {
   invitees?: CaseExportInvitee[];
   /** Why it was cancelled, when it was. */
   cancelledReason?: string | null;
+  /** Why it went ahead without the statutory minimum, when it did. */
+  quorumOverrideReason?: string | null;
   /** The times proposed to find when to hold it ("find a time"), with who said they could make each. */
   proposedTimes?: CaseExportProposedTime[];
 }
@@ -76,6 +78,16 @@ export interface CaseExportInvitee {
   attendance: string;
   /** Reminders sent before they answered. */
   chased: number;
+  /** Who answered for the row when not the named invitee: the delegate, or whoever claimed an agency contact's row. */
+  answeredBy: string | null;
+  /** When they last answered. */
+  respondedAt: Date | null;
+  /** Whether the answerer confirmed they can make decisions for their agency. */
+  seniorityConfirmed: boolean;
+  /** Why they declined or were tentative, as they wrote it. */
+  reason: string | null;
+  /** What someone who sent apologies contributed instead. */
+  apologiesNote: string | null;
 }
 
 /** An agreed action. */

@@ -88,11 +88,13 @@ describe("changing a meeting's invitees", () => {
   it("puts the roster as it stands, and the cancellation's reason, in the case export", async () => {
     const json = buildCaseExportJson(await exportCase({ uow: db.uow, clock }, { tenant: "t1", caseRef: CASE, exportedBy: "Sam Okafor", reason: "Case file check", format: "JSON", operator: "cli:test" }));
     expect(json.meetings[0]).toMatchObject({ status: "cancelled", cancelledReason: "The family moved out of the area." });
+    const unanswered = { answeredBy: null, respondedAt: null, seniorityConfirmed: false, reason: null, apologiesNote: null };
     expect(json.meetings[0]!.invitees).toEqual([
-      { role: "social-worker", required: true, invitee: actors.socialWorker.displayName, response: "invited", attendance: "unknown", chased: 0 },
-      { role: "health", required: true, invitee: actors.health.displayName, response: "accepted", attendance: "unknown", chased: 0 },
-      { role: "police", required: true, invitee: actors.police.displayName, response: "invited", attendance: "unknown", chased: 0 },
+      { role: "social-worker", required: true, invitee: actors.socialWorker.displayName, response: "invited", attendance: "unknown", chased: 0, ...unanswered },
+      { role: "health", required: true, invitee: actors.health.displayName, response: "accepted", attendance: "unknown", chased: 0, ...unanswered, respondedAt: "2026-11-30T10:00:00.000Z", seniorityConfirmed: true },
+      { role: "police", required: true, invitee: actors.police.displayName, response: "invited", attendance: "unknown", chased: 0, ...unanswered },
     ]);
+    expect(json.meetings[0]!.quorumOverrideReason).toBeNull();
   });
 
   it("forgets the times a row's last person could make when the row is given to someone else", async () => {

@@ -119,6 +119,25 @@ describe("renderCaseExportHtml", () => {
 });
 
 describe("buildCaseExportJson", () => {
+  it("shows each meeting's roster: who answered, when and why, who took part, and why it went ahead without the minimum", () => {
+    const m = model();
+    m.meetings[1] = {
+      ...m.meetings[1]!,
+      quorumOverrideReason: "Police joined by phone <late>",
+      invitees: [
+        { role: "police", roleLabel: "Police", required: true, invitee: "Police CAIT duty desk", response: "declined", attendance: "apologies", chased: 2, answeredBy: "DC Priya Shah", respondedAt: new Date("2025-03-09T09:15:00Z"), seniorityConfirmed: false, reason: "On a warrant & in court", apologiesNote: "Written report sent" },
+      ],
+    };
+    const html = renderCaseExportHtml(m);
+    expect(html).toContain("Held without the statutory minimum because: Police joined by phone &lt;late&gt;");
+    expect(html).toContain("Declined by DC Priya Shah on");
+    expect(html).toContain(": On a warrant &amp; in court");
+    expect(html).toContain("Sent apologies: Written report sent");
+    const json = buildCaseExportJson(m).meetings.find((x) => x.id === "m-strategy")!;
+    expect(json.quorumOverrideReason).toBe("Police joined by phone <late>");
+    expect(json.invitees[0]).toMatchObject({ answeredBy: "DC Priya Shah", respondedAt: "2025-03-09T09:15:00.000Z", reason: "On a warrant & in court", apologiesNote: "Written report sent" });
+  });
+
   it("is stable: same content whatever the input order, with sorted keys", () => {
     const a = buildCaseExportJson(model());
     const reversed = model();
