@@ -18,6 +18,7 @@ describe("playground: find a time", () => {
   /** Presses "Times I can make…" as this person and ticks the times whose labels match. */
   const tick = async (who: RegExp, times: RegExp[]) => {
     await as(who);
+    await pg.ownView(roster());
     await roster().getByRole("button", { name: "Times I can make…" }).click();
     await roster().getByRole("button", { name: "Save my times" }).waitFor();
     for (const t of times) await roster().getByLabel(t).check();
@@ -64,6 +65,7 @@ describe("playground: find a time", () => {
     expect(await axeSerious()).toEqual([]);
 
     await as(/Sam Okafor/);
+    await pg.ownView(roster());
     await roster().getByRole("button", { name: "Pick a time…" }).click();
     await roster().getByRole("button", { name: "Hold it at this time" }).click();
     await roster().getByText("Thu 26 Nov 2026, 14:00 (UK time)").first().waitFor();

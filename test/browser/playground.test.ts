@@ -27,6 +27,12 @@ describe("playground in a browser", () => {
     const value = await page.locator("#user option", { hasText: label }).first().getAttribute("value");
     await page.selectOption("#user", value!);
   };
+  // Like a person, act once the last change has reached the page: a card update still in the
+  // outbox would otherwise redraw the card (and close a form opened on it) under the next click.
+  const settled = async () => {
+    for (let i = 0; i < 100 && (await server.context.prisma.outboxMessage.count({ where: { status: "pending" } })) > 0; i++) await page.waitForTimeout(100);
+    await page.waitForTimeout(1200); // the page polls every second
+  };
   const say = async (text: string) => {
     await page.fill("#text", text);
     await page.click("#compose button");
@@ -118,6 +124,8 @@ describe("playground in a browser", () => {
 
     for (const [who, role] of [[/Sam Okafor/, "Social worker"], [/Priya/, "Police"], [/Hana/, "Health"]] as const) {
       await as(who);
+      // Their own view (refreshed for them, as Teams does) has their one Respond button: click after it lands, not before.
+      for (let i = 0; i < 100 && (await rosterCard().getByRole("button", { name: /^Respond \(/ }).count()) !== 1; i++) await page.waitForTimeout(100);
       await rosterCard().getByRole("button", { name: `Respond (${role})` }).click();
       await rosterCard().getByRole("button", { name: /^Accept/ }).click();
       await page.getByText("Your answer is recorded.").or(rosterCard().getByText(/Accepted/).first()).first().waitFor();
@@ -133,6 +141,7 @@ describe("playground in a browser", () => {
     await page.getByRole("button", { name: "Record decision" }).waitFor();
     // The channel's copy updates from the outbox a moment later; open the form after that.
     await page.getByText(/Marked held\. Record/).waitFor({ state: "detached" });
+    await settled();
     await page.getByRole("button", { name: "Record decision" }).click();
     await page.getByText("Record the decision").waitFor();
     const rec = page.locator(".msg", { hasText: "Record the decision" }).last();
