@@ -26,14 +26,15 @@ export interface BenchProcess {
   stop(): Promise<void>;
 }
 
-function ready(port: number, path: string): Promise<boolean> {
+/** The HTTP status a GET of `path` on this loopback port answers with, or null while nothing answers. */
+export function httpStatus(port: number, path: string): Promise<number | null> {
   return new Promise((resolve) => {
     const req = get({ host: "127.0.0.1", port, path, agent: false, timeout: 1_000 }, (res) => {
       res.resume();
-      resolve(true);
+      resolve(res.statusCode ?? null);
     });
     req.on("timeout", () => req.destroy());
-    req.on("error", () => resolve(false));
+    req.on("error", () => resolve(null));
   });
 }
 
@@ -46,7 +47,7 @@ export async function startChild(script: string, env: Record<string, string>, pr
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));
   const deadline = Date.now() + 60_000;
-  while (!(await ready(port, probe))) {
+  while ((await httpStatus(port, probe)) === null) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}: ${stderr}`);
     if (Date.now() > deadline) throw new Error(`${script} did not answer on ${probe} within 60 s: ${stderr}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -1,4 +1,5 @@
 import { Agent, request } from "node:http";
+import { percentile } from "./bench-stats";
 
 // A small closed-loop HTTP load driver on node:http with keep-alive connections, so the
 // benchmark needs no load-testing package: `connections` requests are in flight at any time,
@@ -70,7 +71,5 @@ export async function drive(opts: { baseUrl: string; connections: number; durati
   await Promise.all(Array.from({ length: opts.connections }, worker));
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]! : NaN);
-  return { ok: latencies.length, errors, rps: latencies.length / seconds, p50: pct(50), p99: pct(99), ...(firstError ? { firstError } : {}) };
+  return { ok: latencies.length, errors, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ...(firstError ? { firstError } : {}) };
 }

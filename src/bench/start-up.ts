@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { get } from "node:http";
-import { createServer } from "node:net";
+import { freePort, httpStatus } from "./bench-process";
+import { median } from "./bench-stats";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -38,27 +38,6 @@ interface StartScript {
   generateDecision(root: string): { generate: boolean; reason: string | null };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function healthStatus(port: number): Promise<number | null> {
-  return new Promise((resolve) => {
-    const req = get({ host: "127.0.0.1", port, path: "/healthz", agent: false, timeout: 1_000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? null);
-    });
-    req.on("timeout", () => req.destroy());
-    req.on("error", () => resolve(null));
-  });
-}
 
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
@@ -96,7 +75,7 @@ async function timeOneStart(cmd: Command): Promise<Round> {
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${cmd.name} exited (${child.exitCode}) before /healthz answered 200:\n${output}`);
-      if ((await healthStatus(port)) === 200) break;
+      if ((await httpStatus(port, "/healthz")) === 200) break;
       if (performance.now() - start > HEALTH_TIMEOUT_MS) throw new Error(`${cmd.name}: no 200 from /healthz in ${HEALTH_TIMEOUT_MS} ms:\n${output}`);
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -108,11 +87,6 @@ async function timeOneStart(cmd: Command): Promise<Round> {
   }
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 /** Times the staleness check alone, in this process (what start.js adds before main.js). */
 function timeCheck(script: StartScript): number {

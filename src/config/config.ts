@@ -1,5 +1,6 @@
 import type { GraphSettingsInput } from "../integrations/graph/graph-online-meetings";
 import { z } from "zod";
+import { MIN_AUDIT_KEY_LENGTH } from "../domain/audit/audit-chain";
 
 // Environment is parsed once, here. A bad value stops start-up with a message naming the
 // variable, rather than failing later in a request.
@@ -65,7 +66,7 @@ const ConfigSchema = z
      * The secret the audit chain and row seals are MACed with (at least 32 characters). Required
      * in production; local mode generates one into a file beside the database.
      */
-    CONVENE_AUDIT_KEY: optionalSecret.refine((v) => v === undefined || v.length >= 32, "CONVENE_AUDIT_KEY must be at least 32 characters (e.g. openssl rand -hex 32)"),
+    CONVENE_AUDIT_KEY: optionalSecret.refine((v) => v === undefined || v.length >= MIN_AUDIT_KEY_LENGTH, `CONVENE_AUDIT_KEY must be at least ${MIN_AUDIT_KEY_LENGTH} characters (e.g. openssl rand -hex 32)`),
     CONVENE_BOT_OPENID_METADATA_URL: z.string().url("CONVENE_BOT_OPENID_METADATA_URL must be a URL").optional(),
     /** Teams meetings through Microsoft Graph: the Entra tenant of the app registration. All four GRAPH_* ids or none. */
     GRAPH_TENANT_ID: optionalSecret,

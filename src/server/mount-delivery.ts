@@ -105,28 +105,32 @@ export function mountDelivery(ctx: ServerContext): Mounted {
   };
 }
 
-/** Runs one nudge pass now (at ctx.clock's time). For tests, the CLI and the scheduler. */
-export function runNudgePassNow(ctx: ServerContext): Promise<NudgePassResult> {
-  return runNudgePass({ uow: ctx.uow, clock: ctx.clock, calendar: ctx.calendar, logger: ctx.logger, localPolicy: ctx.config.localPolicy });
+/** Runs one nudge pass now, at `clock`'s time (default the server's), with the local policy. For tests, the CLI, the playground and the scheduler. */
+export function runNudgePassNow(ctx: ServerContext, clock: Clock = ctx.clock): Promise<NudgePassResult> {
+  return runNudgePass({ uow: ctx.uow, clock, calendar: ctx.calendar, logger: ctx.logger, localPolicy: ctx.config.localPolicy });
 }
 
-/** One scheduler tick at `clock`'s time (default the server's): the nudge pass, then the chase pass. Returns the nudges. */
+/**
+ * One scheduler tick at `clock`'s time (default the server's): the nudge pass, then the chase
+ * pass, then retention, exactly as the server's own scheduler runs them. Returns the nudges.
+ */
 export async function runSchedulerTick(ctx: ServerContext, clock: Clock = ctx.clock): Promise<NudgePassResult> {
-  const nudges = await runNudgePass({ uow: ctx.uow, clock, calendar: ctx.calendar, logger: ctx.logger });
-  await runChasePass({ uow: ctx.uow, clock, calendar: ctx.calendar, logger: ctx.logger, remindersBeforeEscalation: ctx.config.CONVENE_CHASE_REMINDERS });
+  const nudges = await runNudgePassNow(ctx, clock);
+  await runChasePassNow(ctx, clock);
+  await runRetentionPassNow(ctx, clock);
   return nudges;
 }
 
-/** Runs one chase pass now (at ctx.clock's time): reminders to required invitees who have not answered. */
-export function runChasePassNow(ctx: ServerContext): Promise<ChasePassResult> {
-  return runChasePass({ uow: ctx.uow, clock: ctx.clock, calendar: ctx.calendar, logger: ctx.logger, remindersBeforeEscalation: ctx.config.CONVENE_CHASE_REMINDERS });
+/** Runs one chase pass now (at `clock`'s time): reminders to required invitees who have not answered. */
+export function runChasePassNow(ctx: ServerContext, clock: Clock = ctx.clock): Promise<ChasePassResult> {
+  return runChasePass({ uow: ctx.uow, clock, calendar: ctx.calendar, logger: ctx.logger, remindersBeforeEscalation: ctx.config.CONVENE_CHASE_REMINDERS });
 }
 
-/** Runs one retention pass now (at ctx.clock's time), with the configured ages. */
-export function runRetentionPassNow(ctx: ServerContext): Promise<PurgeRetainedRowsResult> {
+/** Runs one retention pass now (at `clock`'s time), with the configured ages. */
+export function runRetentionPassNow(ctx: ServerContext, clock: Clock = ctx.clock): Promise<PurgeRetainedRowsResult> {
   return purgeRetainedRows({
     uow: ctx.uow,
-    clock: ctx.clock,
+    clock,
     logger: ctx.logger,
     outboxDays: ctx.config.CONVENE_RETENTION_OUTBOX_DAYS,
     commandDays: ctx.config.CONVENE_RETENTION_COMMAND_DAYS,

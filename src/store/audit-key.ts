@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import type { AuditKey } from "../domain/audit/audit-chain";
+import { MIN_AUDIT_KEY_LENGTH, type AuditKey } from "../domain/audit/audit-chain";
 import { sqlitePathFromUrl } from "./migration-runner";
 
-/** The shortest audit key accepted: 32 characters (e.g. 16 random bytes in hex, or more). */
-export const MIN_AUDIT_KEY_LENGTH = 32;
+export { MIN_AUDIT_KEY_LENGTH };
 
 /** Where local mode keeps the audit key it generated: beside the database file, readable by its owner only. */
 export function auditKeyFile(databaseUrl: string): string | null {

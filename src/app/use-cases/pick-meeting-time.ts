@@ -11,7 +11,7 @@ import { meetingForOwner } from "../owned-meeting";
 import { commandKey, runOnce } from "../idempotency";
 import { inviteeMentions } from "../views/invitee-mentions";
 import { enqueueRosterUpdate, loadRoster } from "../views/load-roster";
-import { proposedTimeLabel } from "../views/time-poll-view";
+import { londonLabel } from "../views/roster-view";
 import type { RosterView } from "../views/view-models";
 
 /**
@@ -30,7 +30,7 @@ export async function pickMeetingTime(deps: AppDeps, input: PickTimeCommand): Pr
       const times = await repos.timePolls.listForMeeting(meeting.id);
       const picked = times.find((t) => t.id === cmd.slotId);
       if (!picked) throw new DomainError("TIME_NOT_PROPOSED", "That time is not one of those proposed. Press \"Pick a time…\" again.", { field: "slotId" });
-      if (picked.startsAt.getTime() <= now.getTime()) throw new DomainError("DATE_IN_PAST", `${proposedTimeLabel(picked.startsAt)} has passed. Pick a later time, or propose new ones.`, { field: "slotId" });
+      if (picked.startsAt.getTime() <= now.getTime()) throw new DomainError("DATE_IN_PAST", `${londonLabel(picked.startsAt)} has passed. Pick a later time, or propose new ones.`, { field: "slotId" });
       const invitations = await repos.invitations.listForMeeting(meeting.id);
       const tally = tallyTimes(times, invitations, await repos.timePolls.listAnswers(meeting.id), requiredRoles(meeting.kind)).tallies.find((t) => t.slotId === picked.id)!;
       await repos.meetings.update({ ...meeting, scheduledAt: picked.startsAt, status: "scheduled" });
@@ -41,7 +41,7 @@ export async function pickMeetingTime(deps: AppDeps, input: PickTimeCommand): Pr
       const missing = requiredRoles(meeting.kind).filter((r) => !tally.canMake.includes(r));
       const notice = {
         title: `Time picked · ${meetingKindTitle(meeting.kind)} · ${c.reference}`,
-        text: `${actor.displayName} picked ${proposedTimeLabel(picked.startsAt)}. ${missing.length ? `Not yet able to make it: ${roleList(missing)}.` : `${roleList(requiredRoles(meeting.kind))} can all make it.`} Please answer on the roster card; the calendar invite is there.`,
+        text: `${actor.displayName} picked ${londonLabel(picked.startsAt)}. ${missing.length ? `Not yet able to make it: ${roleList(missing)}.` : `${roleList(requiredRoles(meeting.kind))} can all make it.`} Please answer on the roster card; the calendar invite is there.`,
         mentions: await inviteeMentions(repos, invitations),
       };
       for (const link of await repos.channelLinks.listForCase(c.id)) {

@@ -4,7 +4,7 @@ import { LONDON } from "../../domain/shared/iso-date";
 import { dutyContactFor } from "../../domain/agency/agency-directory";
 import type { WorkingDayCalendar } from "../../domain/calendar/working-day-calendar";
 import { chaseStep, DEFAULT_REMINDERS_BEFORE_ESCALATION } from "../../domain/chase/chase-plan";
-import { INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
+import { answeringPractitionerId, INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import type { Clock } from "../../domain/shared/clock";
 import type { Practitioner } from "../ports/practitioner";
@@ -103,7 +103,7 @@ async function chaseOne(repos: Repositories, invitationId: string, now: Date, de
   const kindTitle = meetingKindTitle(meeting.kind);
   const agency = ROW_AGENCY[inv.role];
   const dutyContact = step.kind === "escalate" && agency ? dutyContactFor(await repos.agencyDirectory.list(), agency) : null;
-  const ids = step.kind === "remind" ? [inv.delegateId ?? inv.inviteePractitionerId] : [meeting.convenorId, c.leadSocialWorkerId, c.teamManagerId];
+  const ids = step.kind === "remind" ? [answeringPractitionerId(inv)] : [meeting.convenorId, c.leadSocialWorkerId, c.teamManagerId];
   const people = await repos.practitioners.findManyByIds([...new Set(ids.filter((x): x is string => Boolean(x)))]);
   const time = meeting.scheduledAt ? `for ${DateTime.fromJSDate(meeting.scheduledAt, { zone: LONDON }).toFormat("ccc d LLL, HH:mm")}` : "yet";
   const who = agency ? AGENCY_LABELS[agency] : roleLabel;

@@ -1,3 +1,4 @@
+import { answeringPractitionerId } from "../../domain/invitation/invitation";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import type { Meeting, OnlineMeeting } from "../../domain/meeting/meeting";
 import type { AppDeps } from "../app-deps";
@@ -88,7 +89,7 @@ async function planSync(repos: Repositories, meetingId: string): Promise<Plan> {
 async function eventFor(repos: Repositories, meeting: Meeting, reference: string): Promise<OnlineMeetingEvent> {
   const invitations = await repos.invitations.listForMeeting(meeting.id);
   // Whoever attends for a row: the delegate, else whoever claimed it, else the named invitee (as the roster mentions them).
-  const ids = [meeting.convenorId, ...invitations.map((i) => i.delegateId ?? i.claimedById ?? i.inviteePractitionerId).filter((x): x is string => Boolean(x))];
+  const ids = [meeting.convenorId, ...invitations.map(answeringPractitionerId).filter((x): x is string => Boolean(x))];
   const people = await repos.practitioners.findManyByIds([...new Set(ids)]);
   const seen = new Set<string>();
   const attendees: OnlineMeetingEvent["attendees"] = [];

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { MentionView, RosterRowView, RosterView } from "./view-models";
 import type { Practitioner } from "../ports/practitioner";
 import type { Case } from "../../domain/case/case-reference";
-import { answeredInChat, INVITEE_ROLE_LABELS, type Invitation } from "../../domain/invitation/invitation";
+import { answeredInChat, answeringPractitionerId, INVITEE_ROLE_LABELS, type Invitation } from "../../domain/invitation/invitation";
 import { MEETING_STATUS_LABELS, MODE_LABELS, unfilledRequiredRoles, URGENCY_LABELS, type Meeting } from "../../domain/meeting/meeting";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
 import { LONDON } from "../../domain/shared/iso-date";
@@ -48,7 +48,7 @@ export function buildRosterView(c: Case, m: Meeting, invitations: readonly Invit
   const byId = new Map(people.map((p) => [p.id, p]));
   // The person who answers for the row now: the delegate, else whoever claimed it, else the named invitee.
   const mentionOf = (i: Invitation): MentionView | null => {
-    const p = byId.get(i.delegateId ?? i.claimedById ?? i.inviteePractitionerId ?? "");
+    const p = byId.get(answeringPractitionerId(i) ?? "");
     return p ? { platform: p.platform, platformUserId: p.platformUserId, displayName: p.displayName } : null;
   };
   const rows: RosterRowView[] = invitations.map((i) => ({

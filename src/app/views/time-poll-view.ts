@@ -1,16 +1,11 @@
-import { DateTime } from "luxon";
 import { answeredInChat, answeringPractitionerId, INVITEE_ROLE_LABELS, type Invitation } from "../../domain/invitation/invitation";
 import type { SlotFreeBusy } from "../../domain/meeting/free-busy";
 import { requiredRoles } from "../../domain/meeting/meeting";
 import type { MeetingKind } from "../../domain/meeting/meeting-kind";
 import { roleList, tallyTimes, type ProposedTime, type TimeAnswer } from "../../domain/meeting/time-poll";
-import { LONDON } from "../../domain/shared/iso-date";
+import { londonLabel } from "./roster-view";
 import type { TimePollView } from "./view-models";
 
-/** "Tue 1 Dec 2026, 10:00 (UK time)": how a proposed time reads everywhere. */
-export function proposedTimeLabel(at: Date): string {
-  return `${DateTime.fromJSDate(at, { zone: LONDON }).toFormat("ccc d LLL yyyy, HH:mm")} (UK time)`;
-}
 
 /**
  * Who the star waits for, in words: "social worker, health and police" at a strategy discussion,
@@ -46,10 +41,10 @@ export function buildTimePollView(kind: MeetingKind, times: readonly ProposedTim
   const unique = (xs: readonly string[]) => [...new Set(xs)];
   return {
     options: tallies.map((t) => ({
-      slotId: t.slotId, label: proposedTimeLabel(t.startsAt), canMake: words(t.canMake), cannotMake: words(t.cannotMake), notYet: words(t.notYet), allRequired: t.allRequired, best: t.slotId === bestSlotId,
+      slotId: t.slotId, label: londonLabel(t.startsAt), canMake: words(t.canMake), cannotMake: words(t.cannotMake), notYet: words(t.notYet), allRequired: t.allRequired, best: t.slotId === bestSlotId,
       outlookBusy: unique(current.filter((f) => f.slotId === t.slotId && f.status === "busy").map((f) => label(asked.find((r) => r.id === f.invitationId)!.role))),
     })),
-    bestLabel: best ? proposedTimeLabel(best.startsAt) : null,
+    bestLabel: best ? londonLabel(best.startsAt) : null,
     bestIntro: bestTimeIntro(kind),
     asked: asked.length,
     answered: answeredRows.size,

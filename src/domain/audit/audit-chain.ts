@@ -14,6 +14,9 @@
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
+/** The shortest audit key accepted: 32 characters (e.g. 16 random bytes in hex, or more). Config and the key store both check it. */
+export const MIN_AUDIT_KEY_LENGTH = 32;
+
 /** The prevHash of the very first entry. */
 export const GENESIS_HASH = "0".repeat(64);
 /** Alias of {@link GENESIS_HASH}. */
