@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { rekeyAuditTrail } from "../../store/audit-rekey";
 import { auditKeyFile, MIN_AUDIT_KEY_LENGTH } from "../../store/audit-key";
@@ -38,17 +38,29 @@ export function register(program: Command): void {
         throw new CliUsageError(`cannot read --new-key-file ${opts.newKeyFile}`);
       }
       if (newKey.length < MIN_AUDIT_KEY_LENGTH) throw new CliUsageError(`the new key must be at least ${MIN_AUDIT_KEY_LENGTH} characters`);
+      let file: string | null = null;
       const result = await withCliStore(ctx.env, async (store) => {
         if (newKey === store.auditKey) throw new CliUsageError("the new key is the current key");
+        // Local mode keeps its key beside the database; a configured key is the operator's to replace.
+        file = ctx.env.CONVENE_AUDIT_KEY ? null : auditKeyFile(store.url);
+        // The new key is on disk before the trail is re-MACed under it: if the rename after the
+        // commit failed, the key would still be in <file>.new, never lost with the trail keyed to it.
+        if (file) writeFileSync(`${file}.new`, `${newKey}\n`, { mode: 0o600 });
+        ctx.err?.("re-MACing the audit trail and resealing rows under the new key…");
         try {
           return await rekeyAuditTrail(store.prisma, store.auditKey, newKey, store.clock.now(), `cli:${userInfo().username}`);
         } catch (err) {
+          if (file) rmSync(`${file}.new`, { force: true });
           throw new CliFailure(`audit key not rotated: ${(err as Error).message}`);
         }
       });
-      // Local mode keeps its key beside the database; a configured key is the operator's to replace.
-      const file = ctx.env.CONVENE_AUDIT_KEY ? null : auditKeyFile(ctx.env.DATABASE_URL || "file:./data/convene.db");
-      if (file) writeFileSync(file, `${newKey}\n`, { mode: 0o600 });
+      if (file) {
+        try {
+          renameSync(`${file}.new`, file);
+        } catch (err) {
+          throw new CliFailure(`audit key rotated, but the new key could not replace ${file} (${(err as Error).message}): it is in ${file}.new; move it there before starting the server`);
+        }
+      }
       ctx.out(`audit key rotated: ${result.events} events re-MACed, ${result.rows} rows resealed.`);
       ctx.out(file ? `The new key is in ${file}.` : "Now set CONVENE_AUDIT_KEY to the new key everywhere, then start the server.");
     });
