@@ -1,9 +1,10 @@
 import type { AppDeps } from "../app-deps";
+import { enqueueMeetingJob, meetingJobAnchor } from "./enqueue-meeting-job";
 import type { Repositories } from "../ports/unit-of-work";
 
 /** The anchor every calendar sync of one meeting shares: a newer sync replaces an older pending one. */
 export function calendarSyncAnchor(meetingId: string): string {
-  return `meeting/${meetingId}/calendar`;
+  return meetingJobAnchor(meetingId, "calendar-sync");
 }
 
 /**
@@ -15,14 +16,5 @@ export function calendarSyncAnchor(meetingId: string): string {
  * not configured. `causeKey` names the command (a redelivery adds nothing).
  */
 export async function enqueueCalendarSync(deps: Pick<AppDeps, "onlineMeetings">, repos: Repositories, caseId: string, meetingId: string, causeKey: string, now: Date): Promise<void> {
-  if (!deps.onlineMeetings) return;
-  // Jobs go to no conversation; the row still names one of the case's, so operators can tell
-  // which case a stuck job belongs to.
-  const link = (await repos.channelLinks.listForCase(caseId))[0];
-  if (!link) return;
-  const anchorKey = calendarSyncAnchor(meetingId);
-  const key = `${anchorKey}/${causeKey}`;
-  if (await repos.outbox.enqueue({ idempotencyKey: key, channelLinkId: link.id, operation: "update", anchorKey, payload: { type: "calendar-sync", meetingId }, availableAt: now })) {
-    await repos.outbox.supersedePendingUpdates(anchorKey, key);
-  }
+  await enqueueMeetingJob(deps, repos, "calendar-sync", caseId, meetingId, causeKey, now);
 }

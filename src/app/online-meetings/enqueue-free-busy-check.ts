@@ -1,9 +1,10 @@
 import type { AppDeps } from "../app-deps";
+import { enqueueMeetingJob, meetingJobAnchor } from "./enqueue-meeting-job";
 import type { Repositories } from "../ports/unit-of-work";
 
 /** The anchor every free/busy check of one meeting shares: a newer check replaces an older pending one. */
 export function freeBusyAnchor(meetingId: string): string {
-  return `meeting/${meetingId}/free-busy`;
+  return meetingJobAnchor(meetingId, "free-busy");
 }
 
 /**
@@ -15,13 +16,5 @@ export function freeBusyAnchor(meetingId: string): string {
  * `causeKey` names the command (a redelivery adds nothing).
  */
 export async function enqueueFreeBusyCheck(deps: Pick<AppDeps, "onlineMeetings">, repos: Repositories, caseId: string, meetingId: string, causeKey: string, now: Date): Promise<void> {
-  if (!deps.onlineMeetings) return;
-  // Jobs go to no conversation; the row still names one of the case's, so operators can tell which case it is for.
-  const link = (await repos.channelLinks.listForCase(caseId))[0];
-  if (!link) return;
-  const anchorKey = freeBusyAnchor(meetingId);
-  const key = `${anchorKey}/${causeKey}`;
-  if (await repos.outbox.enqueue({ idempotencyKey: key, channelLinkId: link.id, operation: "update", anchorKey, payload: { type: "free-busy", meetingId }, availableAt: now })) {
-    await repos.outbox.supersedePendingUpdates(anchorKey, key);
-  }
+  await enqueueMeetingJob(deps, repos, "free-busy", caseId, meetingId, causeKey, now);
 }
