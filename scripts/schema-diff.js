@@ -5,18 +5,21 @@
 // copy of the schema. Usage:
 //   node scripts/schema-diff.js [--from <old schema.prisma>] [--to prisma/schema.prisma]
 // Without --from it diffs from an empty database. Used to author new migrations
-// (npm run db:diff) and by the drift test.
+// (npm run db:diff) and by the drift tests.
+//   node scripts/schema-diff.js --provider postgresql --url postgresql://…
+// does the same for PostgreSQL (prisma/postgresql/schema.prisma). Prisma's schema engine
+// needs a live server to reach for that provider, though it writes nothing to it.
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 
-function prisma6Copy(schemaPath, dir, name) {
+function prisma6Copy(schemaPath, dir, name, datasourceUrl) {
   const text = fs
     .readFileSync(schemaPath, "utf8")
     .replace(/provider\s*=\s*"prisma-client"/, 'provider = "prisma-client"\n  engineType = "client"')
     .replace(/\n\s*importFileExtension[^\n]*/, "")
-    .replace(/provider\s*=\s*"sqlite"/, `provider = "sqlite"\n  url = "file:${path.join(dir, "scratch.db")}"`);
+    .replace(/provider\s*=\s*"(sqlite|postgresql)"/, (_m, provider) => `provider = "${provider}"\n  url = ${JSON.stringify(datasourceUrl)}`);
   const out = path.join(dir, name);
   fs.writeFileSync(out, text);
   return out;
@@ -24,21 +27,31 @@ function prisma6Copy(schemaPath, dir, name) {
 
 function main(argv) {
   const root = path.resolve(__dirname, "..");
-  const args = { to: path.join(root, "prisma/schema.prisma") };
+  const args = { provider: "sqlite" };
   for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, "")] = argv[i + 1];
+  const postgres = args.provider === "postgresql";
+  if (!postgres && args.provider !== "sqlite") throw new Error(`--provider must be sqlite or postgresql, not ${args.provider}`);
+  if (postgres && !args.url) throw new Error("--provider postgresql needs --url postgresql://… (a server the schema engine can reach)");
+  args.to = args.to ?? path.join(root, postgres ? "prisma/postgresql/schema.prisma" : "prisma/schema.prisma");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-schema-diff-"));
+  const datasourceUrl = postgres ? args.url : "file:" + path.join(dir, "scratch.db");
+  const adapter = postgres
+    ? `const { PrismaPg } = require("prisma6-adapter-pg");
+  async adapter() { return new PrismaPg({ connectionString: ${JSON.stringify(args.url)} }); } };`
+    : `const { PrismaLibSQL } = require("prisma6-adapter-libsql");
+  async adapter() { return new PrismaLibSQL({ url: ${JSON.stringify(datasourceUrl)} }); } };`;
   try {
     const config = path.join(root, `.prisma6-${process.pid}.config.js`);
     fs.writeFileSync(
       config,
-      `const { PrismaLibSQL } = require("prisma6-adapter-libsql");
+      `${adapter.split("\n")[0]}
 module.exports = { experimental: { adapter: true }, engine: "js",
   schema: ${JSON.stringify(path.join(dir, "to.prisma"))},
-  async adapter() { return new PrismaLibSQL({ url: ${JSON.stringify("file:" + path.join(dir, "scratch.db"))} }); } };`,
+${adapter.split("\n").slice(1).join("\n")}`,
     );
     try {
-      const to = prisma6Copy(args.to, dir, "to.prisma");
-      const from = args.from ? ["--from-schema-datamodel", prisma6Copy(args.from, dir, "from.prisma")] : ["--from-empty"];
+      const to = prisma6Copy(args.to, dir, "to.prisma", datasourceUrl);
+      const from = args.from ? ["--from-schema-datamodel", prisma6Copy(args.from, dir, "from.prisma", datasourceUrl)] : ["--from-empty"];
       const sql = execFileSync(
         process.execPath,
         [path.join(root, "node_modules/prisma6/build/index.js"), "migrate", "diff", "--config", config, ...from, "--to-schema-datamodel", to, "--script"],
