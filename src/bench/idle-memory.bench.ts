@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { applyMigrations } from "../store/migration-runner";
+import { applySqliteMigrations } from "../store/migration-runner";
 import { startChild } from "./bench-process";
 import { interleaved, median, spread, type FigureRow } from "./bench-stats";
 
@@ -29,7 +29,7 @@ export async function benchIdleMemory(): Promise<FigureRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), "convene-bench-memory-"));
   try {
     const url = `file:${path.join(dir, "memory.db")}`;
-    applyMigrations(url);
+    applySqliteMigrations(url);
     const common = { DATABASE_URL: url, CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent" };
     const slack = { SLACK_SIGNING_SECRET: "bench-signing-secret", SLACK_BOT_TOKEN: "xoxb-bench", SLACK_API_URL: "http://127.0.0.1:9/api/" };
     // Local mode (Teams through the playground) plus Slack: both SDKs loaded.

@@ -13,7 +13,7 @@ import { evaluateNudge } from "../domain/nudge/nudge-plan";
 import { fixedClock } from "../domain/shared/clock";
 import { resolveAuditKey } from "../store/audit-key";
 import { prismaSqliteDate, seedOpenDeadlines } from "../store/bench-seed";
-import { applyMigrations, openSqlite } from "../store/migration-runner";
+import { applySqliteMigrations, openSqlite } from "../store/migration-runner";
 import { createPrismaClient } from "../store/prisma-client";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 import { rowSeal } from "../store/row-seal";
@@ -34,7 +34,7 @@ const NOW = new Date("2027-01-11T09:00:00Z");
 /** Seeds one database (case, people, link, the deadlines) to copy for every run. */
 async function seedTemplate(dir: string): Promise<string> {
   const url = `file:${path.join(dir, "template.db")}`;
-  applyMigrations(url);
+  applySqliteMigrations(url);
   const prisma = createPrismaClient(url);
   const uow = new PrismaUnitOfWork(prisma, resolveAuditKey({ databaseUrl: url, production: false }));
   await uow.run(seedBenchCase);

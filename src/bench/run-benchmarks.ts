@@ -6,7 +6,7 @@ import { createWorkingDayCalendar } from "../domain/calendar/working-day-calenda
 import { fixedClock } from "../domain/shared/clock";
 import { seedOpenDeadlines } from "../store/bench-seed";
 import { seedBenchCase } from "./bench-case";
-import { applyMigrations } from "../store/migration-runner";
+import { applySqliteMigrations } from "../store/migration-runner";
 import { createPrismaClient } from "../store/prisma-client";
 import { resolveAuditKey } from "../store/audit-key";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
@@ -39,7 +39,7 @@ async function runScenario(s: Scenario): Promise<Record<string, string | number>
   const dir = mkdtempSync(path.join(tmpdir(), "convene-bench-"));
   const url = `file:${path.join(dir, "bench.db")}`;
   try {
-    applyMigrations(url);
+    applySqliteMigrations(url);
     const prisma = createPrismaClient(url);
     const uow = new PrismaUnitOfWork(prisma, resolveAuditKey({ databaseUrl: url, production: false }));
     await uow.run(seedBenchCase);

@@ -3,7 +3,7 @@ import { createApp } from "../app/create-app";
 import { createWorkingDayCalendar } from "../domain/calendar/working-day-calendar";
 import { systemClock } from "../domain/shared/clock";
 import { resolveAuditKey } from "../store/audit-key";
-import { applyMigrations, openSqlite } from "../store/migration-runner";
+import { applySqliteMigrations, openSqlite } from "../store/migration-runner";
 import { createPrismaClient } from "../store/prisma-client";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 
@@ -13,7 +13,7 @@ import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
  * convenor would. Returns the invitation's id.
  */
 export async function seedMeetingToAnswer(url: string, actor: ActorIdentity, conversation: { platform: "teams" | "slack"; conversationId: string }, conversationRef: string): Promise<string> {
-  applyMigrations(url);
+  applySqliteMigrations(url);
   const prisma = createPrismaClient(url);
   const uow = new PrismaUnitOfWork(prisma, resolveAuditKey({ databaseUrl: url, production: false }));
   const quiet = { info() {}, warn() {}, error() {}, debug() {} };

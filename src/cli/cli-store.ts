@@ -22,7 +22,7 @@ export interface CliStore {
 /** Opens DATABASE_URL (migrating it first, as the server does) and runs `fn`, always closing. */
 export async function withCliStore<T>(env: Readonly<Record<string, string | undefined>>, fn: (store: CliStore) => Promise<T>): Promise<T> {
   const url = env.DATABASE_URL || DEFAULT_DATABASE_URL;
-  applyMigrations(url);
+  await applyMigrations(url);
   const auditKey = resolveAuditKey({ configured: env.CONVENE_AUDIT_KEY, databaseUrl: url, production: env.NODE_ENV === "production" });
   const prisma = createPrismaClient(url);
   const store: CliStore = { url, prisma, uow: new PrismaUnitOfWork(prisma, auditKey), auditKey, clock: systemClock, close: () => prisma.$disconnect() };

@@ -1,6 +1,7 @@
 import type { GraphSettingsInput } from "../integrations/graph/graph-online-meetings";
 import { z } from "zod";
 import { MIN_AUDIT_KEY_LENGTH } from "../domain/audit/audit-chain";
+import { parseDatabaseUrl } from "./database-url";
 
 // Environment is parsed once, here. A bad value stops start-up with a message naming the
 // variable, rather than failing later in a request.
@@ -15,7 +16,19 @@ const ConfigSchema = z
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     PORT: z.coerce.number({ error: "PORT must be a whole number from 0 to 65535" }).int("PORT must be a whole number from 0 to 65535").min(0).max(65535).default(3978),
     HOST: z.string().default("127.0.0.1"),
-    DATABASE_URL: z.string().startsWith("file:", "DATABASE_URL must be a SQLite file: URL, e.g. file:./data/convene.db").default("file:./data/convene.db"),
+    /** file:… for SQLite (the default), postgresql://… for PostgreSQL (several replicas; see README "Running several replicas"). */
+    DATABASE_URL: z
+      .string()
+      .default("file:./data/convene.db")
+      .superRefine((v, ctx) => {
+        try {
+          parseDatabaseUrl(v);
+        } catch (err) {
+          ctx.addIssue({ code: "custom", message: (err as Error).message });
+        }
+      }),
+    /** PostgreSQL only: connections each replica may hold. Replicas × this (+ a few for migrations and health checks) must stay under the server's max_connections. */
+    CONVENE_DATABASE_POOL_MAX: z.coerce.number().int().min(1, "CONVENE_DATABASE_POOL_MAX must be at least 1").max(200).default(10),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MICROSOFT_APP_ID: optionalSecret,
     MICROSOFT_APP_PASSWORD: optionalSecret,
@@ -138,6 +151,9 @@ function crossVariableProblems(env: NodeJS.ProcessEnv): string[] {
   const graph = ["GRAPH_TENANT_ID", "GRAPH_CLIENT_ID", "GRAPH_CLIENT_SECRET", "GRAPH_MAILBOX"].filter(set).length;
   if (graph !== 0 && graph !== 4) {
     problems.push("  GRAPH_TENANT_ID: Set all four of GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_MAILBOX for Teams meetings through Microsoft Graph, or none (calendar invites by .ics only).");
+  }
+  if (env.NODE_ENV !== "production" && !set("CONVENE_AUDIT_KEY") && /^postgres(ql)?:\/\//i.test(env.DATABASE_URL ?? "")) {
+    problems.push("  CONVENE_AUDIT_KEY: a PostgreSQL DATABASE_URL needs CONVENE_AUDIT_KEY, the secret the audit trail is keyed with, the same on every replica (e.g. openssl rand -hex 32).");
   }
   if (env.NODE_ENV === "production" && !set("CONVENE_AUDIT_KEY")) {
     problems.push("  CONVENE_AUDIT_KEY: NODE_ENV=production needs CONVENE_AUDIT_KEY, the secret the audit trail is keyed with (e.g. openssl rand -hex 32, kept in your secret store).");

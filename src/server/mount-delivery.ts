@@ -5,6 +5,7 @@ import { type ChasePassResult, runChasePass } from "../app/use-cases/run-chase-p
 import { type PurgeRetainedRowsResult, purgeRetainedRows } from "../app/use-cases/purge-retained-rows";
 import type { Mounted, ServerContext } from "./server-context";
 import { PrismaOutboxClaims } from "../store/prisma-outbox-claims";
+import { dialectOf } from "../store/prisma-client";
 import { type ChannelGateway, DeliveryError } from "../delivery/channel-gateway";
 import type { OutboxJob } from "../app/ports/outbox";
 import { GraphError } from "../integrations/graph/graph-http";
@@ -49,7 +50,7 @@ const handles = new WeakMap<ServerContext, DeliveryHandle>();
 function handleFor(ctx: ServerContext): DeliveryHandle {
   let h = handles.get(ctx);
   if (!h) {
-    const claims = new PrismaOutboxClaims(ctx.prisma);
+    const claims = new PrismaOutboxClaims(ctx.prisma, dialectOf(ctx.prisma));
     const dispatcher = createDispatcher({
       store: claims,
       gateways: buildGateways(ctx),
@@ -145,7 +146,7 @@ export function runRetentionPassNow(ctx: ServerContext, clock: Clock = ctx.clock
 export function drainOutbox(ctx: ServerContext, gateways?: Partial<Record<Platform, ChannelGateway>>): Promise<{ sent: number; failed: number }> {
   if (gateways) {
     // A one-off dispatcher with the caller's gateways (tests with fakes); same leases.
-    const claims = new PrismaOutboxClaims(ctx.prisma);
+    const claims = new PrismaOutboxClaims(ctx.prisma, dialectOf(ctx.prisma));
     const dispatcher = createDispatcher({ store: claims, gateways, clock: ctx.clock, logger: ctx.logger, runJob: jobRunner(ctx) });
     return drainDispatcher(dispatcher, claims, ctx.clock);
   }

@@ -13,6 +13,7 @@ import { systemClock } from "../domain/shared/clock";
 import { createWorkingDayCalendar } from "../domain/calendar/working-day-calendar";
 import { applyMigrations, isMigrated } from "../store/migration-runner";
 import { createPrismaClient } from "../store/prisma-client";
+import { DatabaseUnavailableError } from "../store/postgres-connection";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 import { resolveAuditKey } from "../store/audit-key";
 import { deriveCalendarLinkKey, HmacCalendarLinks } from "../integrations/ics/calendar-link-signer";
@@ -62,10 +63,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     path: "/healthz",
     // Checked against the database itself on every call (a few ms), so a replaced or
     // half-migrated file shows as unhealthy rather than trusting a start-up flag.
-    handle: (_req, res) => {
+    // On PostgreSQL that is a fresh connection with a short timeout: a load balancer sees 503
+    // while the database is unreachable, and 200 again as soon as it is back.
+    handle: async (_req, res) => {
       let ok = false;
       try {
-        ok = migrated && isMigrated(config.DATABASE_URL);
+        ok = migrated && (await isMigrated(config.DATABASE_URL));
       } catch {
         ok = false;
       }
@@ -93,9 +96,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const address = server.address() as AddressInfo;
   const url = `http://${address.address.includes(":") ? `[${address.address}]` : address.address}:${address.port}`;
 
-  const report = applyMigrations(config.DATABASE_URL);
+  let report;
+  try {
+    report = await applyMigrations(config.DATABASE_URL);
+  } catch (err) {
+    // An unreachable database is the operator's to fix: one line saying where and why, not a stack.
+    if (err instanceof DatabaseUnavailableError) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw new ConfigError(`Convene cannot start: ${err.message}`);
+    }
+    throw err;
+  }
   if (report.applied.length) logger.info({ applied: report.applied }, "database migrated");
-  const prisma = createPrismaClient(config.DATABASE_URL);
+  const prisma = createPrismaClient(config.DATABASE_URL, { poolMax: config.CONVENE_DATABASE_POOL_MAX });
   const auditKey = resolveAuditKey({ configured: config.CONVENE_AUDIT_KEY, databaseUrl: config.DATABASE_URL, production: config.NODE_ENV === "production" });
   const uow = new PrismaUnitOfWork(prisma, auditKey);
   const calendar = createWorkingDayCalendar({ closureDays: config.CONVENE_CLOSURE_DAYS });

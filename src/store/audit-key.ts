@@ -2,11 +2,14 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { MIN_AUDIT_KEY_LENGTH, type AuditKey } from "../domain/audit/audit-chain";
 import { sqlitePathFromUrl } from "./migration-runner";
+import { parseDatabaseUrl } from "../config/database-url";
 
 export { MIN_AUDIT_KEY_LENGTH };
 
 /** Where local mode keeps the audit key it generated: beside the database file, readable by its owner only. */
 export function auditKeyFile(databaseUrl: string): string | null {
+  // PostgreSQL has no file of ours beside it, and every replica must share the key: it must be configured.
+  if (parseDatabaseUrl(databaseUrl).provider !== "sqlite") return null;
   const file = sqlitePathFromUrl(databaseUrl);
   return file === ":memory:" ? null : `${file}.audit-key`;
 }
@@ -24,6 +27,9 @@ export function resolveAuditKey(opts: { configured?: string | undefined; databas
     return configured;
   }
   if (opts.production) throw new Error("CONVENE_AUDIT_KEY must be set in production: the audit trail is keyed with it.");
+  if (parseDatabaseUrl(opts.databaseUrl).provider === "postgresql") {
+    throw new Error("CONVENE_AUDIT_KEY must be set for PostgreSQL: every replica keys the audit trail with the same secret.");
+  }
   const file = auditKeyFile(opts.databaseUrl);
   if (!file) return randomBytes(32).toString("hex");
   try {

@@ -1,6 +1,6 @@
 import { GENESIS_HASH, checkpointMac, hashEntry, sameMac, verifyChain, type AuditKey } from "../domain/audit/audit-chain";
 import type { PrismaClient, Tx } from "./prisma-client";
-import { repositoriesFor } from "./prisma-unit-of-work";
+import { repositoriesFor, takeWriteLock } from "./prisma-unit-of-work";
 import { rowSeal } from "./row-seal";
 
 /** What a rotation did. */
@@ -22,6 +22,8 @@ export async function rekeyAuditTrail(prisma: PrismaClient, oldKey: AuditKey, ne
   return prisma.$transaction(
     async (client) => {
       const tx = client as Tx;
+      // No unit of work may append to the chain while it is rewritten.
+      const dialect = await takeWriteLock(tx, prisma);
       const rows = await tx.auditEvent.findMany({ orderBy: { seq: "asc" } });
       const checked = verifyChain(rows, oldKey);
       if (!checked.ok) throw new Error(`the audit trail is already broken at seq ${checked.firstBrokenSeq} (${checked.reason}); not rotating`);
@@ -49,7 +51,7 @@ export async function rekeyAuditTrail(prisma: PrismaClient, oldKey: AuditKey, ne
         await tx.deadline.update({ where: { id: d.id }, data: { seal: rowSeal("Deadline", d, newKey) } });
         resealed += 1;
       }
-      await repositoriesFor(tx, newKey).audit.append({ at, actorId: operator, action: "change", entityType: "audit-key", entityId: "audit-key", caseId: null, detail: { rotated: true, previousHead: checked.headHash, events: rows.length } });
+      await repositoriesFor(tx, newKey, dialect).audit.append({ at, actorId: operator, action: "change", entityType: "audit-key", entityId: "audit-key", caseId: null, detail: { rotated: true, previousHead: checked.headHash, events: rows.length } });
       return { events: rows.length, rows: resealed };
     },
     { timeout: 600_000, maxWait: 20_000 },

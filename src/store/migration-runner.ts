@@ -2,6 +2,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { parseDatabaseUrl } from "../config/database-url";
+import { connectPostgres, POSTGRES_MIGRATIONS_DIR } from "./postgres-connection";
 
 /** What a migration run did, for logs and the CLI. */
 export interface MigrationReport {
@@ -11,8 +13,13 @@ export interface MigrationReport {
   alreadyApplied: number;
 }
 
-/** Where Prisma keeps migrations, relative to the package root. */
+/** Where Prisma keeps SQLite's migrations, relative to the package root (PostgreSQL's: prisma/postgresql/migrations). */
 export const DEFAULT_MIGRATIONS_DIR = path.resolve(__dirname, "../../prisma/migrations");
+
+/** The migrations folder for the database a URL names. */
+export function migrationsDirFor(url: string): string {
+  return parseDatabaseUrl(url).provider === "postgresql" ? POSTGRES_MIGRATIONS_DIR : DEFAULT_MIGRATIONS_DIR;
+}
 
 // Prisma's own bookkeeping table, column for column, so `prisma migrate deploy` run later by
 // someone with the native engine sees this database as up to date (STACK.md, "Prisma Migrate").
@@ -29,11 +36,9 @@ const PRISMA_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
 
 /** Turns a Prisma-style `file:` URL into a filesystem path (relative paths resolve from the cwd). */
 export function sqlitePathFromUrl(url: string): string {
-  if (!url.startsWith("file:")) {
-    throw new Error(`DATABASE_URL must be a SQLite file: URL (got "${url.split(":")[0]}:…")`);
-  }
-  const raw = url.slice("file:".length).split("?")[0] ?? "";
-  return raw === ":memory:" ? raw : path.resolve(raw);
+  const target = parseDatabaseUrl(url);
+  if (target.provider !== "sqlite") throw new Error(`DATABASE_URL must be a SQLite file: URL here (got "${url.split(":")[0]}:…")`);
+  return target.file;
 }
 
 /** Opens the SQLite file with the settings every process must share. */
@@ -49,11 +54,18 @@ export function openSqlite(url: string): Database.Database {
 }
 
 /**
- * Applies every pending migration in `prisma/migrations`, each in its own transaction,
- * recording it in `_prisma_migrations` exactly as Prisma Migrate would. Safe to call on
- * every start: applied migrations are skipped, and a changed applied file is refused.
+ * Applies every pending migration for the database `url` names (SQLite: `prisma/migrations`;
+ * PostgreSQL: `prisma/postgresql/migrations`), each in its own transaction, recording it in
+ * `_prisma_migrations` exactly as Prisma Migrate would. Safe to call on every start, from
+ * several processes at once: applied migrations are skipped, a changed applied file is
+ * refused, and concurrent runners queue (SQLite's write lock; PostgreSQL's advisory lock).
  */
-export function applyMigrations(url: string, dir = DEFAULT_MIGRATIONS_DIR): MigrationReport {
+export async function applyMigrations(url: string, dir = migrationsDirFor(url)): Promise<MigrationReport> {
+  return parseDatabaseUrl(url).provider === "postgresql" ? applyPostgresMigrations(url, dir) : applySqliteMigrations(url, dir);
+}
+
+/** The SQLite half of {@link applyMigrations}: synchronous, for tools that have only a file. */
+export function applySqliteMigrations(url: string, dir = DEFAULT_MIGRATIONS_DIR): MigrationReport {
   const db = openSqlite(url);
   try {
     db.exec(PRISMA_MIGRATIONS_TABLE);
@@ -98,8 +110,88 @@ export function applyMigrations(url: string, dir = DEFAULT_MIGRATIONS_DIR): Migr
   }
 }
 
+// The key of the session-level advisory lock migration runners queue on (any constant that
+// nothing else uses; "convene migrations" hashed once, by hand).
+const POSTGRES_MIGRATION_LOCK = 0x636f6e76;
+
+// Prisma Migrate's own table for PostgreSQL, as its schema engine creates it.
+const POSTGRES_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum"              VARCHAR(64) NOT NULL,
+    "finished_at"           TIMESTAMPTZ,
+    "migration_name"        VARCHAR(255) NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        TIMESTAMPTZ,
+    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
+)`;
+
+/**
+ * Replicas starting together all call this. They queue on one advisory lock, so exactly one
+ * applies each migration and the others find it recorded; the lock is the session's, so a
+ * runner that dies mid-way releases it with its connection, and its migration's transaction
+ * rolls back with it.
+ */
+async function applyPostgresMigrations(url: string, dir: string): Promise<MigrationReport> {
+  const client = await connectPostgres(url);
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [POSTGRES_MIGRATION_LOCK]);
+    await client.query(POSTGRES_MIGRATIONS_TABLE);
+    const done = new Map<string, string>(
+      (await client.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`)).rows.map(
+        (r) => [r.migration_name, r.checksum],
+      ),
+    );
+    const report: MigrationReport = { applied: [], alreadyApplied: 0 };
+    for (const name of listMigrations(dir)) {
+      const bytes = readFileSync(path.join(dir, name, "migration.sql"));
+      const checksum = createHash("sha256").update(bytes).digest("hex");
+      const previous = done.get(name);
+      if (previous !== undefined) {
+        if (previous !== checksum) throw new Error(`Migration ${name} was changed after it was applied; add a new migration instead.`);
+        report.alreadyApplied += 1;
+        continue;
+      }
+      const startedAt = new Date();
+      await client.query("BEGIN");
+      try {
+        // No parameters: the simple query protocol runs the file's many statements in one call.
+        await client.query(bytes.toString("utf8"));
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, NULL, NULL, $4, 1)`,
+          [randomUUID(), checksum, name, startedAt],
+        );
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw err;
+      }
+      report.applied.push(name);
+    }
+    return report;
+  } finally {
+    // Ending the session releases the advisory lock too.
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** True when every migration on disk is recorded as applied. Used by /healthz. */
-export function isMigrated(url: string, dir = DEFAULT_MIGRATIONS_DIR): boolean {
+export async function isMigrated(url: string, dir = migrationsDirFor(url)): Promise<boolean> {
+  if (parseDatabaseUrl(url).provider === "sqlite") return isSqliteMigrated(url, dir);
+  const client = await connectPostgres(url, 3_000);
+  try {
+    const table = await client.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
+    if (!(table.rows[0] as { present: boolean }).present) return false;
+    const names = new Set(
+      (await client.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).rows.map((r) => r.migration_name),
+    );
+    return listMigrations(dir).every((m) => names.has(m));
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function isSqliteMigrated(url: string, dir: string): boolean {
   const file = sqlitePathFromUrl(url);
   if (file !== ":memory:" && !existsSync(file)) return false;
   const db = openSqlite(url);

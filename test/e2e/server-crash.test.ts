@@ -26,7 +26,7 @@ describe("the real server, SIGKILLed 20 times during dispatch", () => {
   let activityId = 0;
 
   beforeAll(async () => {
-    db = createTestDb("convene-server-crash-");
+    db = await createTestDb("convene-server-crash-");
     // A Bot Framework connector: POST /v3/conversations/{id}/activities answers {id}.
     connector = createServer((req, res) => {
       let body = "";

@@ -21,7 +21,7 @@ describe("two dispatcher processes on one SQLite file", () => {
 
   beforeAll(async () => {
     execFileSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "--outDir", OUT, "--rootDir", ".", "--module", "node16", "--moduleResolution", "node16", "--target", "ES2022", "--esModuleInterop", "--skipLibCheck", "--strict", "--types", "node", "test/e2e/fixtures/crash-worker.ts"], { cwd: ROOT });
-    db = createTestDb("convene-crash-");
+    db = await createTestDb("convene-crash-");
     fake = createServer((req, res) => {
       let body = "";
       req.on("data", (c: Buffer) => (body += c.toString()));

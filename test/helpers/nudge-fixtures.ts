@@ -8,8 +8,8 @@ import { createTestDatabase, type TestDatabase } from "./test-database";
 export type TestDb = TestDatabase & { close(): Promise<void> };
 
 /** Creates a fresh migrated database. */
-export function createTestDb(prefix = "convene-nudges-"): TestDb {
-  const db = createTestDatabase(prefix.replace(/-$/, ""));
+export async function createTestDb(prefix = "convene-nudges-"): Promise<TestDb> {
+  const db = await createTestDatabase(prefix.replace(/-$/, ""));
   return { ...db, close: () => db.dispose() };
 }
 

@@ -8,10 +8,10 @@ export function register(program: Command): void {
   program
     .command("migrate")
     .description("apply pending database migrations to DATABASE_URL (default file:./data/convene.db)")
-    .action((_opts: unknown, cmd: Command) => {
+    .action(async (_opts: unknown, cmd: Command) => {
       const ctx = cliContext(cmd);
       const url = ctx.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-      const report = applyMigrations(url);
+      const report = await applyMigrations(url);
       for (const name of report.applied) ctx.out(`applied ${name}`);
       ctx.out(`database up to date (${report.applied.length} applied, ${report.alreadyApplied} already applied)`);
     });

@@ -1,7 +1,7 @@
 import type { DeadlineColumn, DeadlineRepository, DeadlineRow } from "../../app/ports/deadline";
 import type { AuditKey } from "../../domain/audit/audit-chain";
 import { Prisma } from "../generated/prisma/client";
-import type { Tx } from "../prisma-client";
+import type { SqlDialect, Tx } from "../prisma-client";
 import { rowSeal } from "../row-seal";
 
 // The seal is the store's concern; the app never sees it.
@@ -11,12 +11,17 @@ const toDeadline = ({ seal: _seal, ...r }: Record<string, unknown>): DeadlineRow
 const COLUMNS = Object.values(Prisma.DeadlineScalarFieldEnum).filter((c) => c !== "seal");
 // Rows per UPDATE: 100 rows of a few columns stay far below SQLite's and PostgreSQL's parameter limits.
 const UPDATE_BATCH = 100;
+// PostgreSQL types a CASE of bare parameters as text, which a timestamptz or integer column
+// refuses; each non-text column's CASE is cast to the column's type there. Every DateTime and
+// Int column of Deadline is listed (the PostgreSQL suite updates every column to prove it).
+const POSTGRES_CASTS: Partial<Record<string, string>> = { closedAt: "timestamptz", nextNudgeAt: "timestamptz", createdAt: "timestamptz", workingDaysTaken: "integer" };
 
 /** Deadlines. `listDueForNudge` is the scheduler's hot path: it reads only due rows through an index. */
 export class PrismaDeadlineRepository implements DeadlineRepository {
   constructor(
     private readonly tx: Tx,
     private readonly key: AuditKey,
+    private readonly dialect: SqlDialect = "sqlite",
   ) {}
 
   /** Rewrites the row's seal over what was just saved (as the database returned it). */
@@ -74,10 +79,16 @@ export class PrismaDeadlineRepository implements DeadlineRepository {
       const batch = whole.slice(i, i + UPDATE_BATCH);
       const seals = batch.map((r) => rowSeal("Deadline", Object.fromEntries(COLUMNS.map((c) => [c, r[c]])), this.key));
       const assignments = [...set.map((c) => ({ c: c as string, values: batch.map((r) => r[c]) })), { c: "seal", values: seals }].map(
-        ({ c, values }) => Prisma.sql`${Prisma.raw(`"${c}"`)} = CASE "id" ${Prisma.join(values.map((v, j) => Prisma.sql`WHEN ${batch[j]!.id} THEN ${v}`), " ")} END`,
+        ({ c, values }) =>
+          Prisma.sql`${Prisma.raw(`"${c}"`)} = CASE "id" ${Prisma.join(values.map((v, j) => Prisma.sql`WHEN ${batch[j]!.id} THEN ${v}`), " ")} END${Prisma.raw(this.castFor(c))}`,
       );
       await this.tx.$executeRaw`UPDATE "Deadline" SET ${Prisma.join(assignments, ", ")} WHERE "id" IN (${Prisma.join(batch.map((r) => r.id))})`;
     }
+  }
+
+  private castFor(column: string): string {
+    const type = this.dialect === "postgresql" ? POSTGRES_CASTS[column] : undefined;
+    return type ? `::${type}` : "";
   }
 
   async listDueForNudge(now: Date, limit: number): Promise<DeadlineRow[]> {

@@ -15,8 +15,8 @@ import { createTestDatabase, type TestDatabase } from "../../helpers/test-databa
 // (a statement count, not a timing). The issue measured 22 statements per Accept.
 describe("statements per Accept", () => {
   let db: TestDatabase;
-  beforeAll(() => {
-    db = createTestDatabase("convene-accept-statements");
+  beforeAll(async () => {
+    db = await createTestDatabase("convene-accept-statements");
   });
   afterAll(() => db.dispose());
 

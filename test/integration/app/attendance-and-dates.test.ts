@@ -28,7 +28,7 @@ describe("meeting dates and who actually attended", () => {
     });
 
   beforeAll(async () => {
-    db = createTestDatabase("app-attendance");
+    db = await createTestDatabase("app-attendance");
     app = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silent });
     await app.linkChannel({ key: "l", actor: actors.socialWorker, conversation, caseRef: "CS-2026-0500", conversationRef: "{}" });
   });

@@ -18,7 +18,7 @@ describe("case events and waivers, on a real SQLite file", () => {
   const code = (p: Promise<unknown>) => p.then(() => "resolved", (e: DomainError) => e.code);
 
   beforeAll(async () => {
-    db = createTestDatabase("case-events");
+    db = await createTestDatabase("case-events");
     app = createApp({ uow: db.uow, clock, calendar, logger: silentLogger });
     await app.linkChannel({ ...base("link"), caseRef: "CS-2026-0900", conversationRef: "{}" });
   });

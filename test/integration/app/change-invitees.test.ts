@@ -24,7 +24,7 @@ describe("changing a meeting's invitees", () => {
   const base = (key: string, actor: (typeof actors)[keyof typeof actors] = actors.socialWorker) => ({ key, actor, conversation, meetingId });
 
   beforeAll(async () => {
-    db = createTestDatabase("app-invitees");
+    db = await createTestDatabase("app-invitees");
     const deps = { uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silent };
     app = createApp(deps);
     await putAgencyDirectoryEntry(deps, { entry: { match: "email-domain", value: "nhs.example", agency: "health" }, operator: "test:admin" });

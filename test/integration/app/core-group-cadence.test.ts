@@ -34,7 +34,7 @@ describe("core group cadence, on a real SQLite file", () => {
     return convened.meetingId;
   };
 
-  beforeEach(() => { db = createTestDatabase("core-group-cadence"); });
+  beforeEach(async () => { db = await createTestDatabase("core-group-cadence"); });
   afterEach(() => db.dispose());
 
   it("opens the next core group 6 weeks on by default, and the next one held closes it", async () => {

@@ -32,7 +32,7 @@ describe("denials are audited, rate-limited; every read checks the tenant", () =
   const code = (p: Promise<unknown>) => p.then(() => "resolved", (e: unknown) => (e instanceof DomainError ? e.code : String(e)));
 
   beforeAll(async () => {
-    db = createTestDatabase("denials");
+    db = await createTestDatabase("denials");
     ({ meetingId } = await seedRecordedStrategyCase(db.uow, clock));
     app = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: { ...silentLogger, info: (o: object, m?: string) => void logged.push({ level: "info", o, m }), debug: (o: object, m?: string) => void logged.push({ level: "debug", o, m }) } });
   });

@@ -31,7 +31,7 @@ describe("section 47 enquiry from chat, on a real SQLite file", () => {
   const errorsOf = (r: ConversationReply) => (r.kind === "form" ? r.form.errors : {});
 
   beforeAll(async () => {
-    db = createTestDatabase("enquiry-chat");
+    db = await createTestDatabase("enquiry-chat");
     app = createApp({ uow: db.uow, clock, calendar, logger: silentLogger });
     await app.linkChannel({ key: "link", actor: actors.socialWorker, conversation, caseRef: "CS-2026-0950", conversationRef: "{}" });
   });

@@ -19,7 +19,7 @@ describe("family and support invitees, on a real SQLite file", () => {
   const base = (actor: ActorIdentity = actors.socialWorker) => ({ key: `k-${++n}`, actor, conversation });
   const codeOf = async (p: Promise<unknown>) => p.then(() => "no error", (e) => (e instanceof DomainError ? e.code : Promise.reject(e)));
 
-  beforeEach(() => { db = createTestDatabase("family-invitees"); });
+  beforeEach(async () => { db = await createTestDatabase("family-invitees"); });
   afterEach(() => db.dispose());
 
   it("a core group with the mother, the child and an interpreter: roster, quorum, answers and record", async () => {

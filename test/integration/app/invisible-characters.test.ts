@@ -25,8 +25,8 @@ const people: Record<string, ActorIdentity> = {
 
 describe("invisible characters are stripped where user text enters", () => {
   let db: TestDatabase;
-  beforeAll(() => {
-    db = createTestDatabase("invisible");
+  beforeAll(async () => {
+    db = await createTestDatabase("invisible");
   });
   afterAll(() => db.dispose());
 

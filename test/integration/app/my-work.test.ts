@@ -24,8 +24,8 @@ describe("listMyWork and `my`, on a real SQLite file", () => {
   const codeOf = async (p: Promise<unknown>) => p.then(() => "no error", (e) => (e instanceof DomainError ? e.code : Promise.reject(e)));
   const deps = () => ({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silentLogger });
 
-  beforeEach(() => {
-    db = createTestDatabase("my-work");
+  beforeEach(async () => {
+    db = await createTestDatabase("my-work");
   });
   afterEach(() => db.dispose());
 

@@ -17,7 +17,7 @@ describe("the permanence plan clock, on a real SQLite file", () => {
   const code = (p: Promise<unknown>) => p.then(() => "resolved", (e: DomainError) => e.code);
 
   beforeAll(async () => {
-    db = createTestDatabase("permanence-plan");
+    db = await createTestDatabase("permanence-plan");
     app = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silentLogger });
     await app.linkChannel({ ...base("link"), caseRef: "CS-2026-0960", conversationRef: "{}" });
   });

@@ -19,8 +19,8 @@ describe("processed commands stay small and redeliveries answer the same", () =>
   // A stand-in signer: what matters here is that the link is the one the first answer gave.
   const calendarLinks: CalendarLinks = { inviteUrl: (id, now) => `http://127.0.0.1/calendar/${id}-${now.getTime()}.ics`, check: () => ({ status: "unknown" }) };
 
-  beforeAll(() => {
-    db = createTestDatabase("processed-commands");
+  beforeAll(async () => {
+    db = await createTestDatabase("processed-commands");
     app = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silent, calendarLinks });
   });
   afterAll(() => db.dispose());

@@ -41,7 +41,7 @@ describe("the review before the 18th birthday, on a real SQLite file", () => {
   };
 
   beforeAll(async () => {
-    db = createTestDatabase("review-18");
+    db = await createTestDatabase("review-18");
     app = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silentLogger });
     await app.linkChannel({ ...base(), caseRef: "CS-2026-0980", conversationRef: "{}" });
     // 18 on Sun 28 Mar 2027: the review must be held by Thu 25 Mar (Good Friday is a bank holiday).

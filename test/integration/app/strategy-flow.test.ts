@@ -18,7 +18,7 @@ describe("strategy discussion flow through the app, on a real SQLite file", () =
   const clock = fixedClock("2026-11-23T10:00:00Z"); // Monday
 
   beforeAll(async () => {
-    db = createTestDatabase("app-flow");
+    db = await createTestDatabase("app-flow");
     app = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silent });
     // Only police can claim the police duty desk row: Pat is a registered police officer.
     await registerPractitioner({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silent }, { identity: actors.police, agency: "Police", role: "police", operator: "test" });
@@ -130,8 +130,8 @@ describe("authorisation across cases and tenants", () => {
   const otherConversation = { platform: "teams" as const, conversationId: "19:other-tenant@thread.tacv2" };
   const code = (p: Promise<unknown>) => p.then(() => "resolved", (e: DomainError) => e.code);
 
-  beforeAll(() => {
-    db = createTestDatabase("app-authz");
+  beforeAll(async () => {
+    db = await createTestDatabase("app-authz");
     app = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silent });
   });
   afterAll(() => db.dispose());
@@ -172,7 +172,7 @@ describe("meeting times in Europe/London", () => {
   let db: TestDatabase;
   let app: App;
   beforeAll(async () => {
-    db = createTestDatabase("app-times");
+    db = await createTestDatabase("app-times");
     app = createApp({ uow: db.uow, clock: fixedClock("2027-03-01T10:00:00Z"), calendar: createWorkingDayCalendar(), logger: silent });
     await app.linkChannel({ key: "l", actor: actors.socialWorker, conversation, caseRef: "CS-2027-0001", conversationRef: "{}" });
   });
@@ -198,7 +198,7 @@ describe("amendments keep actions and clocks in line with the record", () => {
   let app: App;
   let meetingId = "";
   beforeAll(async () => {
-    db = createTestDatabase("app-amend");
+    db = await createTestDatabase("app-amend");
     const seeded = await seedRecordedStrategyCase(db.uow, fixedClock("2026-11-23T15:00:00Z"));
     app = seeded.app;
     meetingId = seeded.meetingId;

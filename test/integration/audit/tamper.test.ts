@@ -19,7 +19,7 @@ import { createTestDatabase } from "../../helpers/test-database";
 type Row = { seq: number; at: string | number; actorId: string; action: string; entityType: string; entityId: string; caseId: string | null; detail: string; prevHash: string; hash: string };
 
 async function verifyAfter(tamper: (db: Database.Database) => void): Promise<{ code: number; stdout: string }> {
-  const own = createTestDatabase("audit-tamper");
+  const own = await createTestDatabase("audit-tamper");
   await seedRecordedStrategyCase(own.uow, fixedClock("2026-11-23T15:00:00Z"));
   await own.prisma.$disconnect();
   const db = new Database(sqlitePathFromUrl(own.url));
@@ -125,7 +125,7 @@ describe("convene audit verify catches tampering", () => {
 
 describe("appends from concurrent writers", () => {
   it("three processes appending to one SQLite file at once keep one linear, verifiable chain", async () => {
-    const own = createTestDatabase("audit-concurrent");
+    const own = await createTestDatabase("audit-concurrent");
     resolveAuditKey({ databaseUrl: own.url, production: false }); // the key file the workers share
     const worker = path.join(__dirname, "fixtures/append-worker.js");
     const run = (name: string) =>
@@ -145,7 +145,7 @@ describe("appends from concurrent writers", () => {
 
 describe("rotating the audit key", () => {
   it("re-MACs an intact trail under the new key, records the rotation, and refuses to rotate a broken one", async () => {
-    const own = createTestDatabase("audit-rotate");
+    const own = await createTestDatabase("audit-rotate");
     await seedRecordedStrategyCase(own.uow, fixedClock("2026-11-23T15:00:00Z"));
     await own.prisma.$disconnect();
     const oldKey = "old-key-0123456789abcdef0123456789abcdef";

@@ -9,7 +9,7 @@ describe("convene census, on a real SQLite file", () => {
   const cli = (...argv: string[]) => runCli(argv, { commands: COMMANDS, env: { DATABASE_URL: db.url, CONVENE_TENANT: "t1" } });
 
   beforeAll(async () => {
-    db = createTestDatabase("cli-census");
+    db = await createTestDatabase("cli-census");
     await seedRecordedStrategyCase(db.uow, fixedClock("2026-11-23T15:00:00Z"));
   });
   afterAll(() => db.dispose());

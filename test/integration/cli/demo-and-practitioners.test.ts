@@ -39,7 +39,7 @@ describe("convene demo and convene practitioners add", () => {
 
   it("never takes the playground's channel from another case", async () => {
     // Sam links the playground's channel to a real case; the demo then refuses to take it.
-    const db = createTestDatabase("demo-other");
+    const db = await createTestDatabase("demo-other");
     const sam = PLAYGROUND_USERS.find((u) => u.role === "social-worker")!;
     await createApp({ uow: db.uow, clock: systemClock, calendar: createWorkingDayCalendar(), logger: { info() {}, warn() {}, error() {}, debug() {} } }).linkChannel({
       key: "real-link", actor: { platform: "teams", tenant: "local", userId: sam.aadObjectId, displayName: sam.name }, conversation: { platform: "teams", conversationId: PLAYGROUND_CONVERSATION_ID }, caseRef: "CS-2026-0901", conversationRef: "{}",

@@ -20,7 +20,7 @@ describe("convene export and convene audit verify, on a real SQLite file", () =>
   const cli = (...argv: string[]) => runCli(argv, { commands: COMMANDS, env: { DATABASE_URL: db.url, CONVENE_TENANT: "t1" } });
 
   beforeAll(async () => {
-    db = createTestDatabase("cli-export");
+    db = await createTestDatabase("cli-export");
     await seedRecordedStrategyCase(db.uow, fixedClock("2026-11-23T15:00:00Z"));
   });
   afterAll(() => db.dispose());
@@ -131,7 +131,7 @@ describe("convene export and convene audit verify, on a real SQLite file", () =>
   describe("detects tampering and names the first broken row", () => {
     // Each case tampers with its own freshly seeded database.
     const tampered = async (sql: string) => {
-      const own = createTestDatabase("cli-tamper");
+      const own = await createTestDatabase("cli-tamper");
       await seedRecordedStrategyCase(own.uow, fixedClock("2026-11-23T15:00:00Z"));
       await own.prisma.$disconnect();
       const sqlite = new Database(sqlitePathFromUrl(own.url));

@@ -14,7 +14,7 @@ describe("convene export: enquiries and closing events, on a real SQLite file", 
   const cli = (...argv: string[]) => runCli(argv, { commands: COMMANDS, env: { DATABASE_URL: db.url, CONVENE_TENANT: "t1" } });
 
   beforeAll(async () => {
-    db = createTestDatabase("cli-export-closes");
+    db = await createTestDatabase("cli-export-closes");
     const clock = fixedClock("2026-11-23T15:00:00Z");
     const { app } = await seedRecordedStrategyCase(db.uow, clock);
     const [action] = await db.prisma.action.findMany({ orderBy: { dueDate: "asc" } });

@@ -38,7 +38,7 @@ describe("the decision form: prefilled, checked, then saved", () => {
   const press = (actor: ActorIdentity, action: ActionId, data: Record<string, unknown>) => handleAction({ app, logger: silent }, turn(actor), action, { meetingId, ...data });
 
   beforeAll(async () => {
-    db = createTestDatabase("conversation-record-check");
+    db = await createTestDatabase("conversation-record-check");
     app = createApp({ uow: db.uow, clock, calendar: createWorkingDayCalendar(), logger: silent });
     const base = (key: string, actor: ActorIdentity = actors.socialWorker) => ({ key, actor, conversation });
     await app.linkChannel({ ...base("link"), caseRef: "CS-2026-0900", conversationRef: "{}" });

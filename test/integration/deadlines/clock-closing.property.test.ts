@@ -45,8 +45,8 @@ describe("no clock stays open once its closing event is recorded", () => {
 
   describe("against a real SQLite store and the nudge scheduler", () => {
     let db: TestDb;
-    beforeAll(() => {
-      db = createTestDb("convene-closing-prop-");
+    beforeAll(async () => {
+      db = await createTestDb("convene-closing-prop-");
     });
     afterAll(() => db.close());
 

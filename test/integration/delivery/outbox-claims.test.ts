@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { applyMigrations, openSqlite } from "../../../src/store/migration-runner";
+import { applySqliteMigrations, openSqlite } from "../../../src/store/migration-runner";
 import { createPrismaClient, type PrismaClient } from "../../../src/store/prisma-client";
 import { PrismaOutboxClaims } from "../../../src/store/prisma-outbox-claims";
 
@@ -14,7 +14,7 @@ describe("PrismaOutboxClaims", () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), "convene-claims-"));
     url = `file:${path.join(dir, "t.db")}`;
-    applyMigrations(url);
+    applySqliteMigrations(url);
     prisma = createPrismaClient(url);
   });
   afterAll(async () => {

@@ -33,7 +33,7 @@ const notice = (title: string): OutboundCard => ({ type: "notice", view: { title
 describe("outbox dispatcher", () => {
   let db: TestDb;
   beforeEach(async () => {
-    db = createTestDb("convene-dispatch-");
+    db = await createTestDb("convene-dispatch-");
     await db.uow.run((repos) => seedCase(repos, { caseId: "c1", reference: "CS-1", links: [teamsLink("L1", "c1"), teamsLink("L2", "c1")] }));
   });
   afterEach(() => db.close());

@@ -14,7 +14,7 @@ const slackLink = (id: string, caseId: string): ChannelLink => ({ id, caseId, pl
 describe("per-channel rate limit", () => {
   let db: TestDb;
   beforeEach(async () => {
-    db = createTestDb("convene-rate-");
+    db = await createTestDb("convene-rate-");
     await db.uow.run((repos) => seedCase(repos, { caseId: "c1", reference: "CS-1", links: [slackLink("S1", "c1"), slackLink("S2", "c1")] }));
   });
   afterEach(() => db.close());

@@ -73,8 +73,8 @@ async function poison(db: TestDb, id: string, caseId: string): Promise<void> {
 
 describe("the batched nudge pass", () => {
   const dbs: TestDb[] = [];
-  const fresh = (): TestDb => {
-    const db = createTestDb("convene-batched-pass-");
+  const fresh = async (): Promise<TestDb> => {
+    const db = await createTestDb("convene-batched-pass-");
     dbs.push(db);
     return db;
   };
@@ -83,7 +83,7 @@ describe("the batched nudge pass", () => {
   });
 
   it("sends the same nudges and saves the same progress as one deadline per transaction", async () => {
-    const [one, many] = [fresh(), fresh()];
+    const [one, many] = [await fresh(), await fresh()];
     await seedVariety(one);
     await seedVariety(many);
     const r1 = await runNudgePass({ uow: one.uow, clock: fixedClock(NOW), calendar, logger: quietLogger() }, { chunk: 1 });
@@ -97,7 +97,7 @@ describe("the batched nudge pass", () => {
   });
 
   it("seals each saved deadline as the row-by-row save did", async () => {
-    const db = fresh();
+    const db = await fresh();
     await seedVariety(db, 2);
     await runNudgePass({ uow: db.uow, clock: fixedClock(NOW), calendar, logger: quietLogger() });
     const key = resolveAuditKey({ databaseUrl: db.url, production: false });
@@ -109,13 +109,13 @@ describe("the batched nudge pass", () => {
   });
 
   it("a poisoned deadline in a batch: the others are nudged, it alone is reported and pushed back", async () => {
-    const db = fresh();
+    const db = await fresh();
     await seedVariety(db, 2);
     await poison(db, "poisoned", "c1");
     const logger = quietLogger();
     const r = await runNudgePass({ uow: db.uow, clock: fixedClock(NOW), calendar, logger }, { chunk: 100 });
     // The same nudges as a pass over the same data without the poisoned row.
-    const clean = fresh();
+    const clean = await fresh();
     await seedVariety(clean, 2);
     const expected = await runNudgePass({ uow: clean.uow, clock: fixedClock(NOW), calendar, logger: quietLogger() });
     expect(await byNaturalKey(db, r.sent)).toEqual(await byNaturalKey(clean, expected.sent));
@@ -129,7 +129,7 @@ describe("the batched nudge pass", () => {
   });
 
   it("counts far fewer SQL statements per nudge than one transaction per deadline", async () => {
-    const db = fresh();
+    const db = await fresh();
     await seedVariety(db);
     const statements: string[] = [];
     const counted = createPrismaClient(db.url, { onQuery: (sql) => statements.push(sql) });
@@ -143,9 +143,9 @@ describe("the batched nudge pass", () => {
   });
 
   it("killed mid-pass after its first batch: the next pass sends each remaining nudge once, none twice", async () => {
-    const db = fresh();
+    const db = await fresh();
     await seedVariety(db, 6);
-    const clean = fresh();
+    const clean = await fresh();
     await seedVariety(clean, 6);
     const expected = await runNudgePass({ uow: clean.uow, clock: fixedClock(NOW), calendar, logger: quietLogger() });
     // The compiled pass, in its own process, with batches of 10: the process SIGKILLs itself

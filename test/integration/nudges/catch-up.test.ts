@@ -10,8 +10,8 @@ import { createTestDb, quietLogger, seedCase, teamsLink, type TestDb } from "../
 describe("nudge catch-up after downtime", () => {
   let db: TestDb;
   const calendar = createWorkingDayCalendar();
-  beforeAll(() => {
-    db = createTestDb();
+  beforeAll(async () => {
+    db = await createTestDb();
   });
   afterAll(() => db.close());
 

@@ -8,7 +8,7 @@ import { createTestDb, seedCase, teamsLink, type TestDb } from "../../helpers/nu
 describe("convene nudges run --now", () => {
   let db: TestDb;
   beforeAll(async () => {
-    db = createTestDb("convene-cli-nudges-");
+    db = await createTestDb("convene-cli-nudges-");
     const clock = fixedClock("2026-12-17T14:00:00Z");
     await db.uow.run(async (repos) => {
       const c = await seedCase(repos, { caseId: "c1", reference: "CS-2026-0142", links: [teamsLink("L1", "c1")] });

@@ -17,8 +17,8 @@ import { createTestDb, practitioner, quietLogger, seedCase, teamsLink, type Test
 describe("nudge timeline across Christmas 2026", () => {
   let db: TestDb;
   const calendar = createWorkingDayCalendar();
-  beforeAll(() => {
-    db = createTestDb();
+  beforeAll(async () => {
+    db = await createTestDb();
   });
   afterAll(() => db.close());
 

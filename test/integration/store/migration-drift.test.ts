@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { applyMigrations } from "../../../src/store/migration-runner";
+import { applySqliteMigrations } from "../../../src/store/migration-runner";
 
 // Guards against a schema.prisma change without a migration (or a hand-edited migration):
 // the database our migrations build must equal the one Prisma would build from the schema.
@@ -42,7 +42,7 @@ describe("migration drift", () => {
 
   it("prisma/migrations builds exactly the database schema.prisma describes", () => {
     const migrated = path.join(dir, "migrated.db");
-    applyMigrations(`file:${migrated}`);
+    applySqliteMigrations(`file:${migrated}`);
 
     const expected = path.join(dir, "expected.db");
     const sql = execFileSync(process.execPath, [path.resolve(__dirname, "../../../scripts/schema-diff.js")], { encoding: "utf8" });
@@ -55,13 +55,13 @@ describe("migration drift", () => {
 
   it("is idempotent: a second run applies nothing", () => {
     const url = `file:${path.join(dir, "twice.db")}`;
-    expect(applyMigrations(url).applied.length).toBeGreaterThan(0);
-    expect(applyMigrations(url)).toEqual({ applied: [], alreadyApplied: expect.any(Number) });
+    expect(applySqliteMigrations(url).applied.length).toBeGreaterThan(0);
+    expect(applySqliteMigrations(url)).toEqual({ applied: [], alreadyApplied: expect.any(Number) });
   });
 
   it("records each migration as Prisma Migrate does (sha256 checksum, finished_at)", () => {
     const file = path.join(dir, "bookkeeping.db");
-    applyMigrations(`file:${file}`);
+    applySqliteMigrations(`file:${file}`);
     const db = new Database(file, { readonly: true });
     const rows = db.prepare(`SELECT checksum, finished_at, applied_steps_count, rolled_back_at FROM _prisma_migrations`).all() as Record<string, unknown>[];
     db.close();

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { applyMigrations, openSqlite } from "../../../src/store/migration-runner";
+import { applySqliteMigrations, openSqlite } from "../../../src/store/migration-runner";
 import { PrismaClient } from "../../../src/store/generated/prisma/client";
 import { repositoriesFor } from "../../../src/store/prisma-unit-of-work";
 import { resolveAuditKey } from "../../../src/store/audit-key";
@@ -33,7 +33,7 @@ describe("hot query plans", () => {
     dir = mkdtempSync(path.join(tmpdir(), "convene-plans-"));
     const file = path.join(dir, "t.db");
     url = `file:${file}`;
-    applyMigrations(url);
+    applySqliteMigrations(url);
     prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }), log: [{ emit: "event", level: "query" }] });
     prisma.$on("query", (e) => log.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
     repos = repositoriesFor(prisma, resolveAuditKey({ databaseUrl: url, production: false }));

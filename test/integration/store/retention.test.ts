@@ -37,8 +37,8 @@ async function remaining(db: TestDatabase): Promise<{ outbox: string[]; commands
 
 describe("retention", () => {
   let db: TestDatabase;
-  beforeEach(() => {
-    db = createTestDatabase("convene-retention");
+  beforeEach(async () => {
+    db = await createTestDatabase("convene-retention");
   });
   afterEach(async () => {
     await db.dispose();
