@@ -1,16 +1,22 @@
 // The real server for end-to-end tests, on a SQLite file, with the scheduler off and logs
 // silent, plus senders that speak to it as Teams and as signed Slack do. One place, so every
 // e2e file starts Convene the same way.
-import path from "node:path";
 import { loadConfig } from "../../src/config/config";
 import type { Clock } from "../../src/domain/shared/clock";
 import { startServer, type RunningServer } from "../../src/server/start-server";
 import { signedHeaders, type SlackRequest } from "./slack-requests";
+import { databaseEnv, dropTestDatabase, freshDatabaseUrl } from "./test-database";
 
-/** Starts Convene on `<dir>/<name>.db` with `clock`; `env` adds settings (Slack credentials, chase reminders…). */
-export function startTestServer(dir: string, name: string, clock: Clock, env: Record<string, string> = {}): Promise<RunningServer> {
-  const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, `${name}.db`)}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", ...env });
-  return startServer(config, { clock });
+/**
+ * Starts Convene on a fresh database with `clock`: `<dir>/<name>.db`, or a new PostgreSQL
+ * database when CONVENE_TEST_POSTGRES_URL is set (see test-database.ts). `env` adds settings
+ * (Slack credentials, chase reminders…). Closing the server drops a PostgreSQL database.
+ */
+export async function startTestServer(dir: string, name: string, clock: Clock, env: Record<string, string> = {}): Promise<RunningServer> {
+  const url = await freshDatabaseUrl(dir, name);
+  const config = loadConfig({ DATABASE_URL: url, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", ...databaseEnv(url), ...env });
+  const server = await startServer(config, { clock });
+  return { ...server, close: async () => { await server.close(); await dropTestDatabase(url); } };
 }
 
 /** The Slack settings that point a test server at a fake Web API. */
