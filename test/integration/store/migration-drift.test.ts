@@ -53,6 +53,10 @@ describe("migration drift", () => {
     expect(describeSchema(migrated)).toEqual(describeSchema(expected));
   });
 
+  it("prisma/postgresql/schema.prisma is the one derived from prisma/schema.prisma (PostgreSQL's drift test builds on it)", () => {
+    expect(() => execFileSync(process.execPath, [path.resolve(__dirname, "../../../scripts/postgresql-schema.js"), "--check"], { stdio: "pipe" })).not.toThrow();
+  });
+
   it("is idempotent: a second run applies nothing", () => {
     const url = `file:${path.join(dir, "twice.db")}`;
     expect(applySqliteMigrations(url).applied.length).toBeGreaterThan(0);
