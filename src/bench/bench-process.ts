@@ -47,7 +47,9 @@ export async function startChild(script: string, env: Record<string, string>, pr
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));
   const deadline = Date.now() + 60_000;
-  while ((await httpStatus(port, probe)) === null) {
+  // The answer must come from this child: on a shared machine another process can take the
+  // free port between freePort() and our listen, and its answer would pass for ours.
+  while ((await httpStatus(port, probe)) === null || !(await listensOn(child.pid!, port))) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}: ${stderr}`);
     if (Date.now() > deadline) throw new Error(`${script} did not answer on ${probe} within 60 s: ${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -76,4 +78,35 @@ export async function childRssMb(pid: number): Promise<number> {
   } catch {
     return NaN;
   }
+}
+
+/**
+ * Whether process `pid` holds the listening socket on loopback `port` (Linux: its socket
+ * inodes in /proc/<pid>/fd against /proc/net/tcp{,6}). True where /proc is missing, so the
+ * bench still runs elsewhere, only without this check.
+ */
+export async function listensOn(pid: number, port: number): Promise<boolean> {
+  const { readFile, readdir, readlink } = await import("node:fs/promises");
+  let fds: string[];
+  try {
+    fds = await readdir(`/proc/${pid}/fd`);
+  } catch {
+    return process.platform !== "linux";
+  }
+  const inodes = new Set<string>();
+  for (const fd of fds) {
+    const link = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => "");
+    const m = /^socket:\[(\d+)\]$/.exec(link);
+    if (m) inodes.add(m[1]!);
+  }
+  const hex = port.toString(16).toUpperCase().padStart(4, "0");
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    const text = await readFile(table, "utf8").catch(() => "");
+    for (const line of text.split("\n").slice(1)) {
+      const f = line.trim().split(/\s+/);
+      // local_address is "ADDR:PORT", st 0A is LISTEN, the inode is the tenth field.
+      if (f[1]?.endsWith(`:${hex}`) && f[3] === "0A" && inodes.has(f[9] ?? "")) return true;
+    }
+  }
+  return false;
 }

@@ -57,3 +57,34 @@ export function printFigures(title: string, rows: FigureRow[]): void {
   process.stdout.write(`\n${title}\n`);
   console.table(rows);
 }
+
+/**
+ * {@link interleaved} for any number of sides: each round runs every side once, the order
+ * rotated by one each round, so no side always gets the warmer (or the busier) machine.
+ * Returns each side's results in round order.
+ */
+export async function rotated<T>(rounds: number, sides: (() => Promise<T>)[]): Promise<T[][]> {
+  const out: T[][] = sides.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < sides.length; k++) {
+      const i = (k + r) % sides.length;
+      out[i]!.push(await sides[i]!());
+    }
+  }
+  return out;
+}
+
+/** One figure measured on both databases, each against its own anchor in the same run. */
+export interface DatabaseRow {
+  figure: string;
+  SQLite: string;
+  PostgreSQL: string;
+  anchor: string;
+  ratio: string;
+}
+
+/** Prints the SQLite-beside-PostgreSQL rows as a table. */
+export function printDatabaseRows(title: string, rows: DatabaseRow[]): void {
+  process.stdout.write(`\n${title}\n`);
+  console.table(rows);
+}

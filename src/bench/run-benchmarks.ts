@@ -11,7 +11,8 @@ import { createPrismaClient } from "../store/prisma-client";
 import { resolveAuditKey } from "../store/audit-key";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 import { benchStartUp } from "./start-up";
-import { printFigures, type FigureRow } from "./bench-stats";
+import { printDatabaseRows, printFigures, type DatabaseRow, type FigureRow } from "./bench-stats";
+import { benchPostgres, stopBenchPostgres } from "./bench-postgres";
 import { benchNudgePass } from "./nudge-pass.bench";
 import { benchSlackAccept } from "./slack-accept.bench";
 import { benchIdleMemory } from "./idle-memory.bench";
@@ -23,6 +24,8 @@ import { benchTeamsInvoke } from "./teams-invoke.bench";
 // better-sqlite3, idle memory against the Prisma client alone. Then how a pass scales with
 // the table and the due work, and the time from `npm start` to a healthy server.
 // Figures only: nothing here asserts a time. Sections: `npm run bench -- pass slack ...`.
+// The nudge pass and the Slack Accept also run on PostgreSQL, beside SQLite, when there is a
+// server (CONVENE_BENCH_POSTGRES_URL, or a throwaway one; see bench-postgres.ts).
 
 interface Scenario {
   rows: number;
@@ -77,8 +80,11 @@ async function benchScheduler(): Promise<void> {
   console.table(results);
 }
 
+/** What a figure section returns: its summary rows, and (pass, slack) the SQLite-beside-PostgreSQL rows. */
+type SectionResult = FigureRow[] | { figures: FigureRow[]; databases: DatabaseRow[] };
+
 /** Sections that measure a figure against its anchor; their rows make the closing summary. */
-const FIGURES: Record<string, () => Promise<FigureRow[]>> = { slack: benchSlackAccept, teams: benchTeamsInvoke, pass: benchNudgePass, memory: benchIdleMemory };
+const FIGURES: Record<string, () => Promise<SectionResult>> = { slack: benchSlackAccept, teams: benchTeamsInvoke, pass: benchNudgePass, memory: benchIdleMemory };
 /** Sections that only print. */
 const OTHERS: Record<string, () => Promise<void>> = { scheduler: benchScheduler, start: benchStartUp };
 
@@ -89,9 +95,27 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`unknown section ${unknown.join(", ")}; sections: ${all.join(", ")}`);
   const wanted = (name: string) => !asked.length || asked.includes(name);
   const figures: FigureRow[] = [];
-  for (const [name, run] of Object.entries(FIGURES)) if (wanted(name)) figures.push(...(await run()));
-  for (const [name, run] of Object.entries(OTHERS)) if (wanted(name)) await run();
+  const databases: DatabaseRow[] = [];
+  try {
+    for (const [name, run] of Object.entries(FIGURES)) {
+      if (!wanted(name)) continue;
+      const r = await run();
+      if (Array.isArray(r)) figures.push(...r);
+      else {
+        figures.push(...r.figures);
+        databases.push(...r.databases);
+      }
+    }
+    for (const [name, run] of Object.entries(OTHERS)) if (wanted(name)) await run();
+  } finally {
+    await stopBenchPostgres();
+  }
   if (figures.length) printFigures(`Hot paths against their anchors (${describeMachine()})`, figures);
+  if (databases.length) {
+    const pg = await benchPostgres();
+    if ("skipped" in pg) process.stdout.write(`\nPostgreSQL figures skipped: ${pg.skipped}\n`);
+    else printDatabaseRows(`SQLite beside PostgreSQL (${pg.describe}); anchor and ratio: SQLite's | PostgreSQL's. No goals are set for PostgreSQL`, databases);
+  }
 }
 
 /** The machine, so figures are read against it. */

@@ -73,7 +73,7 @@ export async function benchTeamsInvoke(): Promise<FigureRow[]> {
       async () => check("bare CloudAdapter", await run(bare, ROUND_MS)),
     );
     const acknowledged = warm.ok + subject.reduce((n, r) => n + r.ok, 0);
-    const recorded = answersRecorded(url);
+    const recorded = await answersRecorded(url);
     if (recorded < acknowledged) throw new Error(`Convene acknowledged ${acknowledged} Accepts but recorded ${recorded}: it refused some, so the figures would not be Accepts`);
     process.stdout.write(`\nTeams respond invoke, ${CONNECTIONS} keep-alive connections, ${ROUNDS} interleaved rounds of ${ROUND_MS / 1000} s (median (min–max))\n`);
     console.table([

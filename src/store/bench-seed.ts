@@ -1,4 +1,6 @@
+import { parseDatabaseUrl } from "../config/database-url";
 import { openSqlite } from "./migration-runner";
+import { connectPostgres } from "./postgres-connection";
 
 /** How Prisma writes a DateTime in SQLite (e.g. 2026-12-01T09:00:00.500+00:00); raw inserts must match it to compare as text. */
 export function prismaSqliteDate(d: Date): string {
@@ -43,5 +45,84 @@ export function seedOpenDeadlines(databaseUrl: string, o: SeedDeadlinesOptions):
     })();
   } finally {
     db.close();
+  }
+}
+
+/**
+ * The same rows as {@link seedOpenDeadlines}, on PostgreSQL, in one `INSERT … SELECT` over
+ * `generate_series`: the server makes the 100,000 rows itself, so nothing crosses the wire
+ * per row (a row-per-statement seed would be 100,000 round trips). Same ids, same spread of
+ * due rows through the table.
+ */
+export async function seedOpenDeadlinesPostgres(databaseUrl: string, o: SeedDeadlinesOptions): Promise<void> {
+  const client = await connectPostgres(databaseUrl);
+  try {
+    const step = Math.max(1, Math.floor(o.rows / o.due));
+    await client.query(
+      `INSERT INTO "Deadline" ("id","caseId","rule","sourceKind","sourceId","sourceDate","dueDate","status","nextNudgeAt","lastNudgeStage","createdAt")
+       SELECT 'bench-' || i, $1, 'icpc', 'strategy-discussion', 'm-' || i, '2027-01-04', $2, 'open',
+              CASE WHEN i % $3 = 0 AND i / $3 < $4 THEN $5::timestamptz ELSE $6::timestamptz END, 'created', $7::timestamptz
+       FROM generate_series(0, $8 - 1) AS i`,
+      [o.caseId, o.dueDate, step, o.due, o.dueAt, new Date(o.dueAt.getTime() + 30 * 86_400_000), o.createdAt, o.rows],
+    );
+    // Fresh statistics, as autovacuum would give a table this size soon after: without them
+    // the planner may guess at the due-list query on the first pass.
+    await client.query(`ANALYZE "Deadline"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** `serverUrl` with its database name replaced. */
+export function postgresUrlFor(serverUrl: string, database: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/**
+ * Creates a database on the server `serverUrl` names (optionally a copy of `template`, which
+ * PostgreSQL makes as a file copy: far quicker than seeding again) and returns its URL.
+ */
+export async function createPostgresDatabase(serverUrl: string, database: string, template?: string): Promise<string> {
+  const admin = await connectPostgres(serverUrl);
+  try {
+    await admin.query(`CREATE DATABASE "${database}"${template ? ` TEMPLATE "${template}"` : ""}`);
+  } finally {
+    await admin.end();
+  }
+  return postgresUrlFor(serverUrl, database);
+}
+
+/** Drops a database made by {@link createPostgresDatabase}, ending any session still on it. */
+export async function dropPostgresDatabase(serverUrl: string, database: string): Promise<void> {
+  const admin = await connectPostgres(serverUrl);
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Answers recorded so far (audit events on invitations), on either database: after a run,
+ * at least as many as the requests the server acknowledged, or the benchmark measured
+ * refusals, not Accepts.
+ */
+export async function countInvitationAnswers(databaseUrl: string): Promise<number> {
+  const sql = `SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "entityType" = 'invitation'`;
+  if (parseDatabaseUrl(databaseUrl).provider === "sqlite") {
+    const db = openSqlite(databaseUrl);
+    try {
+      return (db.prepare(sql).get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  }
+  const client = await connectPostgres(databaseUrl);
+  try {
+    return Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
+  } finally {
+    await client.end();
   }
 }
