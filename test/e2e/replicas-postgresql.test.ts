@@ -20,8 +20,8 @@ import { dropTestDatabase, TEST_AUDIT_KEY, TEST_POSTGRES_URL, testAuditKey } fro
 //  - They start together on an EMPTY database: three concurrent start-up migrations.
 //  - Concurrent interactions: the same signed `/convene link` delivered to all three at once
 //    (each must take effect once), and two channels linking one new case through two replicas.
-//  - 500 deadlines fall due; the three schedulers' passes (a minute after start, so together)
-//    turn them into nudges, and the three dispatchers send them.
+//  - 500 deadlines fall due; a nudge pass starts in each replica at the same moment (their
+//    schedulers are on too) and the three dispatchers send the nudges.
 //  - One replica is SIGKILLed while a nudge post is in flight at its fake Slack.
 // Then: every nudge delivered (0 lost), nothing pending or dead, and any duplicate is one the
 // crash explains: its post reached the killed replica's Slack, its row was claimed again after
@@ -105,7 +105,7 @@ suite("three replicas on one PostgreSQL database", () => {
       LOG_LEVEL: "info",
       REPLICA_CLOCK_OFFSET_MS: String(OFFSET_MS),
     };
-    const child = spawn(process.execPath, [path.join(ROOT, "test/e2e/fixtures/replica-worker.cjs")], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.join(ROOT, "test/e2e/fixtures/replica-worker.cjs")], { env, stdio: ["pipe", "pipe", "pipe"] });
     const logs: Record<string, unknown>[] = [];
     let buffered = "";
     let stderr = "";
@@ -197,35 +197,40 @@ suite("three replicas on one PostgreSQL database", () => {
     // One audit event per link that took effect: none for a redelivery.
     expect(await prisma.auditEvent.count({ where: { entityType: "channel-link" } })).toBe(LINK_CHANNELS + 2 * SHARED_CASES);
 
-    // 3. 500 deadlines fall due. Each replica's scheduler ticks a minute after its start, so
-    //    the three passes over them run together; no pass has started yet on these rows.
+    // 3. 500 deadlines fall due.
     await seedDueDeadlines();
     const nudgeChannels = new Set(Array.from({ length: NUDGES }, (_, i) => `CN${i}`));
     const nudgePosts = (r: Replica) => r.slack.callsOf("chat.postMessage").filter((c) => nudgeChannels.has(String(c.args.channel)));
 
-    // 4. Once one replica has sent some nudges, kill it the moment its next post arrives at its
-    //    fake Slack (the answer is 25 ms away, so that send is in flight and unrecorded).
+    // 4. A nudge pass starts in every replica at the same moment (as their schedulers would
+    //    if their minutes lined up). Once one replica has finished its pass and sent some
+    //    nudges, kill it the moment its next post arrives at its fake Slack (the answer is
+    //    25 ms away, so that send is in flight and not yet recorded).
+    const drivenPass = (r: Replica) => r.logs.find((l) => l.msg === "driven nudge pass" || l.msg === "driven nudge pass failed");
+    for (const r of replicas) r.child.stdin!.write("nudge-pass\n");
     let victim: Replica | undefined;
     const until = Date.now() + 150_000;
     while (!victim && Date.now() < until) {
-      victim = replicas.find((r) => nudgePosts(r).length >= 20);
+      victim = replicas.find((r) => drivenPass(r) && nudgePosts(r).length >= 20);
       if (!victim) await sleep(2);
     }
     if (!victim) {
       const outbox = await prisma.outboxMessage.groupBy({ by: ["status"], _count: true });
-      const trouble = replicas.map((r) => r.logs.filter((l) => (l.level as number) >= 40 || l.msg === "nudge pass"));
-      const deadlines = await prisma.deadline.findMany({ take: 2 });
-      throw new Error(`no replica sent 20 nudges: ${JSON.stringify({ posts: replicas.map((r) => nudgePosts(r).length), outbox, trouble, deadlines })}`);
+      const trouble = replicas.map((r) => r.logs.filter((l) => (l.level as number) >= 40 || String(l.msg).includes("nudge pass")));
+      throw new Error(`no replica finished its pass and sent 20 nudges: ${JSON.stringify({ posts: replicas.map((r) => nudgePosts(r).length), outbox, trouble })}`);
     }
     const seen = nudgePosts(victim).length;
     const waitNext = Date.now() + 10_000;
     while (nudgePosts(victim).length === seen && Date.now() < waitNext) await sleep(1);
     await kill(victim);
+    // The kill did land mid-dispatch: a post had just reached the victim's Slack.
+    expect(nudgePosts(victim).length).toBeGreaterThan(seen);
     const victimPosts = new Set(nudgePosts(victim).map((c) => String(c.args.channel)));
     const survivors = replicas.filter((r) => r !== victim);
 
     // 5. The survivors finish: every seeded deadline nudged, nothing left to send.
     const done = async () =>
+      survivors.every(drivenPass) &&
       (await prisma.outboxMessage.count({ where: { idempotencyKey: { startsWith: "deadline/" } } })) >= NUDGES &&
       (await prisma.outboxMessage.count({ where: { status: { not: "sent" } } })) === 0;
     const finishBy = Date.now() + 120_000;
@@ -235,12 +240,14 @@ suite("three replicas on one PostgreSQL database", () => {
     for (const r of replicas) for (const c of nudgePosts(r)) received.set(String(c.args.channel), (received.get(String(c.args.channel)) ?? 0) + 1);
     const duplicated = [...received.entries()].filter(([, n]) => n > 1);
     const duplicates = duplicated.reduce((n, [, c]) => n + c - 1, 0);
+    // Every pass that sent anything logs "nudge pass" with its count (scheduled or driven).
     const passes = replicas.map((r) => r.logs.filter((l) => l.msg === "nudge pass").map((l) => l.sent as number));
+    const driven = replicas.map((r) => drivenPass(r));
     const rows = await prisma.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: "deadline/" } } });
     // eslint-disable-next-line no-console
     console.log(
       `replicas test: ${rows.length} nudge rows for ${NUDGES} deadlines; posts per replica ${JSON.stringify(replicas.map((r) => nudgePosts(r).length))}; ` +
-        `nudges enqueued per replica's passes ${JSON.stringify(passes)}; killed replica ${victim.n} after ${victimPosts.size} posts; ` +
+        `nudges enqueued per replica's passes ${JSON.stringify(passes)}; driven passes ${JSON.stringify(driven.map((d) => d && { sent: d.sent, considered: d.considered, failed: d.failed }))}; killed replica ${victim.n} after ${victimPosts.size} posts; ` +
         `${received.size}/${NUDGES} channels nudged; ${duplicates} duplicate(s) ${JSON.stringify(duplicated)}`,
     );
 
@@ -248,7 +255,9 @@ suite("three replicas on one PostgreSQL database", () => {
     expect(rows).toHaveLength(NUDGES);
     expect(await prisma.outboxMessage.count({ where: { status: { not: "sent" } } })).toBe(0);
     expect(received.size).toBe(NUDGES);
-    // However the passes shared the deadlines, none was nudged twice (a killed pass logs nothing).
+    // However the concurrent passes shared the deadlines, each was nudged by exactly one of them.
+    for (const d of driven) expect(d).toEqual(expect.objectContaining({ msg: "driven nudge pass", failed: 0 }));
+    // (At most: a scheduled pass the kill cut short would have committed batches but logged nothing.)
     expect(passes.flat().reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(NUDGES);
     // Duplicates only where the crash explains them.
     expect(duplicates).toBeLessThanOrEqual(MAX_IN_FLIGHT);
