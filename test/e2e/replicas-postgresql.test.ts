@@ -10,7 +10,9 @@ import { PrismaUnitOfWork } from "../../src/store/prisma-unit-of-work";
 import { migrationsDirFor } from "../../src/store/migration-runner";
 import { connectPostgres } from "../../src/store/postgres-connection";
 import { seedCase } from "../helpers/nudge-fixtures";
-import { FakeSlackWebApi, nextSlackId, signedHeaders, slashCommand, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
+import { ActionId } from "../../src/app/conversation/action-id";
+import { slackActionId } from "../../src/cards/slack/slack-action-id";
+import { blockAction, FakeSlackWebApi, nextSlackId, signedHeaders, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
 import { dropTestDatabase, TEST_AUDIT_KEY, TEST_POSTGRES_URL, testAuditKey } from "../helpers/test-database";
 
 // Issue 16's multi-replica test: three real servers (dist/, started as main.js does, on a clock
@@ -34,6 +36,8 @@ const MAX_IN_FLIGHT = 2;
 const LINK_CHANNELS = 10;
 const SHARED_CASES = 5;
 const sw: TestSlackUser = { id: "U0SW", name: "Sam Okafor", email: "sam@la.example", teamId: TEAM };
+const police: TestSlackUser = { id: "U0POLICE", name: "DC Priya Shah", email: "priya@police.example", teamId: "T0POLICE" };
+const health: TestSlackUser = { id: "U0HEALTH", name: "Hana Lewis", email: "hana@nhs.example", teamId: TEAM };
 const calendar = createWorkingDayCalendar();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Nudges go out in working hours only: the replicas (and this test's signatures) live at a
@@ -87,7 +91,7 @@ suite("three replicas on one PostgreSQL database", () => {
     });
 
   const start = async (n: number): Promise<Replica> => {
-    const slack = new FakeSlackWebApi([sw], TEAM);
+    const slack = new FakeSlackWebApi([sw, police, health], TEAM);
     // Latency at the platform, as a real one has: a kill lands while a post is in flight.
     slack.postLatencyMs = 25;
     await slack.start();
@@ -197,6 +201,33 @@ suite("three replicas on one PostgreSQL database", () => {
     // One audit event per link that took effect: none for a redelivery.
     expect(await prisma.auditEvent.count({ where: { entityType: "channel-link" } })).toBe(LINK_CHANNELS + 2 * SHARED_CASES);
 
+    //    A strategy discussion for the first linked case: the form opened through one replica,
+    //    submitted through another. Then three invitees answer at the same moment, each click
+    //    delivered to all three replicas at once: every answer lands, each exactly once.
+    const caseChannel = ctxOf("CL0");
+    expect((await post(replicas[0]!, slashCommand(caseChannel, sw, `strategy CS-2026-7000`))).status).toBe(200);
+    const form = replicas[0]!.slack.lastOpenedView();
+    const submitted = await post(
+      replicas[1]!,
+      viewSubmission(caseChannel, sw, form, { concern: "Bruising reported by school", urgency: "today", mode: "meeting", date: "2027-01-12", time: "10:00", "person_social-worker": sw.id, person_police: police.id, person_health: health.id }),
+    );
+    expect(submitted).toEqual({ status: 200, text: "" });
+    const strategyCase = await prisma.case.findFirstOrThrow({ where: { reference: "CS-2026-7000" } });
+    const meeting = await prisma.meeting.findFirstOrThrow({ where: { caseId: strategyCase.id } });
+    const rowOf = async (role: string) => (await prisma.invitation.findFirstOrThrow({ where: { meetingId: meeting.id, role } })).id;
+    const clicks = await Promise.all(
+      ([[sw, "social-worker"], [police, "police"], [health, "health"]] as const).map(async ([user, role]) => {
+        const id = await rowOf(role);
+        return { id, req: blockAction(caseChannel, user, { actionId: slackActionId(ActionId.Accept, id), value: id }) };
+      }),
+    );
+    const clickAnswers = await Promise.all(clicks.map(({ req }) => Promise.all(replicas.map((r) => post(r, req)))));
+    for (const answers of clickAnswers) expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    for (const { id } of clicks) {
+      expect((await prisma.invitation.findUniqueOrThrow({ where: { id } })).response).toBe("accepted");
+      expect(await prisma.auditEvent.count({ where: { entityType: "invitation", entityId: id, action: "change" } })).toBe(1);
+    }
+
     // 3. 500 deadlines fall due.
     await seedDueDeadlines();
     const nudgeChannels = new Set(Array.from({ length: NUDGES }, (_, i) => `CN${i}`));
@@ -266,7 +297,10 @@ suite("three replicas on one PostgreSQL database", () => {
       const row = rows.find((x) => x.channelLinkId === `L-n${channel.slice(2)}`)!;
       expect(row.attempts).toBeGreaterThan(1);
     }
-    // The survivors are still serving, and the audit trail (links, nudged clocks' seals) verifies.
+    // The roster went out once (a redelivered submission convenes nothing new).
+    const rosters = replicas.flatMap((r) => r.slack.callsOf("chat.postMessage")).filter((c) => JSON.stringify(c.args).includes("Strategy discussion · CS-2026-7000"));
+    expect(rosters).toHaveLength(1);
+    // The survivors are still serving, and the audit trail (links, answers, nudged clocks' seals) verifies.
     for (const r of survivors) expect(r.child.exitCode).toBeNull();
     const verification = await verifyAuditTrail(uow, testAuditKey(url));
     expect(verification).toEqual(expect.objectContaining({ ok: true }));
