@@ -93,7 +93,7 @@ suite("three replicas on one PostgreSQL database", () => {
   const start = async (n: number): Promise<Replica> => {
     const slack = new FakeSlackWebApi([sw, police, health], TEAM);
     // Latency at the platform, as a real one has: a kill lands while a post is in flight.
-    slack.postLatencyMs = 25;
+    slack.postLatencyMs = 40;
     await slack.start();
     const env = {
       PATH: process.env.PATH,
@@ -149,17 +149,20 @@ suite("three replicas on one PostgreSQL database", () => {
   const seedDueDeadlines = async () => {
     const from = new Date(shiftedNow() - 40 * 86_400_000).toISOString().slice(0, 10);
     const clock = fixedClock(`${from}T10:00:00Z`);
-    await uow.run(async (repos) => {
-      for (let i = 0; i < NUDGES; i++) {
-        const id = `n${i}`;
-        const c = await seedCase(repos, {
-          caseId: id,
-          reference: `CS-2026-${String(5000 + i)}`,
-          links: [{ id: `L-${id}`, caseId: id, platform: "slack", conversationId: `CN${i}`, conversationRef: JSON.stringify({ teamId: TEAM, channelId: `CN${i}` }) }],
-        });
-        await createDeadlines(repos, c, [{ rule: "icpc", sourceKind: "strategy-discussion", sourceId: `sd-${id}`, from }], { clock, calendar });
-      }
-    });
+    // 50 cases a transaction: one transaction for all 500 can outlast Prisma's 20 s limit on a loaded machine.
+    for (let first = 0; first < NUDGES; first += 50) {
+      await uow.run(async (repos) => {
+        for (let i = first; i < Math.min(NUDGES, first + 50); i++) {
+          const id = `n${i}`;
+          const c = await seedCase(repos, {
+            caseId: id,
+            reference: `CS-2026-${String(5000 + i)}`,
+            links: [{ id: `L-${id}`, caseId: id, platform: "slack", conversationId: `CN${i}`, conversationRef: JSON.stringify({ teamId: TEAM, channelId: `CN${i}` }) }],
+          });
+          await createDeadlines(repos, c, [{ rule: "icpc", sourceKind: "strategy-discussion", sourceId: `sd-${id}`, from }], { clock, calendar });
+        }
+      });
+    }
   };
 
   it("0 nudges lost, duplicates only where the killed replica's send was never recorded, every interaction once", async () => {
@@ -236,7 +239,7 @@ suite("three replicas on one PostgreSQL database", () => {
     // 4. A nudge pass starts in every replica at the same moment (as their schedulers would
     //    if their minutes lined up). Once one replica has finished its pass and sent some
     //    nudges, kill it the moment its next post arrives at its fake Slack (the answer is
-    //    25 ms away, so that send is in flight and not yet recorded).
+    //    40 ms away, so that send is in flight and not yet recorded).
     const drivenPass = (r: Replica) => r.logs.find((l) => l.msg === "driven nudge pass" || l.msg === "driven nudge pass failed");
     for (const r of replicas) r.child.stdin!.write("nudge-pass\n");
     let victim: Replica | undefined;
