@@ -282,7 +282,8 @@ suite("three replicas on one PostgreSQL database", () => {
     console.log(
       `replicas test: ${rows.length} nudge rows for ${NUDGES} deadlines; posts per replica ${JSON.stringify(replicas.map((r) => nudgePosts(r).length))}; ` +
         `nudges enqueued per replica's passes ${JSON.stringify(passes)}; driven passes ${JSON.stringify(driven.map((d) => d && { sent: d.sent, considered: d.considered, failed: d.failed }))}; killed replica ${victim.n} after ${victimPosts.size} posts; ` +
-        `${received.size}/${NUDGES} channels nudged; ${duplicates} duplicate(s) ${JSON.stringify(duplicated)}`,
+        `${received.size}/${NUDGES} channels nudged; ${duplicates} duplicate(s) ${JSON.stringify(duplicated)}; ` +
+        `warnings ${JSON.stringify(replicas.map((r) => r.logs.filter((l) => l.level === 40).map((l) => l.msg)))}`,
     );
 
     // 0 lost: one nudge row per deadline, all sent, each channel posted to.
@@ -303,6 +304,8 @@ suite("three replicas on one PostgreSQL database", () => {
     // The roster went out once (a redelivered submission convenes nothing new).
     const rosters = replicas.flatMap((r) => r.slack.callsOf("chat.postMessage")).filter((c) => JSON.stringify(c.args).includes("Strategy discussion · CS-2026-7000"));
     expect(rosters).toHaveLength(1);
+    // No replica logged an error: no deadlock, no failed pass or dispatch round, no lock timeout.
+    expect(replicas.flatMap((r) => r.logs.filter((l) => (l.level as number) >= 50).map((l) => ({ replica: r.n, msg: l.msg, err: l.err })))).toEqual([]);
     // The survivors are still serving, and the audit trail (links, answers, nudged clocks' seals) verifies.
     for (const r of survivors) expect(r.child.exitCode).toBeNull();
     const verification = await verifyAuditTrail(uow, testAuditKey(url));
