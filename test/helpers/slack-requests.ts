@@ -252,6 +252,8 @@ export class FakeSlackWebApi {
   private counter = 0;
   /** e.g. http://127.0.0.1:PORT/api/ */
   apiUrl = "";
+  /** Delay before answering chat.postMessage (recorded on arrival): widens the window a crash can fall into, as a real platform's latency does. */
+  postLatencyMs = 0;
 
   constructor(
     users: TestSlackUser[] = [],
@@ -323,6 +325,7 @@ export class FakeSlackWebApi {
       case "auth.test":
         return send(200, { ok: true, url: "https://example.slack.com/", team: "Example", user: "convene", team_id: this.teamId, user_id: "UBOT", bot_id: "BBOT" });
       case "chat.postMessage":
+        if (this.postLatencyMs) await new Promise((r) => setTimeout(r, this.postLatencyMs));
         return send(200, { ok: true, channel: args.channel, ts: `1800000000.${String(n).padStart(6, "0")}`, message: { text: args.text } });
       case "chat.update":
         return send(200, { ok: true, channel: args.channel, ts: args.ts, text: args.text });
