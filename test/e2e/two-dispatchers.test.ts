@@ -12,7 +12,9 @@ import { databaseEnv } from "../helpers/test-database";
 // one of them. The
 // SIGKILL crash test runs the whole server instead: server-crash.test.ts.
 const ROOT = path.resolve(__dirname, "../..");
-const OUT = path.join(ROOT, "node_modules/.cache/convene-crash");
+// Inside this checkout (test-results/ is ignored by git), so packages still resolve from its
+// node_modules; not in node_modules itself, which git worktrees may share with other branches.
+const OUT = path.join(ROOT, "test-results/crash-worker");
 const WORKER = path.join(OUT, "test/e2e/fixtures/crash-worker.js");
 
 describe("two dispatcher processes on one database", () => {
