@@ -44,5 +44,6 @@ export function describeConnectFailure(where: string, err: unknown): string {
     : e.code === "3D000" ? "that database does not exist (create it first)"
     : /timeout/i.test(e.message ?? "") ? "no answer before the connection timeout"
     : (e.message ?? String(err)).split("\n")[0];
-  return `Cannot connect to PostgreSQL at ${where}: ${why}`;
+  // Naming the setting tells an operator of several replicas which knob to turn.
+  return `Cannot connect to PostgreSQL at ${where} (DATABASE_URL): ${why}`;
 }

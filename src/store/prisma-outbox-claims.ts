@@ -1,6 +1,6 @@
 import type { ChannelLink } from "../app/ports/channel-link";
 import type { OutboxRow } from "../app/ports/outbox";
-import type { PrismaClient } from "./prisma-client";
+import { dialectOf, type PrismaClient } from "./prisma-client";
 
 /**
  * The dispatcher's view of the outbox: claim with a lease, then settle each claimed row
@@ -14,8 +14,12 @@ export class PrismaOutboxClaims {
   constructor(
     /** The connected client (not a transaction: each statement commits on its own). */
     private readonly prisma: PrismaClient,
-    /** SQL dialect of the database; only the placeholder syntax differs. */
-    dialect: "sqlite" | "postgresql" = "sqlite",
+    /**
+     * SQL dialect of the database; only the placeholder syntax differs. Taken from the client by
+     * default: a fixed "sqlite" default sent SQLite placeholders to PostgreSQL from any caller
+     * that did not pass it (the two-dispatcher test's worker, integration tests).
+     */
+    dialect: "sqlite" | "postgresql" = dialectOf(prisma),
   ) {
     this.postgres = dialect === "postgresql";
   }

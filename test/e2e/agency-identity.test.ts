@@ -5,12 +5,11 @@ import { ActionId } from "../../src/app/conversation/action-id";
 import { putAgencyDirectoryEntry } from "../../src/app/use-cases/put-agency-directory-entry";
 import { registerPractitioner } from "../../src/app/use-cases/register-practitioner";
 import { slackActionId } from "../../src/cards/slack/slack-action-id";
-import { loadConfig } from "../../src/config/config";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox } from "../../src/server/mount-delivery";
-import { startServer, type RunningServer } from "../../src/server/start-server";
+import type { RunningServer } from "../../src/server/start-server";
 import { FakeConnector } from "../helpers/fake-teams-connector";
-import { postToSlack, sendActivity } from "../helpers/e2e-server";
+import { postToSlack, sendActivity, startTestServer } from "../helpers/e2e-server";
 import { blockAction, FakeSlackWebApi, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
 import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
 
@@ -22,9 +21,8 @@ const CASE = "CS-2026-0300";
 const clock = fixedClock("2026-11-23T09:00:00Z");
 const admin = "test:admin";
 
-async function start(dir: string, name: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, `${name}.db`)}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", ...env });
-  return startServer(config, { clock });
+function start(dir: string, name: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startTestServer(dir, name, clock, env);
 }
 
 async function policeRow(server: RunningServer): Promise<{ id: string; response: string; inviteeLabel: string }> {

@@ -4,12 +4,11 @@ import path from "node:path";
 import ICAL, { type IcalTime } from "../helpers/ical";
 import { DateTime } from "luxon";
 import { ActionId } from "../../src/app/conversation/action-id";
-import { loadConfig } from "../../src/config/config";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox } from "../../src/server/mount-delivery";
-import { startServer, type RunningServer } from "../../src/server/start-server";
+import type { RunningServer } from "../../src/server/start-server";
 import { FakeConnector } from "../helpers/fake-teams-connector";
-import { startTestServer } from "../helpers/e2e-server";
+import { slackEnv, startTestServer } from "../helpers/e2e-server";
 import { FakeSlackWebApi, signedHeaders, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
 import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
 
@@ -148,13 +147,7 @@ describe("calendar invites from the roster card", () => {
 
     beforeAll(async () => {
       await slack.start();
-      server = await startServer(
-        loadConfig({
-          DATABASE_URL: `file:${path.join(dir, "slack.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test",
-          SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: slack.apiUrl, CONVENE_PUBLIC_URL: "https://convene.example.org",
-        }),
-        { clock },
-      );
+      server = await startTestServer(dir, "slack", clock, { ...slackEnv(SECRET, slack.apiUrl), CONVENE_PUBLIC_URL: "https://convene.example.org" });
       await post(slashCommand(sctx, sw, `link ${CASE}`));
       await post(slashCommand(sctx, sw, `strategy ${CASE}`));
       await post(viewSubmission(sctx, sw, slack.lastOpenedView(), { concern: CONCERN, urgency: "today", date: "2026-10-23", time: "10:00", mode: "call", "person_social-worker": sw.id, person_health: nurse.id, person_police: police.id }));

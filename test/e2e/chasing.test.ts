@@ -11,6 +11,7 @@ import { FakeConnector } from "../helpers/fake-teams-connector";
 import { postToSlack, sendActivity, slackEnv, startTestServer } from "../helpers/e2e-server";
 import { blockAction, FakeSlackWebApi, slashCommand, viewSubmission, type SlackRequest, type TestSlackUser } from "../helpers/slack-requests";
 import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../helpers/teams-activities";
+import { databaseEnv, dropTestDatabase, freshDatabaseUrl } from "../helpers/test-database";
 import { slackActionId } from "../../src/cards/slack/slack-action-id";
 
 // Nobody was told or chased. Now a required invitee who has not answered is reminded on a
@@ -29,7 +30,9 @@ describe("chasing required invitees who have not answered", () => {
     const nurse: TestTeamsUser = { id: "29:rn", aadObjectId: "aad-rn", name: "Hana Lewis", email: "hana@nhs.example" };
     const connector = new FakeConnector([sw, nurse]);
     const clock = fixedClock("2026-11-27T15:00:00Z"); // Friday 15:00 in London
-    const config = () => loadConfig({ DATABASE_URL: `file:${path.join(dir, "teams.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", CONVENE_CHASE_REMINDERS: "2" });
+    // One database across the restart, so it is made here rather than by startTestServer.
+    let dbUrl: string;
+    const config = () => loadConfig({ DATABASE_URL: dbUrl, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", CONVENE_CHASE_REMINDERS: "2", ...databaseEnv(dbUrl) });
     let server: RunningServer;
     let ctx: ActivityContext;
     const send = (activity: object) => sendActivity(server, activity);
@@ -43,6 +46,7 @@ describe("chasing required invitees who have not answered", () => {
 
     beforeAll(async () => {
       await connector.start();
+      dbUrl = await freshDatabaseUrl(dir, "teams");
       server = await startServer(config(), { clock });
       ctx = { serviceUrl: connector.url, conversationId: "19:chase@thread.tacv2" };
       await putAgencyDirectoryEntry(server.context, { entry: { match: "email-domain", value: "*.police.uk", agency: "police", dutyContact: "CAIT duty desk, 0300 000 0000" }, operator: "test:admin" });
@@ -63,6 +67,7 @@ describe("chasing required invitees who have not answered", () => {
     afterAll(async () => {
       await server?.close();
       await connector.stop();
+      if (dbUrl) await dropTestDatabase(dbUrl);
     });
 
     it("sends nothing before the first working morning after convening (not on Friday evening or over the weekend)", async () => {

@@ -12,6 +12,7 @@ import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUs
 import { FakeConnector } from "../helpers/fake-teams-connector";
 import { runCli } from "../../src/cli/cli-errors";
 import { COMMANDS } from "../../src/cli/main";
+import { databaseEnv, dropTestDatabase, freshDatabaseUrl } from "../helpers/test-database";
 
 // Issue 12's scenario through the real server (Teams activities over HTTP, a fake connector
 // on loopback), across the Christmas 2026 bank holidays: two strategy discussions both start
@@ -39,8 +40,8 @@ describe("clocks that close: the section 47 enquiry across Christmas", () => {
     dir = mkdtempSync(path.join(tmpdir(), "convene-clocks-e2e-"));
     connector = new FakeConnector([sw, police, health]);
     await connector.start();
-    dbUrl = `file:${path.join(dir, "e2e.db")}`;
-    const config = loadConfig({ DATABASE_URL: dbUrl, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" });
+    dbUrl = await freshDatabaseUrl(dir, "e2e");
+    const config = loadConfig({ DATABASE_URL: dbUrl, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", ...databaseEnv(dbUrl) });
     server = await startServer(config, { clock });
     ctx = { serviceUrl: connector.url, conversationId: "19:clocks@thread.tacv2" };
     await send(messageActivity(ctx, sw, "link CS-2026-0912"));
@@ -49,6 +50,7 @@ describe("clocks that close: the section 47 enquiry across Christmas", () => {
   afterAll(async () => {
     await server?.close();
     await connector?.stop();
+    if (dbUrl) await dropTestDatabase(dbUrl);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -235,7 +237,7 @@ describe("clocks that close: the section 47 enquiry across Christmas", () => {
   });
 
   it("writes the census row for the case with the dates worked out by hand", async () => {
-    const r = await runCli(["census", "--from", "2026-04-01", "--to", "2027-03-31"], { commands: COMMANDS, env: { DATABASE_URL: dbUrl, CONVENE_TENANT: "local" } });
+    const r = await runCli(["census", "--from", "2026-04-01", "--to", "2027-03-31"], { commands: COMMANDS, env: { DATABASE_URL: dbUrl, CONVENE_TENANT: "local", ...databaseEnv(dbUrl) } });
     const [header, ...rows] = r.stdout.trim().split("\n");
     expect(header).toBe("Case reference,N00148 S47 start date,N00109 ICPC target date,N00110 ICPC date,CPP start date,CPP category of abuse,CPP end date,CPP review dates,Working days S47 start to ICPC,ICPC within 15 working days");
     // s47 start: the first discussion, Fri 18 Dec 2026. Target: 15 working days on, skipping

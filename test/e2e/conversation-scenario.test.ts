@@ -4,11 +4,11 @@ import path from "node:path";
 import { ActionId } from "../../src/app/conversation/action-id";
 import { slackActionId } from "../../src/cards/slack/slack-action-id";
 import { PLAYGROUND_CONVERSATION_ID, PLAYGROUND_USERS } from "../../src/channels/playground/playground-users";
-import { loadConfig } from "../../src/config/config";
 import { getRule } from "../../src/domain/deadline/statutory-rules";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox } from "../../src/server/mount-delivery";
-import { startServer, type RunningServer } from "../../src/server/start-server";
+import type { RunningServer } from "../../src/server/start-server";
+import { startTestServer } from "../helpers/e2e-server";
 import { previewButtonData } from "../helpers/record-preview";
 import { e2eDecisionValues } from "../fixtures/e2e-decision-values.fixture";
 import { FakeConnector } from "../helpers/fake-teams-connector";
@@ -17,7 +17,7 @@ import { actionActivity, messageActivity, nextActivityId, type ActivityContext, 
 
 // One conversation, driven the same way through the three channels Convene speaks: Teams
 // activities (fake connector), signed Slack requests (fake Web API) and the playground (its
-// own connector). Each runs on its own real server and SQLite file; afterwards the stored
+// own connector). Each runs on its own real server and database; afterwards the stored
 // rows must be the same apart from platform ids and names, and the replies must say the same.
 
 const CASE = "CS-2026-0142";
@@ -53,9 +53,8 @@ interface ChannelDriver {
 const clockStart = "2026-11-23T09:00:00Z";
 const conveneValues = { concern: "Bruising reported by school; agencies need to share what they know.", urgency: "today", date: "2026-11-24", time: "10:00", mode: "meeting", contact_school: "School DSL duty line" };
 
-async function startConvene(dir: string, name: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, `${name}.db`)}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", ...env });
-  return startServer(config, { clock: fixedClock(clockStart) });
+function startConvene(dir: string, name: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startTestServer(dir, name, fixedClock(clockStart), env);
 }
 
 /** Teams, and the playground: both speak Bot Framework activities; they differ in connector, people and where replies land. */

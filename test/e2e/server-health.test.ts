@@ -2,19 +2,17 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { loadConfig } from "../../src/config/config";
-import { startServer, type RunningServer } from "../../src/server/start-server";
-import { createLogger } from "../../src/server/logger";
+import { systemClock } from "../../src/domain/shared/clock";
+import type { RunningServer } from "../../src/server/start-server";
+import { startTestServer } from "../helpers/e2e-server";
+import { databaseEnv, dropTestDatabase, freshDatabaseUrl } from "../helpers/test-database";
 
 describe("HTTP server skeleton", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "convene-health-"));
-  const file = path.join(dir, "health.db");
   let server: RunningServer;
 
   beforeAll(async () => {
-    const config = loadConfig({ PORT: "0", DATABASE_URL: `file:${file}`, CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent" });
-    server = await startServer(config, { logger: createLogger("silent") });
+    server = await startTestServer(dir, "health", systemClock);
   });
   afterAll(async () => {
     await server.close();
@@ -28,14 +26,13 @@ describe("HTTP server skeleton", () => {
   });
 
   it("answers 503 when the database is not migrated", async () => {
-    const db = new Database(file);
-    const saved = db.prepare(`SELECT * FROM _prisma_migrations`).all() as Record<string, unknown>[];
-    db.exec(`DELETE FROM _prisma_migrations`);
+    // Marking every migration rolled back is what an unmigrated database looks like to
+    // Prisma's bookkeeping; the same SQL on SQLite and PostgreSQL, and undone exactly after.
+    const prisma = server.context.prisma;
+    await prisma.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET rolled_back_at = started_at`);
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(503);
-    const insert = db.prepare(`INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count) VALUES (@id, @checksum, @finished_at, @migration_name, @logs, @rolled_back_at, @started_at, @applied_steps_count)`);
-    for (const row of saved) insert.run(row);
-    db.close();
+    await prisma.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET rolled_back_at = NULL`);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
@@ -79,8 +76,9 @@ describe("the server process", () => {
 
   it("shuts down gracefully on SIGTERM", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "convene-sigterm-"));
+    const dbUrl = await freshDatabaseUrl(dir, "s");
     const child = spawn(process.execPath, [path.join(root, "dist/main.js")], {
-      env: { PATH: process.env.PATH, PORT: "0", DATABASE_URL: `file:${path.join(dir, "s.db")}`, CONVENE_SCHEDULER: "off" },
+      env: { PATH: process.env.PATH, PORT: "0", DATABASE_URL: dbUrl, ...databaseEnv(dbUrl), CONVENE_SCHEDULER: "off" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -98,6 +96,7 @@ describe("the server process", () => {
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     expect(code).toBe(0);
     expect(stdout).toContain('"msg":"shutting down"');
+    await dropTestDatabase(dbUrl);
     rmSync(dir, { recursive: true, force: true });
   });
 });

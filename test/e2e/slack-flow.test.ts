@@ -2,8 +2,8 @@ import { e2eDecisionValues } from "../fixtures/e2e-decision-values.fixture";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadConfig } from "../../src/config/config";
-import { startServer, type RunningServer } from "../../src/server/start-server";
+import type { RunningServer } from "../../src/server/start-server";
+import { startTestServer } from "../helpers/e2e-server";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox, runNudgePassNow } from "../../src/server/mount-delivery";
 import { blockKitProblems, modalProblems } from "../../src/cards/slack/block-kit-limits";
@@ -58,17 +58,7 @@ describe("Slack end to end through the real server", () => {
     dir = mkdtempSync(path.join(tmpdir(), "convene-slack-e2e-"));
     slack = new FakeSlackWebApi([sw, police, health, intruder, manager], TEAM);
     await slack.start();
-    const config = loadConfig({
-      DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
-      PORT: "0",
-      CONVENE_SCHEDULER: "off",
-      LOG_LEVEL: "silent",
-      NODE_ENV: "test",
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_API_URL: slack.apiUrl,
-    });
-    server = await startServer(config, { clock });
+    server = await startTestServer(dir, "e2e", clock, { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: slack.apiUrl });
   });
 
   afterAll(async () => {

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadConfig } from "../../src/config/config";
-import { createLogger } from "../../src/server/logger";
-import { startServer, type RunningServer } from "../../src/server/start-server";
+import { systemClock } from "../../src/domain/shared/clock";
+import type { RunningServer } from "../../src/server/start-server";
+import { startTestServer } from "../helpers/e2e-server";
 
 // With Microsoft credentials the Bot Framework SDK authenticates every request: one
 // without a valid JWT is refused before any command runs, and the playground is off.
@@ -12,15 +12,11 @@ describe("Teams endpoint with credentials (not local mode)", () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    const config = loadConfig({
-      PORT: "0",
-      DATABASE_URL: `file:${path.join(dir, "auth.db")}`,
-      CONVENE_SCHEDULER: "off",
+    server = await startTestServer(dir, "auth", systemClock, {
       MICROSOFT_APP_ID: "00000000-0000-0000-0000-0000000000aa",
       MICROSOFT_APP_PASSWORD: "not-a-real-secret",
       MICROSOFT_APP_TENANT_ID: "00000000-0000-0000-0000-0000000000bb",
     });
-    server = await startServer(config, { logger: createLogger("silent") });
   });
   afterAll(async () => {
     await server.close();

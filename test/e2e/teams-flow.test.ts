@@ -3,8 +3,8 @@ import { e2eDecisionValues } from "../fixtures/e2e-decision-values.fixture";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadConfig } from "../../src/config/config";
-import { startServer, type RunningServer } from "../../src/server/start-server";
+import type { RunningServer } from "../../src/server/start-server";
+import { startTestServer } from "../helpers/e2e-server";
 import { fixedClock } from "../../src/domain/shared/clock";
 import { drainOutbox, runNudgePassNow } from "../../src/server/mount-delivery";
 import { ActionId } from "../../src/app/conversation/action-id";
@@ -44,8 +44,7 @@ describe("Teams end to end through the real server", () => {
     dir = mkdtempSync(path.join(tmpdir(), "convene-teams-e2e-"));
     connector = new FakeConnector(members);
     await connector.start();
-    const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, "e2e.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" });
-    server = await startServer(config, { clock });
+    server = await startTestServer(dir, "e2e", clock);
     ctx = { serviceUrl: connector.url, conversationId: "19:case-channel@thread.tacv2" };
   });
 

@@ -3,16 +3,21 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createTestDb, seedCase, teamsLink, type TestDb } from "../helpers/nudge-fixtures";
+import { databaseEnv } from "../helpers/test-database";
 
 // Two dispatcher processes (the real claim store and dispatcher, compiled from the test
-// fixture) share one SQLite file; a fake channel on loopback counts keys and senders. The
-// claim's single UPDATE ... RETURNING must give each message to exactly one of them. The
+// fixture) share one database (an SQLite file, or PostgreSQL when CONVENE_TEST_POSTGRES_URL
+// is set); a fake channel on loopback counts keys and senders. The claim (one UPDATE ...
+// RETURNING; on PostgreSQL with FOR UPDATE SKIP LOCKED) must give each message to exactly
+// one of them. The
 // SIGKILL crash test runs the whole server instead: server-crash.test.ts.
 const ROOT = path.resolve(__dirname, "../..");
-const OUT = path.join(ROOT, "node_modules/.cache/convene-crash");
+// Inside this checkout (test-results/ is ignored by git), so packages still resolve from its
+// node_modules; not in node_modules itself, which git worktrees may share with other branches.
+const OUT = path.join(ROOT, "test-results/crash-worker");
 const WORKER = path.join(OUT, "test/e2e/fixtures/crash-worker.js");
 
-describe("two dispatcher processes on one SQLite file", () => {
+describe("two dispatcher processes on one database", () => {
   let db: TestDb;
   let fake: Server;
   let url = "";
@@ -41,10 +46,10 @@ describe("two dispatcher processes on one SQLite file", () => {
     await db.close();
   });
 
-  it("two dispatcher processes on one SQLite file send each message exactly once", async () => {
+  it("two dispatcher processes on one database send each message exactly once", async () => {
     received.clear();
     senders.clear();
-    const env = { ...process.env, DATABASE_URL: db.url, FAKE_CHANNEL_URL: url };
+    const env = { ...process.env, DATABASE_URL: db.url, ...databaseEnv(db.url), FAKE_CHANNEL_URL: url };
     // Both workers are polling before the rows appear, so they compete from the first row
     // even on a loaded machine (otherwise the first to start could send everything).
     const children = await Promise.all(

@@ -1,4 +1,4 @@
-// The real server for end-to-end tests, on a SQLite file, with the scheduler off and logs
+// The real server for end-to-end tests, on a fresh database, with the scheduler off and logs
 // silent, plus senders that speak to it as Teams and as signed Slack do. One place, so every
 // e2e file starts Convene the same way.
 import { loadConfig } from "../../src/config/config";

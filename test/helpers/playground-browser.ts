@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
-import { loadConfig } from "../../src/config/config";
 import { fixedClock } from "../../src/domain/shared/clock";
-import { startServer, type RunningServer } from "../../src/server/start-server";
+import type { RunningServer } from "../../src/server/start-server";
+import { startTestServer } from "./e2e-server";
 
-/** The playground open in Chromium on its own server and SQLite file, with what a test does as a person. */
+/** The playground open in Chromium on its own server and database, with what a test does as a person. */
 export interface PlaygroundBrowser {
   server: RunningServer;
   page: Page;
@@ -28,7 +28,7 @@ export interface PlaygroundBrowser {
 /** Starts a server in local mode at `clockIso` (a fixed clock) and opens the playground in headless Chromium. */
 export async function openPlayground(name: string, clockIso: string): Promise<PlaygroundBrowser> {
   const dir = mkdtempSync(path.join(tmpdir(), `convene-${name}-`));
-  const server = await startServer(loadConfig({ DATABASE_URL: `file:${path.join(dir, "pg.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" }), { clock: fixedClock(clockIso) });
+  const server = await startTestServer(dir, "playground", fixedClock(clockIso));
   // A fresh profile per run (playwright passes it as --user-data-dir).
   const browser: BrowserContext = await chromium.launchPersistentContext(path.join(dir, "profile"), {
     executablePath: "/usr/bin/chromium",

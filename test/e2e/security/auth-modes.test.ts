@@ -11,6 +11,7 @@ import { FakeConnector } from "../../helpers/fake-teams-connector";
 import { messageActivity, type TestTeamsUser } from "../../helpers/teams-activities";
 import { rawRequest } from "../../helpers/raw-http";
 import { FakeOpenIdServer, newSigningKey, signChannelToken } from "../../helpers/fake-openid-server";
+import { databaseEnv, dropTestDatabase, freshDatabaseUrl } from "../../helpers/test-database";
 
 // Security review, items 1-3: who may reach /api/messages in each mode, what local mode
 // accepts, and how forged tokens are answered. Each test names the attack it stops.
@@ -32,12 +33,14 @@ function capturedLogger() {
 describe("production with Slack-only credentials", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "convene-sec-prod-"));
   let server: RunningServer;
+  let dbUrl = "";
 
   beforeAll(async () => {
+    dbUrl = await freshDatabaseUrl(dir, "p");
     const config = loadConfig({
       NODE_ENV: "production",
       PORT: "0",
-      DATABASE_URL: `file:${path.join(dir, "p.db")}`,
+      DATABASE_URL: dbUrl,
       CONVENE_SCHEDULER: "off",
       SLACK_SIGNING_SECRET: "s3cret-signing",
       SLACK_BOT_TOKEN: "xoxb-test",
@@ -49,6 +52,7 @@ describe("production with Slack-only credentials", () => {
   });
   afterAll(async () => {
     await server.close();
+    await dropTestDatabase(dbUrl);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -71,17 +75,20 @@ describe("local mode request rules", () => {
   let server: RunningServer;
   let connector: FakeConnector;
   let host = "";
+  let dbUrl = "";
 
   beforeAll(async () => {
     connector = new FakeConnector([sw]);
     await connector.start();
-    const config = loadConfig({ PORT: "0", DATABASE_URL: `file:${path.join(dir, "l.db")}`, CONVENE_SCHEDULER: "off", NODE_ENV: "test" });
+    dbUrl = await freshDatabaseUrl(dir, "l");
+    const config = loadConfig({ PORT: "0", DATABASE_URL: dbUrl, CONVENE_SCHEDULER: "off", NODE_ENV: "test", ...databaseEnv(dbUrl) });
     server = await startServer(config, { logger: pino({ level: "silent" }) });
     host = new URL(server.url).host;
   });
   afterAll(async () => {
     await server.close();
     await connector.stop();
+    await dropTestDatabase(dbUrl);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -138,12 +145,16 @@ describe("forged Bot Framework tokens", () => {
   let server: RunningServer;
   let down: RunningServer;
   const logs = capturedLogger();
+  const dbUrls: string[] = [];
 
-  const start = (metadataUrl: string, db: string) =>
-    startServer(
+  const start = async (metadataUrl: string, db: string) => {
+    const dbUrl = await freshDatabaseUrl(dir, db);
+    dbUrls.push(dbUrl);
+    return startServer(
       loadConfig({
         PORT: "0",
-        DATABASE_URL: `file:${path.join(dir, db)}`,
+        DATABASE_URL: dbUrl,
+        ...databaseEnv(dbUrl),
         CONVENE_SCHEDULER: "off",
         MICROSOFT_APP_ID: appId,
         MICROSOFT_APP_PASSWORD: "not-a-real-secret",
@@ -152,18 +163,20 @@ describe("forged Bot Framework tokens", () => {
       }),
       { logger: logs.logger },
     );
+  };
 
   beforeAll(async () => {
     keys = new FakeOpenIdServer(published);
     await keys.start();
-    server = await start(keys.metadataUrl, "jwt.db");
+    server = await start(keys.metadataUrl, "jwt");
     // Nothing listens on port 9 (discard) on loopback: the key endpoint is unreachable.
-    down = await start("http://127.0.0.1:9/.well-known/openid-configuration", "down.db");
+    down = await start("http://127.0.0.1:9/.well-known/openid-configuration", "down");
   });
   afterAll(async () => {
     await server.close();
     await down.close();
     await keys.stop();
+    for (const dbUrl of dbUrls) await dropTestDatabase(dbUrl);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -234,12 +247,14 @@ describe("the server process's output", () => {
     const keys = new FakeOpenIdServer(published);
     await keys.start();
     const appId = "00000000-0000-0000-0000-0000000000cc";
+    const dbUrl = await freshDatabaseUrl(dir, "proc");
     const child = spawn(process.execPath, [path.join(root, "dist/main.js")], {
       env: {
         PATH: process.env.PATH,
         PORT: "0",
         LOG_LEVEL: "debug",
-        DATABASE_URL: `file:${path.join(dir, "proc.db")}`,
+        DATABASE_URL: dbUrl,
+        ...databaseEnv(dbUrl),
         CONVENE_SCHEDULER: "off",
         MICROSOFT_APP_ID: appId,
         MICROSOFT_APP_PASSWORD: "not-a-real-secret",
@@ -269,6 +284,7 @@ describe("the server process's output", () => {
     child.kill("SIGTERM");
     await new Promise((resolve) => child.on("exit", resolve));
     await keys.stop();
+    await dropTestDatabase(dbUrl);
     rmSync(dir, { recursive: true, force: true });
     const lines = `${stdout}${stderr}`.split("\n").filter((l) => l.trim());
     expect(lines.length).toBeGreaterThan(2);

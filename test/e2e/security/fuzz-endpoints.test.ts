@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
-import pino from "pino";
-import { loadConfig } from "../../../src/config/config";
-import { startServer, type RunningServer } from "../../../src/server/start-server";
+import type { RunningServer } from "../../../src/server/start-server";
+import { startTestServer } from "../../helpers/e2e-server";
 import { fixedClock } from "../../../src/domain/shared/clock";
 import { ActionId } from "../../../src/app/conversation/action-id";
 import { FakeConnector } from "../../helpers/fake-teams-connector";
@@ -58,16 +57,7 @@ describe("fuzzing both endpoints (fast-check)", () => {
     await connector.start();
     slack = new FakeSlackWebApi([slackSw], TEAM);
     await slack.start();
-    const config = loadConfig({
-      PORT: "0",
-      NODE_ENV: "test",
-      DATABASE_URL: `file:${path.join(dir, "fuzz.db")}`,
-      CONVENE_SCHEDULER: "off",
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: "xoxb-fuzz",
-      SLACK_API_URL: slack.apiUrl,
-    });
-    server = await startServer(config, { clock, logger: pino({ level: "silent" }) });
+    server = await startTestServer(dir, "fuzz", clock, { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: "xoxb-fuzz", SLACK_API_URL: slack.apiUrl });
   });
   afterAll(async () => {
     await server.close();

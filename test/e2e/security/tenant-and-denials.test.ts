@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ActionId } from "../../../src/app/conversation/action-id";
-import { loadConfig } from "../../../src/config/config";
 import { fixedClock } from "../../../src/domain/shared/clock";
 import { drainOutbox } from "../../../src/server/mount-delivery";
-import { startServer, type RunningServer } from "../../../src/server/start-server";
+import type { RunningServer } from "../../../src/server/start-server";
+import { startTestServer } from "../../helpers/e2e-server";
 import { FakeConnector } from "../../helpers/fake-teams-connector";
 import { actionActivity, messageActivity, type ActivityContext, type TestTeamsUser } from "../../helpers/teams-activities";
 
@@ -37,8 +37,7 @@ describe("tenant checks and denial audit through the real server", () => {
     dir = mkdtempSync(path.join(tmpdir(), "convene-tenant-e2e-"));
     connector = new FakeConnector([sw, police, health, intruder]);
     await connector.start();
-    const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, "e2e.db")}`, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test" });
-    server = await startServer(config, { clock });
+    server = await startTestServer(dir, "e2e", clock);
     ctx = { serviceUrl: connector.url, conversationId: "19:case-channel@thread.tacv2" };
     await send(messageActivity(ctx, sw, "link CS-2026-0142"));
     await send(
