@@ -1,6 +1,6 @@
 import type { ChannelLink } from "../app/ports/channel-link";
 import type { OutboxRow } from "../app/ports/outbox";
-import type { PrismaClient } from "./prisma-client";
+import { dialectOf, type PrismaClient, type SqlDialect } from "./prisma-client";
 
 /**
  * The dispatcher's view of the outbox: claim with a lease, then settle each claimed row
@@ -14,8 +14,11 @@ export class PrismaOutboxClaims {
   constructor(
     /** The connected client (not a transaction: each statement commits on its own). */
     private readonly prisma: PrismaClient,
-    /** SQL dialect of the database; only the placeholder syntax differs. */
-    dialect: "sqlite" | "postgresql" = "sqlite",
+    /**
+     * SQL dialect of the database (placeholders and row locking differ). Taken from the client
+     * by default: a caller that forgot it would send SQLite's `?` placeholders to PostgreSQL.
+     */
+    dialect: SqlDialect = dialectOf(prisma),
   ) {
     this.postgres = dialect === "postgresql";
   }
