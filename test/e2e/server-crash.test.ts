@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { ChannelLink } from "../../src/app/ports/channel-link";
 import { createTestDb, seedCase, type TestDb } from "../helpers/nudge-fixtures";
+import { databaseEnv } from "../helpers/test-database";
 
 // The crash test the nudges issue asks for, on the real thing: the compiled server
 // (dist/main.js, as `npm start` runs it), its scheduler off, its outbox dispatcher and Teams
@@ -86,6 +87,7 @@ describe("the real server, SIGKILLed 20 times during dispatch", () => {
     PATH: process.env.PATH,
     PORT: "0",
     DATABASE_URL: db.url,
+    ...databaseEnv(db.url), // the audit key PostgreSQL requires
     CONVENE_SCHEDULER: "off",
     // A dead process's claims come back after 1 s instead of 30 s, so 20 kills fit in a test.
     CONVENE_OUTBOX_LEASE_MS: "1000",
