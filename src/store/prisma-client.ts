@@ -50,7 +50,7 @@ export function createPrismaClient(databaseUrl: string, options: PrismaClientOpt
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pgClient = require("./generated/prisma-postgresql/client") as typeof import("./generated/prisma-postgresql/client");
     const adapter = new PrismaPg(
-      { connectionString: databaseUrl, max: options.poolMax ?? 10, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS, application_name: "convene" },
+      { connectionString: utcSessionUrl(databaseUrl), max: options.poolMax ?? 10, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS, application_name: "convene" },
       // A dropped connection (the database restarting) is an error on that request, retried by
       // the pool on the next; it must never become an unhandled 'error' event that ends the process.
       { onPoolError: () => undefined, onConnectionError: () => undefined },
@@ -63,4 +63,20 @@ export function createPrismaClient(databaseUrl: string, options: PrismaClientOpt
     (client as unknown as { $on(e: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) => onQuery(e.query));
   }
   return client;
+}
+
+/**
+ * `url` with `-c TimeZone=UTC` added to its startup `options` (after any the URL has, so it
+ * wins). Prisma's PostgreSQL adapter writes a Date as its UTC wall time with no offset, and
+ * reads a timestamptz by labelling the session's wall time UTC: both are right only in a UTC
+ * session. In a session in Auckland (a database or role default, or the URL's own options),
+ * every instant was stored 13 hours off and read back shifted the other way, so Convene and
+ * anything else reading the database (reports, another replica's URL) disagreed on when
+ * things happen. The options travel in the startup packet: no extra statement per connection.
+ */
+export function utcSessionUrl(url: string): string {
+  const u = new URL(url);
+  const options = u.searchParams.get("options");
+  u.searchParams.set("options", `${options ? `${options} ` : ""}-c TimeZone=UTC`);
+  return u.toString();
 }

@@ -1,6 +1,6 @@
 import type { ChannelLink } from "../app/ports/channel-link";
 import type { OutboxRow } from "../app/ports/outbox";
-import { dialectOf, type PrismaClient } from "./prisma-client";
+import { dialectOf, type PrismaClient, type SqlDialect } from "./prisma-client";
 
 /**
  * The dispatcher's view of the outbox: claim with a lease, then settle each claimed row
@@ -15,11 +15,10 @@ export class PrismaOutboxClaims {
     /** The connected client (not a transaction: each statement commits on its own). */
     private readonly prisma: PrismaClient,
     /**
-     * SQL dialect of the database; only the placeholder syntax differs. Taken from the client by
-     * default: a fixed "sqlite" default sent SQLite placeholders to PostgreSQL from any caller
-     * that did not pass it (the two-dispatcher test's worker, integration tests).
+     * SQL dialect of the database (placeholders and row locking differ). Taken from the client
+     * by default: a caller that forgot it would send SQLite's `?` placeholders to PostgreSQL.
      */
-    dialect: "sqlite" | "postgresql" = dialectOf(prisma),
+    dialect: SqlDialect = dialectOf(prisma),
   ) {
     this.postgres = dialect === "postgresql";
   }
@@ -44,10 +43,17 @@ export class PrismaOutboxClaims {
     // (PostgreSQL), the subquery's snapshot can be older than another replica's claim, and only
     // the UPDATE's own re-check of the row sees it. PostgreSQL also skips rows another claim has
     // locked rather than waiting for them.
+    const due =
+      `SELECT "id" FROM "OutboxMessage" WHERE "status" = 'pending' AND "availableAt" <= ${p(3)} ` +
+      `AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${p(4)}) ORDER BY "createdAt", "id" LIMIT ${p(5)}`;
+    // On PostgreSQL the due rows are chosen once, in a materialised CTE. Written inline as
+    // `IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)`, the planner may rescan the subquery for
+    // each row it updates (a nested-loop semi join), and each rescan skips the rows this very
+    // statement has just updated and returns the next n: one claim of 3 took every due row.
     const sql =
+      (this.postgres ? `WITH "due" AS MATERIALIZED (${due} FOR UPDATE SKIP LOCKED) ` : "") +
       `UPDATE "OutboxMessage" SET "leaseOwner" = ${p(1)}, "leaseExpiresAt" = ${p(2)}, "attempts" = "attempts" + 1 ` +
-      `WHERE "id" IN (SELECT "id" FROM "OutboxMessage" WHERE "status" = 'pending' AND "availableAt" <= ${p(3)} ` +
-      `AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${p(4)}) ORDER BY "createdAt", "id" LIMIT ${p(5)}${this.postgres ? " FOR UPDATE SKIP LOCKED" : ""}) ` +
+      `WHERE "id" IN (${this.postgres ? `SELECT "id" FROM "due"` : due}) ` +
       `AND "status" = 'pending' AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${p(6)}) ` +
       `RETURNING "id", "idempotencyKey", "channelLinkId", "operation", "anchorKey", "payload", "status", "attempts", ` +
       `"availableAt", "leaseOwner", "leaseExpiresAt", "platformMessageId", "lastError", "createdAt", "sentAt", "directTo"`;

@@ -14,9 +14,18 @@ import { databaseEnv, dropTestDatabase, freshDatabaseUrl } from "./test-database
  */
 export async function startTestServer(dir: string, name: string, clock: Clock, env: Record<string, string> = {}): Promise<RunningServer> {
   const url = await freshDatabaseUrl(dir, name);
-  const config = loadConfig({ DATABASE_URL: url, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", ...databaseEnv(url), ...env });
-  const server = await startServer(config, { clock });
+  const server = await startTestServerOn(url, clock, env);
   return { ...server, close: async () => { await server.close(); await dropTestDatabase(url); } };
+}
+
+/**
+ * Starts Convene on a database the test already made and seeded (see test-database.ts), which
+ * outlives the server: the test disposes of it. On PostgreSQL a fresh database per server (as
+ * {@link startTestServer} makes) would not hold the test's rows.
+ */
+export async function startTestServerOn(url: string, clock: Clock, env: Record<string, string> = {}): Promise<RunningServer> {
+  const config = loadConfig({ DATABASE_URL: url, PORT: "0", CONVENE_SCHEDULER: "off", LOG_LEVEL: "silent", NODE_ENV: "test", ...databaseEnv(url), ...env });
+  return startServer(config, { clock });
 }
 
 /** The Slack settings that point a test server at a fake Web API. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AgencyDirectoryRepository } from "../../app/ports/agency-directory";
 import type { AgencyDirectoryEntry } from "../../domain/agency/agency-directory";
+import { byteOrder } from "../byte-order";
 import type { Tx } from "../prisma-client";
 
 const toEntry = (r: { match: string; value: string; agency: string; dutyContact: string | null }): AgencyDirectoryEntry => ({
@@ -15,7 +16,10 @@ export class PrismaAgencyDirectoryRepository implements AgencyDirectoryRepositor
   constructor(private readonly tx: Tx) {}
 
   async list(): Promise<AgencyDirectoryEntry[]> {
-    return (await this.tx.agencyDirectoryEntry.findMany({ orderBy: [{ agency: "asc" }, { match: "asc" }, { value: "asc" }] })).map(toEntry);
+    // Sorted here in byte order, not by the database: the first entry naming an agency gives its
+    // duty contact (dutyContactFor), and PostgreSQL's collation would pick another than SQLite.
+    const rows = await this.tx.agencyDirectoryEntry.findMany();
+    return rows.sort((x, y) => byteOrder(x.agency, y.agency) || byteOrder(x.match, y.match) || byteOrder(x.value, y.value)).map(toEntry);
   }
 
   async put(e: AgencyDirectoryEntry): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Case } from "../../domain/case/case-reference";
 import type { CaseRepository } from "../../app/ports/case";
+import { byteOrder } from "../byte-order";
 import type { Tx } from "../prisma-client";
 
 const toCase = (r: Case & Record<string, unknown>): Case => ({
@@ -30,7 +31,10 @@ export class PrismaCaseRepository implements CaseRepository {
   }
 
   async listForTenant(tenant: string): Promise<Case[]> {
-    return (await this.tx.case.findMany({ where: { tenant }, orderBy: { reference: "asc" } })).map(toCase);
+    // Re-sorted in byte order (as SQLite orders): the census lists cases in this order, and
+    // PostgreSQL's collation would order references differing in case or punctuation otherwise.
+    const rows = await this.tx.case.findMany({ where: { tenant }, orderBy: { reference: "asc" } });
+    return rows.sort((x, y) => byteOrder(x.reference, y.reference)).map(toCase);
   }
 
   async update(c: Case): Promise<void> {

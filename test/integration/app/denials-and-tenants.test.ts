@@ -6,10 +6,9 @@ import { verifyAuditTrail } from "../../../src/app/use-cases/verify-audit-trail"
 import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
 import { fixedClock } from "../../../src/domain/shared/clock";
 import { DomainError } from "../../../src/domain/shared/domain-error";
-import { resolveAuditKey } from "../../../src/store/audit-key";
 import { actors, conversation } from "../../helpers/app-actors";
 import { seedRecordedStrategyCase, silentLogger } from "../../helpers/seed-strategy-case";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
+import { createTestDatabase, testAuditKey, type TestDatabase } from "../../helpers/test-database";
 
 /**
  * Issue 14, item 5: refusals leave a trace (without letting a flood fill the trail), and a
@@ -151,7 +150,7 @@ describe("denials are audited, rate-limited; every read checks the tenant", () =
     });
 
     it("keeps the audit chain whole", async () => {
-      const verified = await verifyAuditTrail(db.uow, resolveAuditKey({ databaseUrl: db.url, production: false }));
+      const verified = await verifyAuditTrail(db.uow, testAuditKey(db.url));
       expect(verified).toMatchObject({ ok: true });
     });
   });

@@ -2,11 +2,11 @@ import { runCli } from "../../../src/cli/cli-errors";
 import { COMMANDS } from "../../../src/cli/main";
 import { fixedClock } from "../../../src/domain/shared/clock";
 import { seedRecordedStrategyCase } from "../../helpers/seed-strategy-case";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
+import { createTestDatabase, databaseEnv, type TestDatabase } from "../../helpers/test-database";
 
-describe("convene census, on a real SQLite file", () => {
+describe("convene census, on a real database", () => {
   let db: TestDatabase;
-  const cli = (...argv: string[]) => runCli(argv, { commands: COMMANDS, env: { DATABASE_URL: db.url, CONVENE_TENANT: "t1" } });
+  const cli = (...argv: string[]) => runCli(argv, { commands: COMMANDS, env: { DATABASE_URL: db.url, ...databaseEnv(db.url), CONVENE_TENANT: "t1" } });
 
   beforeAll(async () => {
     db = await createTestDatabase("cli-census");

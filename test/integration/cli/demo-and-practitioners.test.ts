@@ -8,10 +8,11 @@ import { createApp } from "../../../src/app/create-app";
 import { PLAYGROUND_CONVERSATION_ID, PLAYGROUND_USERS } from "../../../src/channels/playground/playground-users";
 import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
 import { systemClock } from "../../../src/domain/shared/clock";
-import { createTestDatabase } from "../../helpers/test-database";
+import { createTestDatabase, databaseEnv } from "../../helpers/test-database";
 
 describe("convene demo and convene practitioners add", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "convene-demo-"));
+  // The demo's own SQLite file, as a newcomer runs it (local mode); the refusal below runs on the suite's database.
   const file = path.join(dir, "demo.db");
   const cli = (...argv: string[]) => runCli(argv, { commands: COMMANDS, env: { DATABASE_URL: `file:${file}` } });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,7 +45,7 @@ describe("convene demo and convene practitioners add", () => {
     await createApp({ uow: db.uow, clock: systemClock, calendar: createWorkingDayCalendar(), logger: { info() {}, warn() {}, error() {}, debug() {} } }).linkChannel({
       key: "real-link", actor: { platform: "teams", tenant: "local", userId: sam.aadObjectId, displayName: sam.name }, conversation: { platform: "teams", conversationId: PLAYGROUND_CONVERSATION_ID }, caseRef: "CS-2026-0901", conversationRef: "{}",
     });
-    const refused = await runCli(["demo"], { commands: COMMANDS, env: { DATABASE_URL: db.url } });
+    const refused = await runCli(["demo"], { commands: COMMANDS, env: { DATABASE_URL: db.url, ...databaseEnv(db.url) } });
     await db.dispose();
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("already the case channel for CS-2026-0901; the demo will not take it");

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { runCli } from "../../../src/cli/cli-errors";
 import { COMMANDS } from "../../../src/cli/main";
 import { fixedClock } from "../../../src/domain/shared/clock";
@@ -10,14 +9,13 @@ import { renderDecisionRecordCard } from "../../../src/cards/decision-record.car
 import { decisionRecordModal } from "../../../src/cards/slack/decision-record.blocks";
 import { escapeAdaptiveText } from "../../../src/cards/escape-adaptive-text";
 import { escapeMrkdwn } from "../../../src/cards/slack/escape-mrkdwn";
-import { sqlitePathFromUrl } from "../../../src/store/migration-runner";
 import { strategyFormValuesFixture } from "../../fixtures/strategy-record.fixture";
 import { seedRecordedStrategyCase } from "../../helpers/seed-strategy-case";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
+import { createTestDatabase, databaseEnv, type TestDatabase } from "../../helpers/test-database";
 
-describe("convene export and convene audit verify, on a real SQLite file", () => {
+describe("convene export and convene audit verify, on a real database", () => {
   let db: TestDatabase;
-  const cli = (...argv: string[]) => runCli(argv, { commands: COMMANDS, env: { DATABASE_URL: db.url, CONVENE_TENANT: "t1" } });
+  const cli = (...argv: string[]) => runCli(argv, { commands: COMMANDS, env: { DATABASE_URL: db.url, ...databaseEnv(db.url), CONVENE_TENANT: "t1" } });
 
   beforeAll(async () => {
     db = await createTestDatabase("cli-export");
@@ -77,7 +75,7 @@ describe("convene export and convene audit verify, on a real SQLite file", () =>
     expect(html).toContain("by Tom Reid");
     expect(html).not.toContain("cli:root by");
     expect(html).not.toMatch(/Exported [^<]* by cli:/);
-    const ids = await db.prisma.$queryRawUnsafe<{ id: string }[]>("SELECT id FROM Meeting UNION SELECT id FROM Practitioner UNION SELECT id FROM DecisionRecord UNION SELECT id FROM \"Case\"");
+    const ids = await db.prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "Meeting" UNION SELECT "id" FROM "Practitioner" UNION SELECT "id" FROM "DecisionRecord" UNION SELECT "id" FROM "Case"`);
     for (const { id } of ids) expect(html).not.toContain(id);
     const heading = /<h3>Strategy discussion, ([^<]+)<\/h3>/.exec(html)?.[1];
     // The record says when it was held; the heading and the header agree with it.
@@ -122,41 +120,37 @@ describe("convene export and convene audit verify, on a real SQLite file", () =>
     const r = await cli("audit", "verify");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/audit trail intact: \d+ events/);
-    const sqlite = new Database(sqlitePathFromUrl(db.url), { readonly: true });
-    const exports = sqlite.prepare(`SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'export'`).get() as { n: number };
-    sqlite.close();
-    expect(exports.n).toBeGreaterThanOrEqual(2);
+    expect(await db.prisma.auditEvent.count({ where: { action: "export" } })).toBeGreaterThanOrEqual(2);
   });
 
   describe("detects tampering and names the first broken row", () => {
-    // Each case tampers with its own freshly seeded database.
-    const tampered = async (sql: string) => {
+    // Each case tampers with its own freshly seeded database, statement by statement, in SQL
+    // that SQLite and PostgreSQL both run (so the detection is proven on both).
+    const tampered = async (...statements: string[]) => {
       const own = await createTestDatabase("cli-tamper");
       await seedRecordedStrategyCase(own.uow, fixedClock("2026-11-23T15:00:00Z"));
+      for (const sql of statements) await own.prisma.$executeRawUnsafe(sql);
       await own.prisma.$disconnect();
-      const sqlite = new Database(sqlitePathFromUrl(own.url));
-      sqlite.exec(sql);
-      sqlite.close();
-      const r = await runCli(["audit", "verify"], { commands: COMMANDS, env: { DATABASE_URL: own.url } });
+      const r = await runCli(["audit", "verify"], { commands: COMMANDS, env: { DATABASE_URL: own.url, ...databaseEnv(own.url) } });
       await own.dispose();
       return r;
     };
 
     it("a changed row", async () => {
-      const r = await tampered(`UPDATE AuditEvent SET detail = '{"status":"met"}' WHERE seq = 3`);
+      const r = await tampered(`UPDATE "AuditEvent" SET "detail" = '{"status":"met"}' WHERE "seq" = 3`);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain("BROKEN at seq 3");
     });
 
     it("a deleted row", async () => {
-      const r = await tampered(`DELETE FROM AuditEvent WHERE seq = 4`);
+      const r = await tampered(`DELETE FROM "AuditEvent" WHERE "seq" = 4`);
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/BROKEN at seq [45]/);
     });
 
     it("reordered rows", async () => {
       // Swap rows 2 and 3 (their content changes places; the chain order does not).
-      const r = await tampered(`UPDATE AuditEvent SET seq = -2 WHERE seq = 2; UPDATE AuditEvent SET seq = 2 WHERE seq = 3; UPDATE AuditEvent SET seq = 3 WHERE seq = -2;`);
+      const r = await tampered(`UPDATE "AuditEvent" SET "seq" = -2 WHERE "seq" = 2`, `UPDATE "AuditEvent" SET "seq" = 2 WHERE "seq" = 3`, `UPDATE "AuditEvent" SET "seq" = 3 WHERE "seq" = -2`);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain("BROKEN at seq 2");
     });

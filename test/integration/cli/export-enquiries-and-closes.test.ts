@@ -5,13 +5,13 @@ import { COMMANDS } from "../../../src/cli/main";
 import { fixedClock } from "../../../src/domain/shared/clock";
 import { actors, conversation } from "../../helpers/app-actors";
 import { seedRecordedStrategyCase } from "../../helpers/seed-strategy-case";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
+import { createTestDatabase, databaseEnv, type TestDatabase } from "../../helpers/test-database";
 
 // The exports carry the section 47 enquiries and every clock's closing event, so the case file
 // shows how each timescale was met, not only that it was.
-describe("convene export: enquiries and closing events, on a real SQLite file", () => {
+describe("convene export: enquiries and closing events, on a real database", () => {
   let db: TestDatabase;
-  const cli = (...argv: string[]) => runCli(argv, { commands: COMMANDS, env: { DATABASE_URL: db.url, CONVENE_TENANT: "t1" } });
+  const cli = (...argv: string[]) => runCli(argv, { commands: COMMANDS, env: { DATABASE_URL: db.url, ...databaseEnv(db.url), CONVENE_TENANT: "t1" } });
 
   beforeAll(async () => {
     db = await createTestDatabase("cli-export-closes");

@@ -7,6 +7,8 @@ import { PrismaOutboxClaims } from "../../../src/store/prisma-outbox-claims";
 
 // The claim is raw SQL: these tests pin that Date parameters compare correctly with the
 // ISO strings Prisma stores, and that a lease excludes other claimers until it expires.
+// SQLite only, on its own file whatever the suite runs on: it reads the stored text through
+// better-sqlite3. outbox-claims-postgresql.test.ts holds the claim to the same rules on PostgreSQL.
 describe("PrismaOutboxClaims", () => {
   let dir: string;
   let url: string;

@@ -5,11 +5,11 @@ import type { DeadlineEvent } from "../../../src/app/deadlines/deadline-events";
 import { runNudgePass } from "../../../src/app/use-cases/run-nudge-pass";
 import { createWorkingDayCalendar } from "../../../src/domain/calendar/working-day-calendar";
 import { fixedClock } from "../../../src/domain/shared/clock";
-import { resolveAuditKey } from "../../../src/store/audit-key";
 import { createPrismaClient } from "../../../src/store/prisma-client";
 import { PrismaUnitOfWork } from "../../../src/store/prisma-unit-of-work";
 import { rowSeal } from "../../../src/store/row-seal";
 import { createTestDb, practitioner, quietLogger, seedCase, teamsLink, type TestDb } from "../../helpers/nudge-fixtures";
+import { databaseEnv, testAuditKey } from "../../helpers/test-database";
 
 // The pass handles due deadlines in batches (one transaction each). These tests hold it to
 // what the one-deadline-per-transaction pass did: the same nudges and saved progress, one bad
@@ -100,7 +100,7 @@ describe("the batched nudge pass", () => {
     const db = await fresh();
     await seedVariety(db, 2);
     await runNudgePass({ uow: db.uow, clock: fixedClock(NOW), calendar, logger: quietLogger() });
-    const key = resolveAuditKey({ databaseUrl: db.url, production: false });
+    const key = testAuditKey(db.url);
     const rows = await db.prisma.deadline.findMany();
     const progressed = rows.filter((r) => r.lastNudgeStage !== "created" || r.status !== "open");
     expect(progressed.length).toBeGreaterThan(10);
@@ -133,7 +133,7 @@ describe("the batched nudge pass", () => {
     await seedVariety(db);
     const statements: string[] = [];
     const counted = createPrismaClient(db.url, { onQuery: (sql) => statements.push(sql) });
-    const uow = new PrismaUnitOfWork(counted, resolveAuditKey({ databaseUrl: db.url, production: false }));
+    const uow = new PrismaUnitOfWork(counted, testAuditKey(db.url));
     const r = await runNudgePass({ uow, clock: fixedClock(NOW), calendar, logger: quietLogger() });
     await counted.$disconnect();
     // One transaction per deadline cost 9 statements per nudge; now a batch's reads, its
@@ -162,7 +162,7 @@ describe("the batched nudge pass", () => {
         const { PrismaUnitOfWork } = require(${JSON.stringify(path.join(ROOT, "dist/store/prisma-unit-of-work.js"))});
         const { resolveAuditKey } = require(${JSON.stringify(path.join(ROOT, "dist/store/audit-key.js"))});
         const url = process.env.DB_URL;
-        const inner = new PrismaUnitOfWork(createPrismaClient(url), resolveAuditKey({ databaseUrl: url, production: false }));
+        const inner = new PrismaUnitOfWork(createPrismaClient(url), resolveAuditKey({ databaseUrl: url, production: false, configured: process.env.CONVENE_AUDIT_KEY }));
         let runs = 0;
         // Unit of work 1 lists what is due, 2 is the first batch, 3 the second.
         const uow = { run: (fn) => { const n = ++runs; return inner.run(async (repos) => { const r = await fn(repos); if (n === 3) process.kill(process.pid, "SIGKILL"); return r; }); } };
@@ -170,7 +170,7 @@ describe("the batched nudge pass", () => {
         runNudgePass({ uow, clock: fixedClock(${JSON.stringify(NOW)}), calendar: createWorkingDayCalendar(), logger: quiet }, { chunk: 10 });
         `,
       ],
-      { env: { ...process.env, DB_URL: db.url }, stdio: "inherit" },
+      { env: { ...process.env, ...databaseEnv(db.url), DB_URL: db.url }, stdio: "inherit" },
     );
     const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, sig) => resolve(sig)));
     expect(signal).toBe("SIGKILL");

@@ -14,6 +14,7 @@ import type { Repositories } from "../../../src/app/ports/unit-of-work";
 // included), explained by SQLite on a migrated file. A query that falls back to scanning a
 // whole table, or sorts every matching row, gets slower with every case and every click;
 // these plans are what keeps an Accept and a `deadlines` flat as the database grows.
+// SQLite only, on its own file whatever the suite runs on: EXPLAIN QUERY PLAN is SQLite's.
 
 interface Captured {
   query: string;

@@ -1,6 +1,6 @@
 import { fixedClock } from "../../../src/domain/shared/clock";
 import { purgeRetainedRows } from "../../../src/app/use-cases/purge-retained-rows";
-import { startTestServer } from "../../helpers/e2e-server";
+import { startTestServerOn } from "../../helpers/e2e-server";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 
 // Retention deletes only what nobody needs again: old card updates that were sent or
@@ -87,7 +87,7 @@ describe("retention", () => {
     await db.prisma.processedCommand.create({ data: { key: "three-days", createdAt: daysAgo(3) } });
     await db.prisma.processedCommand.create({ data: { key: "one-day", createdAt: daysAgo(1) } });
 
-    const server = await startTestServer(db.dir, "test", fixedClock(NOW), {
+    const server = await startTestServerOn(db.url, fixedClock(NOW), {
       CONVENE_SCHEDULER: "on",
       CONVENE_RETENTION_OUTBOX_DAYS: "10",
       CONVENE_RETENTION_COMMAND_DAYS: "2",
