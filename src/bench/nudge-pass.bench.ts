@@ -80,20 +80,30 @@ function dropCopy(file: string): void {
 /** One timed Prisma pass on a fresh copy; the statement count comes from a separate untimed run. */
 async function prismaPass(templateUrl: string, calendar: WorkingDayCalendar, countStatements = false): Promise<PassRun & { statements: number }> {
   const { url, file } = copyOf(templateUrl);
+  try {
+    return await timedPrismaPass(url, resolveAuditKey({ databaseUrl: url, production: false }), calendar, countStatements);
+  } finally {
+    dropCopy(file);
+  }
+}
+
+/** The product's pass on `url`, timed once the client is connected and warm; then what it stored (untimed). */
+async function timedPrismaPass(url: string, auditKey: string, calendar: WorkingDayCalendar, countStatements: boolean): Promise<PassRun & { statements: number }> {
   let statements = 0;
   const prisma = createPrismaClient(url, countStatements ? { onQuery: () => statements++ } : {});
-  const uow = new PrismaUnitOfWork(prisma, resolveAuditKey({ databaseUrl: url, production: false }));
-  // Connect and warm the client outside the timing, as a running server's is.
-  await prisma.deadline.count({ where: { id: "none" } });
-  statements = 0;
-  const logger = { info() {}, warn() {}, error() {} };
-  const t0 = performance.now();
-  const r = await runNudgePass({ uow, clock: fixedClock(NOW), calendar, logger });
-  const ms = performance.now() - t0;
-  const stored = await storedWork(prisma);
-  await prisma.$disconnect();
-  dropCopy(file);
-  return { ms, sent: r.sent.length, statements, stored };
+  try {
+    const uow = new PrismaUnitOfWork(prisma, auditKey);
+    // Connect and warm the client outside the timing, as a running server's is.
+    await prisma.deadline.count({ where: { id: "none" } });
+    statements = 0;
+    const logger = { info() {}, warn() {}, error() {} };
+    const t0 = performance.now();
+    const r = await runNudgePass({ uow, clock: fixedClock(NOW), calendar, logger });
+    const ms = performance.now() - t0;
+    return { ms, sent: r.sent.length, statements, stored: await storedWork(prisma) };
+  } finally {
+    await prisma.$disconnect();
+  }
 }
 
 interface RawDeadline {
@@ -208,20 +218,9 @@ async function postgresCopy(serverUrl: string, template: string): Promise<{ url:
 /** One timed Prisma pass on a fresh PostgreSQL copy. */
 async function postgresPrismaPass(serverUrl: string, template: string, calendar: WorkingDayCalendar, countStatements = false): Promise<PassRun & { statements: number }> {
   const copy = await postgresCopy(serverUrl, template);
-  let statements = 0;
-  const prisma = createPrismaClient(copy.url, countStatements ? { onQuery: () => statements++ } : {});
   try {
-    const uow = new PrismaUnitOfWork(prisma, BENCH_AUDIT_KEY);
-    // Connect and warm the pool outside the timing, as a running server's is.
-    await prisma.deadline.count({ where: { id: "none" } });
-    statements = 0;
-    const logger = { info() {}, warn() {}, error() {} };
-    const t0 = performance.now();
-    const r = await runNudgePass({ uow, clock: fixedClock(NOW), calendar, logger });
-    const ms = performance.now() - t0;
-    return { ms, sent: r.sent.length, statements, stored: await storedWork(prisma) };
+    return await timedPrismaPass(copy.url, BENCH_AUDIT_KEY, calendar, countStatements);
   } finally {
-    await prisma.$disconnect();
     await copy.drop();
   }
 }

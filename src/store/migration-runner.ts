@@ -77,17 +77,7 @@ export function applySqliteMigrations(url: string, dir = DEFAULT_MIGRATIONS_DIR)
       ).map((r) => [r.migration_name, r.checksum]),
     );
     const report: MigrationReport = { applied: [], alreadyApplied: 0 };
-    for (const name of listMigrations(dir)) {
-      const bytes = readFileSync(path.join(dir, name, "migration.sql"));
-      const checksum = createHash("sha256").update(bytes).digest("hex");
-      const previous = done.get(name);
-      if (previous !== undefined) {
-        if (previous !== checksum) {
-          throw new Error(`Migration ${name} was changed after it was applied; add a new migration instead.`);
-        }
-        report.alreadyApplied += 1;
-        continue;
-      }
+    for (const { name, bytes, checksum } of pendingMigrations(dir, done, report)) {
       const startedAt = new Date().toISOString();
       // IMMEDIATE takes the write lock up front, so two processes starting together
       // serialise here instead of both applying the same migration.
@@ -143,15 +133,7 @@ async function applyPostgresMigrations(url: string, dir: string): Promise<Migrat
       ),
     );
     const report: MigrationReport = { applied: [], alreadyApplied: 0 };
-    for (const name of listMigrations(dir)) {
-      const bytes = readFileSync(path.join(dir, name, "migration.sql"));
-      const checksum = createHash("sha256").update(bytes).digest("hex");
-      const previous = done.get(name);
-      if (previous !== undefined) {
-        if (previous !== checksum) throw new Error(`Migration ${name} was changed after it was applied; add a new migration instead.`);
-        report.alreadyApplied += 1;
-        continue;
-      }
+    for (const { name, bytes, checksum } of pendingMigrations(dir, done, report)) {
       const startedAt = new Date();
       await client.query("BEGIN");
       try {
@@ -207,6 +189,23 @@ function isSqliteMigrated(url: string, dir: string): boolean {
   } finally {
     db.close();
   }
+}
+
+/**
+ * The migrations on disk not yet applied, oldest first, each with its bytes and checksum;
+ * counts the applied ones in `report`, and refuses an applied migration whose file changed.
+ */
+function pendingMigrations(dir: string, done: Map<string, string>, report: MigrationReport): { name: string; bytes: Buffer; checksum: string }[] {
+  const pending: { name: string; bytes: Buffer; checksum: string }[] = [];
+  for (const name of listMigrations(dir)) {
+    const bytes = readFileSync(path.join(dir, name, "migration.sql"));
+    const checksum = createHash("sha256").update(bytes).digest("hex");
+    const previous = done.get(name);
+    if (previous === undefined) pending.push({ name, bytes, checksum });
+    else if (previous !== checksum) throw new Error(`Migration ${name} was changed after it was applied; add a new migration instead.`);
+    else report.alreadyApplied += 1;
+  }
+  return pending;
 }
 
 function listMigrations(dir: string): string[] {
