@@ -4,7 +4,9 @@
 #   scripts/throwaway-postgres.sh stop <dir>
 # Uses the server binaries of Debian's postgresql package (installed if missing when run as
 # root). PostgreSQL refuses to run as root, so the cluster is owned by the postgres user when
-# we are root. Durability is switched off: this data is thrown away.
+# we are root. Durability is switched off (this data is thrown away) unless
+# THROWAWAY_PG_DURABLE=1: a test that kills the server and expects committed rows to survive,
+# as a real server's would, needs commits flushed before they are acknowledged.
 set -euo pipefail
 cmd=${1:?start or stop}
 dir=${2:?data folder}
@@ -38,8 +40,10 @@ case "$cmd" in
     if [ ! -f "$dir/data/PG_VERSION" ]; then
       as_owner "$bin/initdb" -D "$dir/data" -A trust -U postgres >/dev/null
     fi
+    durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${THROWAWAY_PG_DURABLE:-0}" = 1 ] && durability=""
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" start >/dev/null
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=400" start >/dev/null
     echo "postgresql://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)

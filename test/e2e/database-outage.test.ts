@@ -33,8 +33,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+// Durable, unlike the suite's throwaway server: the outage is a hard stop, and the rows
+// committed before it must survive it, as they would on a real server. Without this a commit
+// acknowledged in the last moments before the stop could be lost (synchronous_commit off).
 const postgres = (cmd: "start" | "stop", dir: string, port?: number) =>
-  execFileSync("bash", [SCRIPT, cmd, dir, ...(port ? [String(port)] : [])], { encoding: "utf8" }).trim();
+  execFileSync("bash", [SCRIPT, cmd, dir, ...(port ? [String(port)] : [])], { encoding: "utf8", env: { ...process.env, THROWAWAY_PG_DURABLE: "1" } }).trim();
 
 /** GET /healthz, aborted (and so failed) if it takes longer than {@link PROMPT_MS}. */
 async function health(url: string): Promise<number> {
