@@ -108,7 +108,11 @@ async function health(url: string): Promise<number> {
     postgres("stop", path.join(dir, "pg"));
     for (let i = 0; i < 3; i++) expect(await health(url)).toBe(503);
     // A request that needs the database fails as a request; it must not take the process down.
-    expect(await link("19:during@thread.tacv2", "CS-2026-0502")).not.toContain("Linked to case");
+    // And the person is told it did not work, rather than left with silence (the reply claim,
+    // itself a database row, fails open).
+    const during = await link("19:during@thread.tacv2", "CS-2026-0502");
+    expect(during).not.toContain("Linked to case");
+    expect(during).toContain("Something went wrong. Please try again");
     // The outbox dispatcher keeps polling the dead database meanwhile.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(await health(url)).toBe(503);

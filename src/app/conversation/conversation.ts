@@ -54,6 +54,21 @@ function visibleTurn(turn: ConversationTurn): ConversationTurn {
 }
 
 /**
+ * The reply claim, failing open. The claim is a database row; when the database cannot be
+ * reached (an outage, a failover), the command has already failed and its reply says so, and
+ * staying silent would leave the person thinking it worked. Answering is worth the rare
+ * duplicate reply a redelivery during the outage could bring.
+ */
+async function claimReplyOrAnswer(deps: ConversationDeps, key: string): Promise<boolean> {
+  try {
+    return await deps.app.claimReply(key);
+  } catch (err) {
+    deps.logger.warn({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } }, "reply claim failed; answering anyway");
+    return true;
+  }
+}
+
+/**
  * Binds the conversation to the app. This is where user text enters Convene, from every
  * channel: right-to-left overrides and zero-width characters are stripped here, once, from
  * typed words, form values and people's names, so no card, record or export ever holds them.
@@ -63,6 +78,6 @@ export function createConversation(deps: ConversationDeps): Conversation {
     handleText: (turn, text) => handleTypedCommand(deps, visibleTurn(turn), stripInvisible(text)),
     handleAction: (turn, action, data) => handleAction(deps, visibleTurn(turn), stripInvisible(action), stripInvisibleDeep(data)),
     showMyWork: (turn) => myWorkReply(deps, visibleTurn(turn)),
-    claimReply: (key) => deps.app.claimReply(key),
+    claimReply: (key) => claimReplyOrAnswer(deps, key),
   };
 }
