@@ -85,7 +85,7 @@ export async function childRssMb(pid: number): Promise<number> {
  * inodes in /proc/<pid>/fd against /proc/net/tcp{,6}). True where /proc is missing, so the
  * bench still runs elsewhere, only without this check.
  */
-export async function listensOn(pid: number, port: number): Promise<boolean> {
+async function listensOn(pid: number, port: number): Promise<boolean> {
   const { readFile, readdir, readlink } = await import("node:fs/promises");
   let fds: string[];
   try {

@@ -29,17 +29,9 @@ export function percentile(xs: number[], p: number): number {
  * side's results in round order.
  */
 export async function interleaved<T>(rounds: number, subject: () => Promise<T>, anchor: () => Promise<T>): Promise<{ subject: T[]; anchor: T[] }> {
-  const out = { subject: [] as T[], anchor: [] as T[] };
-  for (let r = 0; r < rounds; r++) {
-    if (r % 2 === 0) {
-      out.anchor.push(await anchor());
-      out.subject.push(await subject());
-    } else {
-      out.subject.push(await subject());
-      out.anchor.push(await anchor());
-    }
-  }
-  return out;
+  // Two sides rotated by one each round is exactly this alternation.
+  const [a, s] = await rotated(rounds, [anchor, subject]);
+  return { subject: s!, anchor: a! };
 }
 
 /** One line of the final comparison: a figure, its anchor, their ratio, the goal and whether it is met. */
@@ -52,8 +44,8 @@ export interface FigureRow {
   met: string;
 }
 
-/** Prints figure rows as a table. */
-export function printFigures(title: string, rows: FigureRow[]): void {
+/** Prints rows (figures against their anchors, or SQLite beside PostgreSQL) as a table. */
+export function printFigures(title: string, rows: FigureRow[] | DatabaseRow[]): void {
   process.stdout.write(`\n${title}\n`);
   console.table(rows);
 }
@@ -81,10 +73,4 @@ export interface DatabaseRow {
   PostgreSQL: string;
   anchor: string;
   ratio: string;
-}
-
-/** Prints the SQLite-beside-PostgreSQL rows as a table. */
-export function printDatabaseRows(title: string, rows: DatabaseRow[]): void {
-  process.stdout.write(`\n${title}\n`);
-  console.table(rows);
 }

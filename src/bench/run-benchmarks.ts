@@ -11,7 +11,7 @@ import { createPrismaClient } from "../store/prisma-client";
 import { resolveAuditKey } from "../store/audit-key";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 import { benchStartUp } from "./start-up";
-import { printDatabaseRows, printFigures, type DatabaseRow, type FigureRow } from "./bench-stats";
+import { printFigures, type DatabaseRow, type FigureRow } from "./bench-stats";
 import { benchPostgres, stopBenchPostgres } from "./bench-postgres";
 import { benchNudgePass } from "./nudge-pass.bench";
 import { benchSlackAccept } from "./slack-accept.bench";
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   if (databases.length) {
     const pg = await benchPostgres();
     if ("skipped" in pg) process.stdout.write(`\nPostgreSQL figures skipped: ${pg.skipped}\n`);
-    else printDatabaseRows(`SQLite beside PostgreSQL (${pg.describe}); anchor and ratio: SQLite's | PostgreSQL's. No goals are set for PostgreSQL`, databases);
+    else printFigures(`SQLite beside PostgreSQL (${pg.describe}); anchor and ratio: SQLite's | PostgreSQL's. No goals are set for PostgreSQL`, databases);
   }
 }
 

@@ -7,7 +7,7 @@ import { slackActionId } from "../cards/slack/slack-action-id";
 import { startChild, type BenchProcess } from "./bench-process";
 import { median, rotated, spread, type DatabaseRow, type FigureRow } from "./bench-stats";
 import { BENCH_AUDIT_KEY, benchPostgres, progress, type BenchPostgres } from "./bench-postgres";
-import { createPostgresDatabase, dropPostgresDatabase } from "../store/bench-seed";
+import { createPostgresDatabase, dropPostgresDatabase } from "../store/postgres-connection";
 import { startFakeSlackApi } from "./fake-slack-api";
 import { drive, type DriverRequest, type LoadResult } from "./load-driver";
 import { answersRecorded, seedMeetingToAnswer } from "./seed-meeting";

@@ -190,13 +190,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     let platformMessageId: string;
     try {
       if (row.operation === "update") {
-        // Updates of one message must land in order: drop one a newer update replaces, and let
-        // one wait while an older update of the same message is still being sent.
-        if (await store.supersedeIfStale(row, owner)) return "released";
-        if (await store.olderUpdateInFlight(row, deps.clock.now())) {
-          await store.release(row.id, owner, later(now, 500));
-          return "released";
-        }
+        if (await heldBack(row, now)) return "released";
         const anchor = row.anchorKey ? await store.findAnchor(row.anchorKey) : null;
         if (anchor?.status === "pending") {
           // The card to update has not gone out yet: wait for it, without using up attempts.
@@ -226,6 +220,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   /**
+   * Updates of one message (and jobs of one subject) must land in order: true when this row is
+   * dropped because a newer one replaces it, or handed back to wait while an older one of the
+   * same anchor is still in flight.
+   */
+  async function heldBack(row: OutboxRow, now: Date): Promise<boolean> {
+    if (await store.supersedeIfStale(row, owner)) return true;
+    if (!(await store.olderUpdateInFlight(row, deps.clock.now()))) return false;
+    await store.release(row.id, owner, later(now, 500));
+    return true;
+  }
+
+  /**
    * Runs one job row. Jobs of one subject share an anchor key, like updates of one message, so
    * the same rules keep them in order: a newer job replaces an older pending one, and one waits
    * while an older one is in flight. They go to no channel, so no channel rate limit applies.
@@ -236,11 +242,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       logger.warn({ outboxId: row.id, job: job.type }, "no job runner here; job left pending");
       return "released";
     }
-    if (await store.supersedeIfStale(row, owner)) return "released";
-    if (await store.olderUpdateInFlight(row, deps.clock.now())) {
-      await store.release(row.id, owner, later(now, 500));
-      return "released";
-    }
+    if (await heldBack(row, now)) return "released";
     try {
       await deps.runJob(job, row);
     } catch (err) {

@@ -12,7 +12,7 @@ import type { Clock } from "../domain/shared/clock";
 import { systemClock } from "../domain/shared/clock";
 import { createWorkingDayCalendar } from "../domain/calendar/working-day-calendar";
 import { applyMigrations, isMigrated } from "../store/migration-runner";
-import { createPrismaClient } from "../store/prisma-client";
+import { createPrismaClient, type PrismaClient } from "../store/prisma-client";
 import { DatabaseUnavailableError } from "../store/postgres-connection";
 import { PrismaUnitOfWork } from "../store/prisma-unit-of-work";
 import { resolveAuditKey } from "../store/audit-key";
@@ -56,6 +56,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const clock = options.clock ?? systemClock;
   const routes: Route[] = [...(options.routes ?? [])];
   let migrated = false;
+  let prisma: PrismaClient | undefined;
   const stoppers: Array<() => Promise<void> | void> = [];
 
   routes.push({
@@ -63,12 +64,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     path: "/healthz",
     // Checked against the database itself on every call (a few ms), so a replaced or
     // half-migrated file shows as unhealthy rather than trusting a start-up flag.
-    // On PostgreSQL that is a fresh connection with a short timeout: a load balancer sees 503
+    // On PostgreSQL through the server's pool, with a short timeout: a load balancer sees 503
     // while the database is unreachable, and 200 again as soon as it is back.
     handle: async (_req, res) => {
       let ok = false;
       try {
-        ok = migrated && (await isMigrated(config.DATABASE_URL));
+        ok = migrated && prisma !== undefined && (await isMigrated(config.DATABASE_URL, prisma));
       } catch {
         ok = false;
       }
@@ -108,7 +109,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     throw err;
   }
   if (report.applied.length) logger.info({ applied: report.applied }, "database migrated");
-  const prisma = createPrismaClient(config.DATABASE_URL, { poolMax: config.CONVENE_DATABASE_POOL_MAX });
+  prisma = createPrismaClient(config.DATABASE_URL, { poolMax: config.CONVENE_DATABASE_POOL_MAX });
   const auditKey = resolveAuditKey({ configured: config.CONVENE_AUDIT_KEY, databaseUrl: config.DATABASE_URL, production: config.NODE_ENV === "production" });
   const uow = new PrismaUnitOfWork(prisma, auditKey);
   const calendar = createWorkingDayCalendar({ closureDays: config.CONVENE_CLOSURE_DAYS });

@@ -73,37 +73,6 @@ export async function seedOpenDeadlinesPostgres(databaseUrl: string, o: SeedDead
   }
 }
 
-/** `serverUrl` with its database name replaced. */
-export function postgresUrlFor(serverUrl: string, database: string): string {
-  const u = new URL(serverUrl);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-/**
- * Creates a database on the server `serverUrl` names (optionally a copy of `template`, which
- * PostgreSQL makes as a file copy: far quicker than seeding again) and returns its URL.
- */
-export async function createPostgresDatabase(serverUrl: string, database: string, template?: string): Promise<string> {
-  const admin = await connectPostgres(serverUrl);
-  try {
-    await admin.query(`CREATE DATABASE "${database}"${template ? ` TEMPLATE "${template}"` : ""}`);
-  } finally {
-    await admin.end();
-  }
-  return postgresUrlFor(serverUrl, database);
-}
-
-/** Drops a database made by {@link createPostgresDatabase}, ending any session still on it. */
-export async function dropPostgresDatabase(serverUrl: string, database: string): Promise<void> {
-  const admin = await connectPostgres(serverUrl);
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
-
 /**
  * Answers recorded so far (audit events on invitations), on either database: after a run,
  * at least as many as the requests the server acknowledged, or the benchmark measured

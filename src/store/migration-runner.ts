@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { parseDatabaseUrl } from "../config/database-url";
 import { connectPostgres, POSTGRES_MIGRATIONS_DIR } from "./postgres-connection";
+import type { PrismaClient } from "./prisma-client";
 
 /** What a migration run did, for logs and the CLI. */
 export interface MigrationReport {
@@ -157,20 +158,36 @@ async function applyPostgresMigrations(url: string, dir: string): Promise<Migrat
   }
 }
 
-/** True when every migration on disk is recorded as applied. Used by /healthz. */
-export async function isMigrated(url: string, dir = migrationsDirFor(url)): Promise<boolean> {
+/**
+ * True when every migration on disk is recorded as applied. Used by /healthz, on every probe.
+ * SQLite opens the file itself (a replaced or deleted file shows as unhealthy). PostgreSQL
+ * asks through `prisma`, the server's own pool, rather than a new connection per probe (each
+ * would count against max_connections); a database that does not answer within `timeoutMs`
+ * is unhealthy, so a probe never hangs, and the pool reconnects by itself when it is back.
+ */
+export async function isMigrated(url: string, prisma: PrismaClient, timeoutMs = 3_000): Promise<boolean> {
+  const dir = migrationsDirFor(url);
   if (parseDatabaseUrl(url).provider === "sqlite") return isSqliteMigrated(url, dir);
-  const client = await connectPostgres(url, 3_000);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("database did not answer")), timeoutMs)));
   try {
-    const table = await client.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
-    if (!(table.rows[0] as { present: boolean }).present) return false;
-    const names = new Set(
-      (await client.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).rows.map((r) => r.migration_name),
-    );
-    return listMigrations(dir).every((m) => names.has(m));
+    const rows = await Promise.race([
+      prisma.$queryRawUnsafe<{ migration_name: string }[]>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`),
+      timeout,
+    ]);
+    const names = new Set(rows.map((r) => r.migration_name));
+    return migrationsOnDisk(dir).every((m) => names.has(m));
   } finally {
-    await client.end().catch(() => undefined);
+    clearTimeout(timer);
   }
+}
+
+// The migrations a running process ships with do not change under it: read the folder once.
+const onDisk = new Map<string, string[]>();
+function migrationsOnDisk(dir: string): string[] {
+  let names = onDisk.get(dir);
+  if (!names) onDisk.set(dir, (names = listMigrations(dir)));
+  return names;
 }
 
 function isSqliteMigrated(url: string, dir: string): boolean {
@@ -185,7 +202,7 @@ function isSqliteMigrated(url: string, dir: string): boolean {
         migration_name: string;
       }[]).map((r) => r.migration_name),
     );
-    return listMigrations(dir).every((m) => names.has(m));
+    return migrationsOnDisk(dir).every((m) => names.has(m));
   } finally {
     db.close();
   }
@@ -208,7 +225,8 @@ function pendingMigrations(dir: string, done: Map<string, string>, report: Migra
   return pending;
 }
 
-function listMigrations(dir: string): string[] {
+/** The migrations in `dir`, oldest first: each folder holding a migration.sql. */
+export function listMigrations(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "migration.sql")))
     .map((e) => e.name)

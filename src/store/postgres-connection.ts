@@ -35,7 +35,7 @@ export async function connectPostgres(url: string, timeoutMs = POSTGRES_CONNECT_
 }
 
 /** One line for an operator: where, and the cause in words (pg's own messages can name the user, never the password). */
-export function describeConnectFailure(where: string, err: unknown): string {
+function describeConnectFailure(where: string, err: unknown): string {
   const e = err as { code?: string; message?: string };
   const why =
     e.code === "ECONNREFUSED" ? "the server refused the connection (is PostgreSQL running and listening there?)"
@@ -46,4 +46,35 @@ export function describeConnectFailure(where: string, err: unknown): string {
     : (e.message ?? String(err)).split("\n")[0];
   // Naming the setting tells an operator of several replicas which knob to turn.
   return `Cannot connect to PostgreSQL at ${where} (DATABASE_URL): ${why}`;
+}
+
+/** `serverUrl` with its database name replaced (tests, the bench and tools make databases beside the one they were given). */
+export function postgresUrlFor(serverUrl: string, database: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/**
+ * Creates a database on the server `serverUrl` names (optionally a copy of `template`, which
+ * PostgreSQL makes as a file copy: far quicker than seeding again) and returns its URL.
+ */
+export async function createPostgresDatabase(serverUrl: string, database: string, template?: string): Promise<string> {
+  const admin = await connectPostgres(serverUrl);
+  try {
+    await admin.query(`CREATE DATABASE "${database}"${template ? ` TEMPLATE "${template}"` : ""}`);
+  } finally {
+    await admin.end();
+  }
+  return postgresUrlFor(serverUrl, database);
+}
+
+/** Drops a database made by {@link createPostgresDatabase}, ending any session still on it. */
+export async function dropPostgresDatabase(serverUrl: string, database: string): Promise<void> {
+  const admin = await connectPostgres(serverUrl);
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
 }

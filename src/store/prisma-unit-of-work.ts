@@ -20,7 +20,7 @@ import { PrismaPlanEndRepository } from "./repositories/prisma-plan-end-reposito
 import { PrismaTimePollRepository } from "./repositories/prisma-time-poll-repository";
 
 /** Binds every repository to one transaction client; the audit key MACs the chain and seals rows. */
-export function repositoriesFor(tx: Tx, auditKey: AuditKey, dialect: SqlDialect = "sqlite"): Repositories {
+export function repositoriesFor(tx: Tx, auditKey: AuditKey, dialect: SqlDialect): Repositories {
   return {
     practitioners: new PrismaPractitionerRepository(tx),
     cases: new PrismaCaseRepository(tx),

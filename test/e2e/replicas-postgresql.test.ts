@@ -8,7 +8,7 @@ import { fixedClock } from "../../src/domain/shared/clock";
 import { createPrismaClient, type PrismaClient } from "../../src/store/prisma-client";
 import { PrismaUnitOfWork } from "../../src/store/prisma-unit-of-work";
 import { migrationsDirFor } from "../../src/store/migration-runner";
-import { connectPostgres } from "../../src/store/postgres-connection";
+import { createPostgresDatabase } from "../../src/store/postgres-connection";
 import { seedCase } from "../helpers/nudge-fixtures";
 import { ActionId } from "../../src/app/conversation/action-id";
 import { slackActionId } from "../../src/cards/slack/slack-action-id";
@@ -64,16 +64,7 @@ suite("three replicas on one PostgreSQL database", () => {
 
   beforeAll(async () => {
     // An empty database, not a migrated clone: the replicas migrate it, all at once.
-    const database = `convene_replicas_${Date.now().toString(36)}`;
-    const admin = await connectPostgres(TEST_POSTGRES_URL!);
-    try {
-      await admin.query(`CREATE DATABASE "${database}"`);
-    } finally {
-      await admin.end();
-    }
-    const u = new URL(TEST_POSTGRES_URL!);
-    u.pathname = `/${database}`;
-    url = u.toString();
+    url = await createPostgresDatabase(TEST_POSTGRES_URL!, `convene_replicas_${Date.now().toString(36)}`);
   });
 
   afterAll(async () => {

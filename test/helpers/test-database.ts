@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { applyMigrations, migrationsDirFor } from "../../src/store/migration-runner";
+import { applyMigrations, listMigrations, migrationsDirFor } from "../../src/store/migration-runner";
 import { createPrismaClient, type PrismaClient } from "../../src/store/prisma-client";
 import { PrismaUnitOfWork } from "../../src/store/prisma-unit-of-work";
 import { resolveAuditKey } from "../../src/store/audit-key";
-import { connectPostgres } from "../../src/store/postgres-connection";
+import { connectPostgres, createPostgresDatabase, dropPostgresDatabase } from "../../src/store/postgres-connection";
 
 /**
  * Which database the store, integration and end-to-end suites run on. Unset: a fresh SQLite
@@ -75,26 +75,19 @@ export async function freshDatabaseUrl(dir: string, name: string): Promise<strin
     // create at once, so they take turns on a lock.
     await admin.query("SELECT pg_advisory_lock(7301)");
     try {
-      await admin.query(`CREATE DATABASE "${database}" TEMPLATE "${template}"`);
+      return await createPostgresDatabase(TEST_POSTGRES_URL, database, template);
     } finally {
       await admin.query("SELECT pg_advisory_unlock(7301)");
     }
   } finally {
     await admin.end();
   }
-  return withDatabase(TEST_POSTGRES_URL, database);
 }
 
 /** Drops a database {@link freshDatabaseUrl} made on PostgreSQL (SQLite files go with their folder). */
 export async function dropTestDatabase(url: string): Promise<void> {
   if (!TEST_POSTGRES_URL || url.startsWith("file:")) return;
-  const database = new URL(url).pathname.slice(1);
-  const admin = await connectPostgres(TEST_POSTGRES_URL);
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await dropPostgresDatabase(TEST_POSTGRES_URL, new URL(url).pathname.slice(1));
 }
 
 let templateName: Promise<string> | undefined;
@@ -104,7 +97,7 @@ function migratedTemplate(): Promise<string> {
   templateName ??= (async () => {
     const dir = migrationsDirFor(TEST_POSTGRES_URL!);
     const hash = createHash("sha256");
-    for (const m of readdirSync(dir).sort()) if (!m.endsWith(".toml")) hash.update(m).update(readFileSync(path.join(dir, m, "migration.sql")));
+    for (const m of listMigrations(dir)) hash.update(m).update(readFileSync(path.join(dir, m, "migration.sql")));
     const name = `convene_template_${hash.digest("hex").slice(0, 12)}`;
     const admin = await connectPostgres(TEST_POSTGRES_URL!);
     try {
@@ -112,8 +105,9 @@ function migratedTemplate(): Promise<string> {
       try {
         const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
         if (!exists.rowCount) {
-          await admin.query(`CREATE DATABASE "${name}_building"`);
-          await applyMigrations(withDatabase(TEST_POSTGRES_URL!, `${name}_building`));
+          // A half-built one left by a worker that died is dropped and built again.
+          await dropPostgresDatabase(TEST_POSTGRES_URL!, `${name}_building`);
+          await applyMigrations(await createPostgresDatabase(TEST_POSTGRES_URL!, `${name}_building`));
           // Renamed only when complete, so a worker that died mid-way never leaves a half template.
           await admin.query(`ALTER DATABASE "${name}_building" RENAME TO "${name}"`);
         }
@@ -126,10 +120,4 @@ function migratedTemplate(): Promise<string> {
     return name;
   })();
   return templateName;
-}
-
-function withDatabase(serverUrl: string, database: string): string {
-  const u = new URL(serverUrl);
-  u.pathname = `/${database}`;
-  return u.toString();
 }

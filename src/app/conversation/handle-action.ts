@@ -7,7 +7,7 @@ import { DomainError } from "../../domain/shared/domain-error";
 import type { App } from "../app";
 import type { AppLogger } from "../ports/plumbing";
 import { describeLanguageAdvice } from "../views/language-advice";
-import type { NoticeView, RosterView } from "../views/view-models";
+import type { NoticeView, RosterView, RosterViewerView } from "../views/view-models";
 import { ACTION_TARGET, ActionId, isActionId } from "./action-id";
 import type { ConversationReply } from "./conversation-reply";
 import type { ConversationTurn } from "./conversation-turn";
@@ -71,6 +71,14 @@ export async function handleAction(deps: ActionDeps, turn: ConversationTurn, act
     const refused = refusal(userMessageOf(err, deps.logger, `action:${action}`));
     return fromMyWork ? backToMyWork(deps, turn, refused) : refused;
   }
+}
+
+/**
+ * The reply to an answer on the roster: the presser's own copy, with the rights the answer
+ * computed from the rows it saved (so no second read for them), and what happened.
+ */
+function answered(result: { roster: RosterView; viewer?: RosterViewerView }, notice: string): ConversationReply {
+  return { kind: "roster", roster: result.viewer ? { ...result.roster, viewer: result.viewer } : result.roster, notice };
 }
 
 /** What a press in a personal chat is answered with: what happened, for which meeting (case reference only), and where the roster is. */
@@ -137,8 +145,7 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
     case ActionId.Tentative: {
       const reason = (readField(values, REASON_FIELD, target) ?? "").trim();
       const answer = action === ActionId.Accept ? { kind: "accept" as const } : { kind: "tentative" as const, ...(reason ? { reason } : {}) };
-      const { roster, viewer } = await app.respondToInvitation({ ...(await base()), invitationId: target, answer });
-      return { kind: "roster", roster: viewer ? { ...roster, viewer } : roster, notice: "Your answer is recorded." };
+      return answered(await app.respondToInvitation({ ...(await base()), invitationId: target, answer }), "Your answer is recorded.");
     }
     case ActionId.Decline: {
       const reason = readField(values, REASON_FIELD, target);
@@ -146,15 +153,13 @@ async function dispatch(deps: ActionDeps, turn: ConversationTurn, action: Action
       if (reason === undefined) return show(descriptor, { scope: target });
       const tooLong = overLongFields(descriptor, values, target);
       if (Object.keys(tooLong).length) return refusal(Object.values(tooLong)[0]!);
-      const { roster } = await app.respondToInvitation({ ...(await base()), invitationId: target, answer: { kind: "decline", reason } });
-      return { kind: "roster", roster, notice: "Your answer is recorded." };
+      return answered(await app.respondToInvitation({ ...(await base()), invitationId: target, answer: { kind: "decline", reason } }), "Your answer is recorded.");
     }
     case ActionId.Delegate: {
       const chosen = (readField(values, DELEGATE_FIELD, target) ?? "").trim();
       if (!chosen) return show(delegateForm(target, roleLabel(values.role)), { scope: target });
       const delegate = await turn.resolvePerson(chosen);
-      const { roster } = await app.respondToInvitation({ ...(await base()), invitationId: target, answer: { kind: "delegate", delegate } });
-      return { kind: "roster", roster, notice: `Delegated to ${delegate.displayName}.` };
+      return answered(await app.respondToInvitation({ ...(await base()), invitationId: target, answer: { kind: "delegate", delegate } }), `Delegated to ${delegate.displayName}.`);
     }
     case ActionId.MarkHeld:
       return markHeld(deps, turn, target, values);

@@ -1,11 +1,6 @@
 import type { AppDeps } from "../app-deps";
-import { enqueueMeetingJob, meetingJobAnchor } from "./enqueue-meeting-job";
+import { enqueueMeetingJob } from "./enqueue-meeting-job";
 import type { Repositories } from "../ports/unit-of-work";
-
-/** The anchor every calendar sync of one meeting shares: a newer sync replaces an older pending one. */
-export function calendarSyncAnchor(meetingId: string): string {
-  return meetingJobAnchor(meetingId, "calendar-sync");
-}
 
 /**
  * Enqueues "bring meeting M's Teams meeting in line with the meeting" in the caller's

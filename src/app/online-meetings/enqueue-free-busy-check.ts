@@ -1,11 +1,6 @@
 import type { AppDeps } from "../app-deps";
-import { enqueueMeetingJob, meetingJobAnchor } from "./enqueue-meeting-job";
+import { enqueueMeetingJob } from "./enqueue-meeting-job";
 import type { Repositories } from "../ports/unit-of-work";
-
-/** The anchor every free/busy check of one meeting shares: a newer check replaces an older pending one. */
-export function freeBusyAnchor(meetingId: string): string {
-  return meetingJobAnchor(meetingId, "free-busy");
-}
 
 /**
  * Enqueues "read the invitees' Outlook free/busy at meeting M's proposed times" in the caller's

@@ -42,13 +42,15 @@ export async function answerMeetingTimes(deps: AppDeps, input: AnswerTimesComman
       if (!times.length) throw new DomainError("NO_TIMES_PROPOSED", meeting.status === "scheduled" ? "A time has already been picked for this meeting: answer on the roster card." : "No times are proposed for this meeting.");
       const unknown = cmd.available.filter((id) => !times.some((t) => t.id === id));
       if (unknown.length) throw new DomainError("TIME_NOT_PROPOSED", "The times changed since this form was shown. Press \"Times I can make…\" again.");
-      const mine = await rowsAnsweredBy(repos, await repos.invitations.listForMeeting(meeting.id), actor);
+      const rows = await repos.invitations.listForMeeting(meeting.id);
+      const mine = await rowsAnsweredBy(repos, rows, actor);
       if (!mine.length) throw new DomainError("NOT_INVITED", "You have no row on this roster, so there are no times for you to mark. The convenor can invite you with Change invitees…");
       for (const row of mine) {
         for (const t of times) await repos.timePolls.saveAnswer({ slotId: t.id, invitationId: row.id, available: cmd.available.includes(t.id), answeredById: actor.id, answeredAt: now });
       }
       await repos.audit.append({ at: now, actorId: actor.id, action: "change", entityType: "meeting", entityId: meeting.id, caseId: c.id, detail: { timesAnswered: mine.map((r) => r.role), canMake: cmd.available.length, of: times.length } });
-      const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks);
+      // Answering times changes no meeting, case or roster row: the card is built from those in hand.
+      const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks, { meeting, c, invitations: rows });
       await enqueueRosterUpdate(repos, c.id, roster, `answer-times-${cmd.key}`, now);
       return { roster, rows: mine.length };
     }),

@@ -94,7 +94,8 @@ export async function changeInvitees(deps: AppDeps, input: ChangeInviteesCommand
       }
       if (!changes.length) throw new DomainError("NOTHING_TO_CHANGE", "Nothing changed: choose someone new for a row, or tick a row to remove it.");
 
-      const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks);
+      // The meeting and case are as read above (changing invitees touches neither); the rows are read again.
+      const roster = await loadRoster(repos, meeting.id, now.getTime(), deps.calendarLinks, { meeting, c });
       const links = await repos.channelLinks.listForCase(c.id);
       const ids = new Set<string>();
       for (const ch of changes) for (const id of [ch.from && answeringPractitionerId(ch.from), ch.to?.inviteePractitionerId]) if (id) ids.add(id);
@@ -139,7 +140,7 @@ export async function changeInvitees(deps: AppDeps, input: ChangeInviteesCommand
           })),
         },
       });
-      await enqueueRosterUpdate(repos, c.id, roster, `invitees-${cmd.key}`, now);
+      await enqueueRosterUpdate(repos, c.id, roster, `invitees-${cmd.key}`, now, links);
       // The Teams meeting (when Graph is configured) follows: its attendees or its new time.
       await enqueueCalendarSync(deps, repos, c.id, meeting.id, `invitees-${cmd.key}`, now);
       // While times are being found, the new people's free/busy is read too (and the old people's goes).

@@ -49,7 +49,7 @@ export async function checkFreeBusy(deps: AppDeps, meetingId: string): Promise<F
     await repos.timePolls.replaceFreeBusy(plan.slots.map((s) => s.id), rows);
     // Keyed by what was found: a check that finds the same again adds no second card update.
     const digest = createHash("sha256").update(JSON.stringify(rows.map((r) => [r.slotId, r.invitationId, r.practitionerId, r.status]))).digest("hex").slice(0, 16);
-    const roster = await loadRoster(repos, meetingId, now.getTime(), deps.calendarLinks);
+    const roster = await loadRoster(repos, meetingId, now.getTime(), deps.calendarLinks, { meeting });
     await enqueueRosterUpdate(repos, plan.caseId, roster, `free-busy-${digest}`, now);
     return true;
   });

@@ -4,7 +4,7 @@ import { ActorSchema } from "../../domain/commands/command.schemas";
 import { answerRight, INVITEE_ROLE_LABELS } from "../../domain/invitation/invitation";
 import { MEETING_STATUS_LABELS, type Meeting } from "../../domain/meeting/meeting";
 import { meetingKindTitle } from "../../domain/meeting/meeting-kind";
-import { countOf } from "../../domain/language/plural";
+import { countOf, workingDays } from "../../domain/language/plural";
 import { isoDateInLondon } from "../../domain/shared/iso-date";
 import type { AppDeps } from "../app-deps";
 import type { Practitioner } from "../ports/practitioner";
@@ -156,7 +156,7 @@ async function openActions(deps: AppDeps, repos: Repositories, cases: CaseCache,
       caseReference: c.reference,
       description: a.description,
       dueDateLabel: dueDateLabel(a.dueDate),
-      dueInLabel: left < 0 ? `overdue by ${countOf(-left, "working day")}` : a.dueDate === today ? "due today" : `${countOf(left, "working day")} left`,
+      dueInLabel: left < 0 ? `overdue by ${workingDays(-left)}` : a.dueDate === today ? "due today" : `${workingDays(left)} left`,
       overdue: left < 0,
     });
   }

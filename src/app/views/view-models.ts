@@ -509,7 +509,7 @@ export interface MyActionView {
   description: string;
   /** The last day as people read it. */
   dueDateLabel: string;
-  /** "due in 3 working days", "due today", "overdue by 2 working days". */
+  /** "3 working days left", "due today", "overdue by 2 working days". */
   dueInLabel: string;
   /** Past its due date. */
   overdue: boolean;

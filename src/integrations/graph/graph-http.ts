@@ -31,7 +31,7 @@ const TIMEOUT_MS = 15_000;
 /**
  * One JSON request over node's http/https, trusting `ca` as well as the system's roots when
  * given. Node's fetch takes no per-call CA, and a TLS-inspecting proxy (or a test's
- * self-signed fake) needs one, so this small client serves both Graph and the token call.
+ * self-signed fake) needs one, so Graph calls go through this small client (the token call goes through msal, given the same CA).
  */
 export function requestJson(url: string, init: { method: string; headers?: Record<string, string>; body?: string; ca?: string }): Promise<JsonResponse> {
   const u = new URL(url);

@@ -33,7 +33,7 @@ export class PrismaCaseRepository implements CaseRepository {
   async listForTenant(tenant: string): Promise<Case[]> {
     // Re-sorted in byte order (as SQLite orders): the census lists cases in this order, and
     // PostgreSQL's collation would order references differing in case or punctuation otherwise.
-    const rows = await this.tx.case.findMany({ where: { tenant }, orderBy: { reference: "asc" } });
+    const rows = await this.tx.case.findMany({ where: { tenant } });
     return rows.sort((x, y) => byteOrder(x.reference, y.reference)).map(toCase);
   }
 

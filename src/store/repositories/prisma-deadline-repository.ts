@@ -21,7 +21,8 @@ export class PrismaDeadlineRepository implements DeadlineRepository {
   constructor(
     private readonly tx: Tx,
     private readonly key: AuditKey,
-    private readonly dialect: SqlDialect = "sqlite",
+    /** No default: a caller that forgot it would send PostgreSQL uncast CASE updates. */
+    private readonly dialect: SqlDialect,
   ) {}
 
   /** Rewrites the row's seal over what was just saved (as the database returned it). */

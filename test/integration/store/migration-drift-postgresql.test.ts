@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { Client } from "pg";
 import { applyMigrations } from "../../../src/store/migration-runner";
-import { connectPostgres } from "../../../src/store/postgres-connection";
+import { connectPostgres, postgresUrlFor } from "../../../src/store/postgres-connection";
 import { dropTestDatabase, TEST_POSTGRES_URL } from "../../helpers/test-database";
 
 // The PostgreSQL half of migration-drift.test.ts: prisma/postgresql/migrations must build
@@ -23,11 +23,7 @@ async function describeSchema(client: Client): Promise<string[]> {
   ];
 }
 
-function databaseUrl(name: string): string {
-  const u = new URL(TEST_POSTGRES_URL!);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
+const databaseUrl = (name: string): string => postgresUrlFor(TEST_POSTGRES_URL!, name);
 
 maybe("migration drift on PostgreSQL", () => {
   const suffix = `${process.pid}_${Date.now()}`;

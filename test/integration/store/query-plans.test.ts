@@ -37,7 +37,7 @@ describe("hot query plans", () => {
     applySqliteMigrations(url);
     prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }), log: [{ emit: "event", level: "query" }] });
     prisma.$on("query", (e) => log.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
-    repos = repositoriesFor(prisma, resolveAuditKey({ databaseUrl: url, production: false }));
+    repos = repositoriesFor(prisma, resolveAuditKey({ databaseUrl: url, production: false }), "sqlite");
     claims = new PrismaOutboxClaims(prisma);
     db = openSqlite(url);
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { dutyContactFor } from "../../../src/domain/agency/agency-directory";
 import { applyMigrations } from "../../../src/store/migration-runner";
-import { connectPostgres } from "../../../src/store/postgres-connection";
+import { connectPostgres, postgresUrlFor } from "../../../src/store/postgres-connection";
 import { createPrismaClient, type PrismaClient } from "../../../src/store/prisma-client";
 import { PrismaUnitOfWork } from "../../../src/store/prisma-unit-of-work";
 import { seedCase } from "../../helpers/nudge-fixtures";
@@ -25,9 +25,7 @@ maybe("text order on a PostgreSQL database collated en-GB", () => {
     } finally {
       await admin.end();
     }
-    const u = new URL(TEST_POSTGRES_URL!);
-    u.pathname = `/${name}`;
-    url = u.toString();
+    url = postgresUrlFor(TEST_POSTGRES_URL!, name);
     await applyMigrations(url);
     prisma = createPrismaClient(url);
   });
